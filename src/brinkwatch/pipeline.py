@@ -1,0 +1,66 @@
+"""The whole flow for one article, top to bottom, and the batch loop around it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from spacy.tokens import Doc
+
+from brinkwatch.extract.actors import extract_actors
+from brinkwatch.extract.events import EventInputs, extract_events
+from brinkwatch.extract.places import extract_places
+from brinkwatch.extract.quantities import extract_quantities
+from brinkwatch.extract.quotes import extract_quotes
+from brinkwatch.extract.times import extract_times
+from brinkwatch.knowledge import Knowledge, load_knowledge
+from brinkwatch.nlp import load_nlp
+from brinkwatch.records import Article, ArticleRecord, ProcessingError
+from brinkwatch.settings import Settings
+
+
+def process(article: Article, doc: Doc, knowledge: Knowledge) -> ArticleRecord:
+    """One parsed article in, one record out: every extractor in dependency order."""
+    published = _parse_date(article.published)
+    times = extract_times(doc, published)
+    places = extract_places(doc, knowledge.gazetteer)
+    quantities = extract_quantities(doc)
+    actors = extract_actors(doc, knowledge.actors, article.published)
+    quotes = extract_quotes(doc, actors)
+    inputs = EventInputs(article.id, published, actors, times, places, quantities, quotes)
+    events = extract_events(doc, inputs, knowledge.events)
+    return ArticleRecord(
+        article=article, entities=actors.mentions, events=events, quotes=quotes,
+        times=times, places=places, quantities=quantities,
+    )  # fmt: skip
+
+
+def process_safely(article: Article, doc: Doc, knowledge: Knowledge) -> ArticleRecord:
+    """Like :func:`process`, but a failing extractor costs only this article's
+    records: the article is kept with a named error instead of stopping a batch."""
+    try:
+        return process(article, doc, knowledge)
+    except Exception as exc:
+        error = ProcessingError("extract", f"{type(exc).__name__}: {exc}")
+        return ArticleRecord(article=article, errors=(error,))
+
+
+def process_many(
+    articles: Iterable[Article], settings: Settings | None = None
+) -> Iterator[ArticleRecord]:
+    """Parse articles in batches with ``nlp.pipe`` and extract, keeping input order."""
+    settings = settings or Settings()
+    nlp = load_nlp(settings.spacy_model)
+    knowledge = load_knowledge()
+    pairs = ((a.text[: settings.max_article_chars], a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size):
+        yield process_safely(article, doc, knowledge)
+
+
+def _parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
