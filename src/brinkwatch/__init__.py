@@ -34,7 +34,7 @@ from brinkwatch.records import (
 )
 from brinkwatch.settings import Settings
 
-__version__ = "0.1.0"
+from brinkwatch.about import __version__
 
 __all__ = [
     "Actor", "Article", "ArticleRecord", "BrinkwatchError", "DataFileError", "EvaluationError",

@@ -1,0 +1,390 @@
+"""The `brinkwatch` command line: a thin layer over the Python API.
+
+Records go to standard output, diagnostics to standard error.  Exit codes:
+0 everything read; 1 an error (message on stderr); 2 usage error;
+3 some inputs were skipped (each named on stderr and in ``ingest_errors``);
+4 nothing could be read.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+import time
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from brinkwatch.about import __version__
+from brinkwatch.errors import BrinkwatchError
+from brinkwatch.settings import Settings
+
+app = typer.Typer(
+    name="brinkwatch",
+    help="Who did what to whom, when, where and how many: event coding for crisis news.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+out = Console()
+
+EXIT_OK, EXIT_ERROR, EXIT_SOME_SKIPPED, EXIT_NOTHING_READ = 0, 1, 3, 4
+
+DbOption = Annotated[Path, typer.Option("--db", help="DuckDB store file.")]
+DEFAULT_DB = Path(Settings().db_path)
+
+
+class ExtractFormat(StrEnum):
+    jsonl = "jsonl"
+    json = "json"
+    table = "table"
+
+
+class QueryFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    parquet = "parquet"
+
+
+def main() -> None:
+    """Console-script entry point: library errors become a message and exit code 1."""
+    try:
+        app()
+    except BrinkwatchError as exc:
+        err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+        raise SystemExit(EXIT_ERROR) from exc
+
+
+# ----------------------------------------------------------------------------- info
+
+
+@app.command()
+def info(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """Print the package version, the spaCy model and the data-file versions."""
+    from brinkwatch.data_files import data_file_versions
+    from brinkwatch.nlp import model_info
+
+    data = {"brinkwatch": __version__, **model_info(Settings().spacy_model)}
+    data["data_files"] = data_file_versions()
+    if as_json:
+        typer.echo(json.dumps(data, indent=2))
+        return
+    for key, value in data.items():
+        out.print(f"{key}: {value}", highlight=False)
+
+
+# ----------------------------------------------------------------------------- extract
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")],
+    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f")] = ExtractFormat.jsonl,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD for articles without one.")
+    ] = None,
+) -> None:
+    """Extract records from articles and print them (schema brinkwatch.article/1)."""
+    from brinkwatch.ingest import read_paths
+    from brinkwatch.pipeline import process_many
+    from brinkwatch.records import Article, ReadFailure, to_json_dict
+
+    failures: list[ReadFailure] = []
+
+    def articles() -> Any:
+        for item in read_paths(paths, _check_date(published)):
+            if isinstance(item, Article):
+                yield item
+            else:
+                failures.append(item)
+                err.print(f"skipped {item.path}: {item.message} ({item.reason})", highlight=False)
+
+    records = process_many(articles(), Settings())
+    if fmt is ExtractFormat.jsonl:
+        for rec in records:
+            sys.stdout.write(json.dumps(to_json_dict(rec), ensure_ascii=False) + "\n")
+    elif fmt is ExtractFormat.json:
+        sys.stdout.write(json.dumps([to_json_dict(r) for r in records], ensure_ascii=False))
+        sys.stdout.write("\n")
+    else:
+        _print_events_table([row for rec in records for row in _event_rows(rec)])
+    raise typer.Exit(_exit_code(read=None, skipped=len(failures)))
+
+
+def _event_rows(rec: Any) -> list[dict[str, Any]]:
+    return [
+        {"day": e.date.value if e.date else rec.article.published, "type": e.type,
+         "source_code": e.source.code if e.source else None,
+         "target_code": e.target.code if e.target else None,
+         "trigger_text": e.trigger.text, "sentence": e.sentence,
+         "negated": e.negated, "future": e.future}
+        for e in rec.events
+    ]  # fmt: skip
+
+
+def _check_date(value: str | None) -> str | None:
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
+
+
+def _exit_code(read: int | None, skipped: int) -> int:
+    if read == 0 and skipped:
+        return EXIT_NOTHING_READ
+    return EXIT_SOME_SKIPPED if skipped else EXIT_OK
+
+
+# ----------------------------------------------------------------------------- ingest
+
+
+class RateColumn(ProgressColumn):
+    """Articles per second since the start."""
+
+    def render(self, task: Task) -> Text:
+        elapsed = task.elapsed or 0.0
+        rate = task.completed / elapsed if elapsed > 0 else 0.0
+        return Text(f"{rate:6.1f} articles/s", style="cyan")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")],
+    db: DbOption = DEFAULT_DB,
+    published: Annotated[str | None, typer.Option(help="Date for undated articles.")] = None,
+    batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 32,
+) -> None:
+    """Extract articles and store them; re-running changes nothing (idempotent)."""
+    from brinkwatch.store.db import Store
+    from brinkwatch.store.loader import ingest_paths
+
+    settings = Settings().replace(batch_size=batch_size, db_path=str(db))
+    started = time.perf_counter()
+    with Store(db) as store, _progress() as progress:
+        task = progress.add_task("ingesting", total=None)
+        summary = ingest_paths(
+            paths, store, settings, _check_date(published),
+            on_progress=lambda n: progress.advance(task, n),
+        )  # fmt: skip
+        counts = store.counts()
+    _print_ingest_summary(summary, counts, time.perf_counter() - started)
+    raise typer.Exit(_exit_code(summary.read, sum(summary.skipped.values())))
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"), BarColumn(), TextColumn("{task.completed} items"),
+        RateColumn(), TimeElapsedColumn(), console=err, transient=False,
+    )  # fmt: skip
+
+
+def _print_ingest_summary(summary: Any, counts: dict[str, int], seconds: float) -> None:
+    rate = summary.read / seconds if seconds > 0 else 0.0
+    err.print(
+        f"read {summary.read} articles in {seconds:.1f}s ({rate:.1f}/s): stored {summary.stored}, "
+        f"replaced {summary.replaced}, unchanged {summary.unchanged}, "
+        f"skipped {sum(summary.skipped.values())}; new events {summary.events}, "
+        f"new quotes {summary.quotes}",
+        highlight=False,
+    )
+    for reason, n in sorted(summary.skipped.items()):
+        err.print(f"  skipped ({reason}): {n}", highlight=False)
+    for failure in summary.failures[:10]:
+        err.print(f"  {failure.path}: {failure.message}", highlight=False)
+    if summary.article_errors:
+        err.print(f"  articles with extraction errors: {summary.article_errors}", highlight=False)
+    err.print(
+        f"store now holds {counts['articles']} articles, {counts['events']} events, "
+        f"{counts['quotes']} quotes",
+        highlight=False,
+    )
+
+
+# ----------------------------------------------------------------------------- queries
+
+
+@app.command()
+def events(
+    db: DbOption = DEFAULT_DB,
+    actor: Annotated[str | None, typer.Option(help="Source or target code, e.g. RUS.")] = None,
+    dyad: Annotated[
+        tuple[str, str] | None, typer.Option(help="Source and target codes, e.g. RUS USA.")
+    ] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ACCUSE.")] = None,
+    since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
+    include_all: Annotated[
+        bool, typer.Option("--all", help="Also denied, hypothetical and historical events.")
+    ] = False,
+    limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
+    fmt: Annotated[QueryFormat, typer.Option("--format", "-f")] = QueryFormat.table,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to a file.")] = None,
+) -> None:
+    """List stored events, filtered by actor, dyad, type and dates."""
+    from brinkwatch.analysis.queries import EventFilter, select_events
+
+    flt = EventFilter(actor, dyad, type_, since, until, include_all, limit)
+    with _open_store(db) as store:
+        rows = select_events(store, flt)
+    _emit_rows(rows, fmt, output, _print_events_table)
+
+
+@app.command()
+def quotes(
+    db: DbOption = DEFAULT_DB,
+    speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
+    fmt: Annotated[QueryFormat, typer.Option("--format", "-f")] = QueryFormat.table,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to a file.")] = None,
+) -> None:
+    """List stored quotes, optionally by speaker."""
+    from brinkwatch.analysis.queries import select_quotes
+
+    with _open_store(db) as store:
+        rows = select_quotes(store, speaker, limit)
+    _emit_rows(rows, fmt, output, _print_quotes_table)
+
+
+def _open_store(db: Path) -> Any:
+    from brinkwatch.store.db import Store
+
+    if not db.exists():
+        raise BrinkwatchError(f"no store at {db}; run `brinkwatch ingest PATH --db {db}` first")
+    return Store(db, read_only=True)
+
+
+def _emit_rows(
+    rows: list[dict[str, Any]], fmt: QueryFormat, output: Path | None, table: Any
+) -> None:
+    if fmt is QueryFormat.parquet:
+        if output is None:
+            raise typer.BadParameter("--format parquet needs -o FILE.parquet")
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        pq.write_table(pa.Table.from_pylist([_plain(r) for r in rows]), output)
+        err.print(f"wrote {len(rows)} rows to {output}", highlight=False)
+        return
+    stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        if fmt is QueryFormat.json:
+            json.dump([_plain(r) for r in rows], stream, ensure_ascii=False, indent=1)
+            stream.write("\n")
+        elif fmt is QueryFormat.csv:
+            writer = csv.DictWriter(stream, fieldnames=list(rows[0]) if rows else [])
+            writer.writeheader()
+            writer.writerows(_plain(r) for r in rows)
+        else:
+            table(rows)
+    finally:
+        if output:
+            stream.close()
+
+
+def _plain(row: dict[str, Any]) -> dict[str, Any]:
+    """JSON-friendly values (dates as ISO strings)."""
+    return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in row.items()}
+
+
+def _print_events_table(rows: list[dict[str, Any]]) -> None:
+    table = Table(show_lines=False)
+    for col in ("day", "type", "source", "target", "trigger", "sentence"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        flags = " (denied)" if r.get("negated") else " (future)" if r.get("future") else ""
+        table.add_row(str(r["day"] or ""), r["type"] + flags, r["source_code"] or "",
+                      r["target_code"] or "", r["trigger_text"], r["sentence"])  # fmt: skip
+    out.print(table)
+    err.print(f"{len(rows)} events", highlight=False)
+
+
+def _print_quotes_table(rows: list[dict[str, Any]]) -> None:
+    table = Table()
+    for col in ("date", "speaker", "country", "direct", "quote"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        speaker = r["speaker_name"] or r["speaker_text"] or ""
+        table.add_row(str(r["published"] or ""), speaker, r["speaker_country"] or "",
+                      "yes" if r["direct"] else "no", r["text"])  # fmt: skip
+    out.print(table)
+    err.print(f"{len(rows)} quotes", highlight=False)
+
+
+# ----------------------------------------------------------------------------- report
+
+
+@app.command()
+def report(
+    db: DbOption = DEFAULT_DB,
+    output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path(
+        "report.html"
+    ),
+) -> None:
+    """Write a self-contained HTML report (timeline, dyads, events, quotes)."""
+    from brinkwatch.analysis.report import build_report
+
+    with _open_store(db) as store:
+        page = build_report(store)
+    output.write_text(page, encoding="utf-8")
+    err.print(f"wrote {output} ({len(page) // 1024} KiB)", highlight=False)
+
+
+@app.command()
+def summary(
+    db: DbOption = DEFAULT_DB,
+    report_path: Annotated[
+        Path | None, typer.Option("--report", help="Report file to point at.")
+    ] = None,
+) -> None:
+    """Print counts and the top dyads of a store."""
+    from brinkwatch.analysis.queries import top_dyads
+
+    with _open_store(db) as store:
+        counts = store.counts()
+        dyads = top_dyads(store, 8)
+    out.print(", ".join(f"{v} {k}" for k, v in counts.items()), highlight=False)
+    table = Table(title="Top dyads")
+    for col in ("dyad", "events", "conflict", "cooperation", "Goldstein sum"):
+        table.add_column(col)
+    for d in dyads:
+        table.add_row(f"{d['a']}–{d['b']}", str(d["events"]), str(d["conflict"]),
+                      str(d["cooperation"]), str(d["goldstein_sum"]))  # fmt: skip
+    out.print(table)
+    if report_path:
+        out.print(f"Report: {report_path.resolve().as_uri()}", highlight=False)
+
+
+# ----------------------------------------------------------------------------- evaluate
+
+
+@app.command()
+def evaluate(
+    name: Annotated[str, typer.Argument(help="events, quotes, times, places or quantities.")],
+    gold: Annotated[
+        Path | None, typer.Option(help="Gold file or folder (default: the dev set).")
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="Score only the first N documents.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    max_errors: Annotated[int, typer.Option(help="Misses to list.")] = 20,
+) -> None:
+    """Score an extractor on a labelled dev set: P/R/F1 per label and the misses."""
+    from brinkwatch.evaluate import run_evaluation
+
+    result = run_evaluation(name, gold, limit)
+    if as_json:
+        typer.echo(json.dumps(result.as_dict(), indent=2, default=str))
+    else:
+        typer.echo(result.as_text(max_errors))

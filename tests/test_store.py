@@ -1,0 +1,111 @@
+"""The store: schemas derived from the records, lossless round trips, idempotent writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from brinkwatch.records import (
+    Actor,
+    Article,
+    ArticleRecord,
+    Event,
+    EventDate,
+    Place,
+    ProcessingError,
+    Quantity,
+    Quote,
+    ReadFailure,
+    Section,
+    TimeMention,
+    Trigger,
+)
+from brinkwatch.store.db import Store
+from brinkwatch.store.schema import table, tables
+
+RUS = Actor("Moscow", 0, 6, name="Russia", country="RUS", sector="GOV")
+USA = Actor("Washington", 16, 26, name="United States", country="USA", sector="GOV")
+TEXT = "Moscow accused Washington of stoking tensions in Geneva on Monday."
+
+
+def make_record(article_id: str = "a1", text: str = TEXT) -> ArticleRecord:
+    place = Place("Geneva", 49, 55, "Geneva", "CHE", "city", 46.2, 6.14, geonameid=2660646)
+    event = Event(
+        id=f"{article_id}-0", type="ACCUSE", sentence=text, start=0, end=len(text),
+        trigger=Trigger("accused", 7, 14), quad_class=3, goldstein=-2.0, why="verb:accuse",
+        contexts=("military",), cameo="112", source=RUS, target=USA,
+        date=EventDate("2022-01-24", "on Monday"), place=place, confidence=0.9,
+    )  # fmt: skip
+    return ArticleRecord(
+        article=Article(
+            article_id, text, path="x.txt", title="T", authors=("A B", "C D"), agency="AFP",
+            published="2022-01-25", related=("R",), sections=(Section(None, 0, len(text)),),
+        ),
+        entities=(RUS, USA),
+        events=(event,),
+        quotes=(Quote("stoking tensions", 29, 45, False, RUS, "accused"),),
+        times=(TimeMention("on Monday", 56, 65, "DATE", "2022-01-24"),),
+        places=(place,),
+        quantities=(Quantity("8,500 troops", 0, 12, 8500.0, "troops", False, None),),
+        errors=(ProcessingError("places", "example"),),
+    )
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    with Store(tmp_path / "t.duckdb") as s:
+        yield s
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("events", {"source_country", "target_org", "trigger_text", "place_lat", "date_basis"}),
+        ("articles", {"id", "authors", "sections", "published"}),
+        ("quotes", {"speaker_name", "speaker_country", "direct", "cue"}),
+    ],
+)
+def test_columns_are_derived_from_records(name: str, expected: set[str]) -> None:
+    assert expected <= set(table(name).all_column_names)
+
+
+def test_every_record_table_exists(store: Store) -> None:
+    assert {t.name for t in tables()} | {"ingest_errors"} == set(store.counts())
+
+
+def test_round_trip_is_lossless(store: Store) -> None:
+    record = make_record()
+    store.write_batch([record])
+    assert store.load_record("a1") == record
+
+
+def test_second_write_changes_nothing(store: Store) -> None:
+    first = store.write_batch([make_record()])
+    again = store.write_batch([make_record()])
+    assert (first.stored, again.stored, again.unchanged) == (1, 0, 1)
+    assert store.counts()["events"] == 1
+
+
+def test_changed_article_replaces_its_rows(store: Store) -> None:
+    store.write_batch([make_record()])
+    result = store.write_batch([make_record(text=TEXT + " More.")])
+    assert result.replaced == 1
+    assert store.counts()["articles"] == 1
+    assert store.counts()["events"] == 1
+
+
+def test_failures_are_recorded(store: Store) -> None:
+    store.write_batch([], [ReadFailure("bad.json", "bad-json", "line 3 is not JSON")])
+    rows = store.query("SELECT path, reason FROM ingest_errors")
+    assert rows == [{"path": "bad.json", "reason": "bad-json"}]
+
+
+def test_failed_batch_leaves_nothing(store: Store) -> None:
+    class Boom(Exception):
+        pass
+
+    with pytest.raises(Boom), store.transaction():
+        store.con.execute("INSERT INTO ingest_errors (path, reason, message) VALUES ('p','r','m')")
+        raise Boom
+    assert store.counts()["ingest_errors"] == 0
