@@ -1,13 +1,126 @@
-"""Quotes: direct and reported speech with resolved speakers."""
+"""Quotes: direct and reported speech with resolved speakers.
+
+Direct quotes are found by their quotation marks (``quote_marks``), attributed to
+a cue verb (``quote_direct``) whose subject is the speaker (``quote_speaker``);
+a quote with no cue of its own continues the previous speaker's quote when it
+follows it directly (next sentence or next paragraph).  Reported speech comes
+from complement clauses of cue verbs (``quote_reported``).  A quote whose
+speaker cannot be found keeps ``speaker=None``: we never guess.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import dataclasses
+import re
+
+from spacy.tokens import Doc, Token
 
 from brinkwatch.extract.actors import ActorMentions
-from brinkwatch.records import Quote
+from brinkwatch.extract.quote_direct import QuoteContext, cue_text, find_cue
+from brinkwatch.extract.quote_lexicon import QuoteLexicon, load_quote_lexicon
+from brinkwatch.extract.quote_marks import QuotedSpan, find_quoted_spans
+from brinkwatch.extract.quote_reported import find_reported
+from brinkwatch.extract.quote_speaker import resolve_speaker, speaker_token
+from brinkwatch.records import Actor, Quote
+
+_MIN_UNATTRIBUTED_WORDS = 4  # shorter quotes without a cue are scare quotes or titles
+_PERSONAL_PRONOUNS = frozenset({"he", "she"})
+_SENTENCE_START = re.compile(r"(^|[.?!][\"”’]?\s+)$")
 
 
 def extract_quotes(doc: Doc, actors: ActorMentions) -> tuple[Quote, ...]:
     """Every quote in ``doc`` with its speaker."""
-    return ()
+    lexicon = load_quote_lexicon()
+    ctx = QuoteContext(doc, find_quoted_spans(doc.text), lexicon)
+    direct = _direct_quotes(ctx, actors)
+    reported = _reported_quotes(ctx, actors, direct)
+    return tuple(sorted(direct + reported, key=lambda q: (q.start, q.end)))
+
+
+def _direct_quotes(ctx: QuoteContext, actors: ActorMentions) -> tuple[Quote, ...]:
+    quotes: list[Quote] = []
+    previous: tuple[QuotedSpan, Quote] | None = None
+    for span in ctx.spans:
+        quote = _attribute(ctx, span, actors, quotes)
+        if quote is None and previous is not None and _continues(ctx.doc.text, span, previous[0]):
+            quote = _quote(ctx.doc.text, span, previous[1].speaker, previous[1].cue)
+        if quote is None and _word_count(ctx.doc.text, span) >= _MIN_UNATTRIBUTED_WORDS:
+            quote = _quote(ctx.doc.text, span, None, None)
+        if quote is not None:
+            quotes.append(quote)
+            previous = (span, quote)
+    return tuple(quotes)
+
+
+def _attribute(
+    ctx: QuoteContext, span: QuotedSpan, actors: ActorMentions, earlier: list[Quote]
+) -> Quote | None:
+    """The quote with its own cue and speaker, or None when it has no cue
+    (or reopens the previous paragraph's quote, which keeps that speaker)."""
+    if span.continues:
+        return None
+    cue = find_cue(ctx, span)
+    if cue is None:
+        return None
+    speaker = _speaker(ctx, cue, actors, earlier)
+    return _quote(ctx.doc.text, span, speaker, cue_text(cue, ctx.lexicon))
+
+
+def _speaker(
+    ctx: QuoteContext, cue: Token, actors: ActorMentions, earlier: list[Quote]
+) -> Actor | None:
+    head = speaker_token(cue)
+    if head is None:
+        return None
+    actor = resolve_speaker(ctx.doc, head, actors, ctx.lexicon)
+    return _fill_pronoun(actor, earlier)
+
+
+def _fill_pronoun(actor: Actor, earlier: list[Quote]) -> Actor:
+    """'he said' with no resolution from the actor resolver: the last named person
+    who spoke before.  The mention keeps its own text and offsets."""
+    if actor.name is not None or actor.text.lower() not in _PERSONAL_PRONOUNS:
+        return actor
+    for quote in reversed(earlier):
+        source = quote.speaker
+        if source is not None and source.name and source.text.lower() not in ("they", "it"):
+            return dataclasses.replace(
+                actor, name=source.name, country=source.country, org=source.org,
+                sector=source.sector, role=source.role,
+            )  # fmt: skip
+    return actor
+
+
+def _continues(text: str, span: QuotedSpan, before: QuotedSpan) -> bool:
+    """A cue-less quote carries on the previous quote when it reopens it, opens the
+    next paragraph, or starts a new sentence in the same paragraph."""
+    if span.continues:
+        return True
+    opens_paragraph = text[: span.open_mark].rstrip(" \t").endswith("\n")
+    if opens_paragraph:
+        return span.paragraph == before.paragraph + 1
+    lead = text[before.close_mark + 1 : span.open_mark]
+    return span.paragraph == before.paragraph and bool(_SENTENCE_START.search(lead))
+
+
+def _reported_quotes(
+    ctx: QuoteContext, actors: ActorMentions, direct: tuple[Quote, ...]
+) -> tuple[Quote, ...]:
+    quotes: list[Quote] = []
+    for clause in find_reported(ctx):
+        speaker = _speaker(ctx, clause.cue, actors, [*direct, *quotes])
+        text = ctx.doc.text[clause.start : clause.end]
+        cue = cue_text(clause.cue, ctx.lexicon)
+        quotes.append(Quote(text, clause.start, clause.end, False, speaker, cue))
+    return tuple(quotes)
+
+
+def _quote(text: str, span: QuotedSpan, speaker: Actor | None, cue: str | None) -> Quote:
+    return Quote(text[span.start : span.end], span.start, span.end, True, speaker, cue)
+
+
+def _word_count(text: str, span: QuotedSpan) -> int:
+    return len(text[span.start : span.end].split())
+
+
+__all__ = ["QuoteLexicon", "extract_quotes"]

@@ -1,0 +1,115 @@
+"""Find quoted stretches of text by their quotation marks.
+
+Works on characters, not tokens, so that straight and curly marks, quotes broken
+by an attribution and the multi-paragraph convention (a paragraph that leaves its
+quote open and the next paragraph that reopens it) are handled the same way.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+OPENERS = frozenset("“«„")
+CLOSERS = frozenset("”»")
+STRAIGHT = '"'
+_PARAGRAPH = re.compile(r"[^\n]+")
+_TRIM_TAIL = " \t,;:"
+
+
+@dataclass(frozen=True, slots=True)
+class QuotedSpan:
+    """The content between one opening mark and its closing mark (or paragraph end).
+
+    ``start``/``end`` exclude the marks; ``open_mark`` and ``close_mark`` are the
+    indexes of the marks (``close_mark`` is the paragraph end when the quote runs
+    on); ``closed`` is False when the quote runs on into the next paragraph;
+    ``continues`` is True when this span reopens the previous paragraph's quote.
+    """
+
+    start: int
+    end: int
+    open_mark: int
+    close_mark: int
+    closed: bool = True
+    continues: bool = False
+    paragraph: int = 0
+
+
+def find_quoted_spans(text: str) -> tuple[QuotedSpan, ...]:
+    """Every quoted span of ``text`` in order, content offsets without the marks."""
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+    spans: list[QuotedSpan] = []
+    carried = False  # the previous paragraph left a quote open
+    for number, (start, end) in enumerate(paragraphs):
+        next_opens = number + 1 < len(paragraphs) and _opens_with_mark(text, paragraphs[number + 1])
+        found = _scan_paragraph(text, start, end, next_opens, number)
+        if carried and found and found[0].open_mark == _first_visible(text, start, end):
+            found[0] = _replace_continues(found[0])
+        spans.extend(found)
+        carried = bool(found) and not found[-1].closed
+    return tuple(spans)
+
+
+def _scan_paragraph(
+    text: str, start: int, end: int, next_opens: bool, number: int
+) -> list[QuotedSpan]:
+    """Pair opening and closing marks inside one paragraph."""
+    spans: list[QuotedSpan] = []
+    open_at: int | None = None
+    for i in range(start, end):
+        if open_at is None and _is_opener(text, i, start):
+            open_at = i
+        elif open_at is not None and _is_closer(text, i):
+            spans.extend(_make_span(text, open_at, i, True, number))
+            open_at = None
+    if open_at is not None and next_opens:
+        # Multi-paragraph convention: no closing mark, the next paragraph reopens.
+        spans.extend(_make_span(text, open_at, end, False, number))
+    return spans
+
+
+def _is_opener(text: str, i: int, paragraph_start: int) -> bool:
+    ch = text[i]
+    if ch in OPENERS:
+        return True
+    if ch != STRAIGHT:
+        return False
+    before = text[i - 1] if i > paragraph_start else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not after.isspace() and (before.isspace() or before in "([{—–-/")
+
+
+def _is_closer(text: str, i: int) -> bool:
+    return text[i] in CLOSERS or text[i] == STRAIGHT
+
+
+def _make_span(
+    text: str, open_at: int, close_at: int, closed: bool, number: int
+) -> list[QuotedSpan]:
+    start = open_at + 1
+    end = close_at
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in _TRIM_TAIL:
+        end -= 1
+    if end <= start:
+        return []
+    return [QuotedSpan(start, end, open_at, close_at, closed, False, number)]
+
+
+def _opens_with_mark(text: str, paragraph: tuple[int, int]) -> bool:
+    first = _first_visible(text, *paragraph)
+    return first is not None and _is_opener(text, first, paragraph[0])
+
+
+def _first_visible(text: str, start: int, end: int) -> int | None:
+    for i in range(start, end):
+        if not text[i].isspace():
+            return i
+    return None
+
+
+def _replace_continues(span: QuotedSpan) -> QuotedSpan:
+    return dataclasses.replace(span, continues=True)

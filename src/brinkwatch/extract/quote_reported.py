@@ -1,0 +1,99 @@
+"""Reported speech: a cue verb with a complement clause ("X warned that ..."),
+"X accused Y of ...", "according to X, ...", and "..., X said."."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from brinkwatch.extract.quote_direct import QuoteContext
+
+_MIN_TOKENS = 3  # shorter complements are fragments, not statements
+_MIN_ACCUSATION = 2  # "accused Kyiv of stalling" reports an act in two words
+_EDGE_JUNK = frozenset({"that", ",", ":", ";", "-", "—", "–", '"', "“", "”", "'", "‘", "’"})
+_MOSTLY_QUOTED = 0.5  # a complement mostly inside quote marks is left to the direct quote
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedClause:
+    """A cue token and the character span of what it reports."""
+
+    cue: Token
+    start: int
+    end: int
+
+
+def find_reported(ctx: QuoteContext) -> tuple[ReportedClause, ...]:
+    """Every reported-speech clause of the document outside direct quotes."""
+    found: list[ReportedClause] = []
+    for token in ctx.doc:
+        if not ctx.is_cue(token) or _is_negated(token):
+            continue
+        content = _content_span(ctx, token)
+        if content is not None and not _mostly_quoted(ctx, content):
+            found.append(ReportedClause(token, content.start_char, content.end_char))
+    return tuple(found)
+
+
+def _content_span(ctx: QuoteContext, cue: Token) -> Span | None:
+    """What the cue reports, trimmed of 'that' and edge punctuation."""
+    if cue.lower_ == "according":
+        return _according_content(ctx.doc, cue)
+    if cue.lemma_.lower() not in ctx.lexicon.reported_verbs:
+        return None
+    clause = _complement(cue)
+    if clause is None:
+        return None
+    shortest = _MIN_ACCUSATION if clause.dep_ in ("pobj", "pcomp") else _MIN_TOKENS
+    return _trimmed(ctx.doc, clause.left_edge.i, clause.right_edge.i + 1, shortest)
+
+
+def _complement(cue: Token) -> Token | None:
+    """The clause a cue reports: its ccomp, a that-clause below it, or the 'of'
+    object of an accusation."""
+    for child in cue.children:
+        if child.dep_ == "ccomp":
+            return child
+    if cue.lemma_.lower() == "accuse":
+        return next((g for c in cue.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ in ("pobj", "pcomp")), None)  # fmt: skip
+    for token in cue.subtree:
+        if token.i > cue.i and token.dep_ in ("acl", "advcl") and _has_that(token):
+            return token
+    return None
+
+
+def _has_that(token: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+
+
+def _according_content(doc: Doc, cue: Token) -> Span | None:
+    """'According to X, Y happened': Y is the larger side of the clause around the phrase."""
+    clause = cue.head
+    sent = cue.sent
+    phrase_start, phrase_end = cue.left_edge.i, cue.right_edge.i + 1
+    left = _trimmed(doc, sent.start, phrase_start)
+    right = _trimmed(doc, phrase_end, sent.end)
+    sides = [s for s in (left, right) if s is not None and clause.i in range(s.start, s.end)]
+    return sides[0] if sides else None
+
+
+def _trimmed(doc: Doc, start: int, end: int, shortest: int = _MIN_TOKENS) -> Span | None:
+    """doc[start:end] without leading 'that' / punctuation and trailing punctuation."""
+    while start < end and (doc[start].lower_ in _EDGE_JUNK or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in _EDGE_JUNK or doc[end - 1].is_space
+                           or doc[end - 1].text == "."):  # fmt: skip
+        end -= 1
+    return doc[start:end] if end - start >= shortest else None
+
+
+def _mostly_quoted(ctx: QuoteContext, span: Span) -> bool:
+    quoted = sum(len(t) for t in span if ctx.quoted(t))
+    return quoted > _MOSTLY_QUOTED * sum(len(t) for t in span)
+
+
+def _is_negated(cue: Token) -> bool:
+    """'did not say that ...' reports nothing."""
+    return any(c.dep_ == "neg" for c in cue.children)

@@ -1,0 +1,98 @@
+"""Who is speaking: from a cue token to its speaker phrase and on to an Actor.
+
+The actor resolver (``ActorMentions``) is asked first, so pronouns and surnames
+come back resolved; when it has nothing for the speaker phrase, a plain Actor is
+built from the phrase itself (name from a named entity, role and country from
+the quote lexicon) so that a speaker is never lost and never invented.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from brinkwatch.extract.actors import ActorMentions
+from brinkwatch.extract.quote_lexicon import QuoteLexicon
+from brinkwatch.records import Actor
+
+SUBJECT_DEPS = frozenset({"nsubj"})
+# Children that end a speaker phrase: "officials, who asked not to be named, said".
+_PHRASE_STOPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"})
+_RELATIVE = frozenset({"who", "that", "which"})
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+
+
+def speaker_token(cue: Token) -> Token | None:
+    """The head token of the cue's speaker: its subject, inherited through
+    conjoined verbs, or the noun a relative clause hangs on ("officials who said")."""
+    if cue.lower_ == "according":
+        return next((g for c in cue.children if c.lower_ == "to"
+                     for g in c.children if g.dep_ == "pobj"), None)  # fmt: skip
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children):
+        return None  # "he was told that ...": the subject is the listener
+    subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None and cue.dep_ in ("conj", "xcomp") and cue.head.pos_ in ("VERB", "AUX"):
+        return speaker_token(cue.head) if cue.head.i != cue.i else None
+    if subject is not None and subject.lower_ in _RELATIVE and cue.dep_ == "relcl":
+        return cue.head
+    return subject
+
+
+def speaker_span(doc: Doc, head: Token) -> Span:
+    """The speaker phrase around ``head``: its left modifiers and compound names,
+    without relative clauses, appositions or trailing prepositional phrases."""
+    start = head.left_edge.i
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ in _PHRASE_STOPS and not _is_of_phrase(child):
+            break
+        end = child.right_edge.i + 1
+    while start < head.i and doc[start].is_punct:
+        start += 1
+    return doc[start:end]
+
+
+def _is_of_phrase(child: Token) -> bool:
+    """ "spokesman for the ministry", "minister of defence" stay in the phrase."""
+    return child.dep_ == "prep" and child.lower_ in ("of", "for")
+
+
+def resolve_speaker(
+    doc: Doc, head: Token, actors: ActorMentions, lexicon: QuoteLexicon
+) -> Actor:
+    """The Actor for the speaker phrase headed by ``head``."""
+    phrase = speaker_span(doc, head)
+    for token in (head, *phrase):
+        actor = actors.at(token.i)
+        if actor is not None:
+            return actor
+    return _plain_actor(phrase, head, lexicon)
+
+
+def _plain_actor(phrase: Span, head: Token, lexicon: QuoteLexicon) -> Actor:
+    """An Actor built from the phrase alone, for when the resolver has none."""
+    lowered = f" {phrase.text.lower()} "
+    return Actor(
+        text=phrase.text, start=phrase.start_char, end=phrase.end_char,
+        name=_entity_name(phrase, head), country=_first_match(lowered, lexicon.countries),
+        role=_first_match(lowered, tuple((r, r) for r in lexicon.roles)),
+    )  # fmt: skip
+
+
+def _entity_name(phrase: Span, head: Token) -> str | None:
+    """The person named in the phrase, else the named body the phrase is headed by
+    ("the Kremlin"; not "U.S." in "a U.S. official")."""
+    ents = [e for e in phrase.ents if e.label_ in _NAMED]
+    people = [e for e in ents if e.label_ == "PERSON"]
+    bodies = [e for e in ents if e.label_ != "NORP" and e.start <= head.i < e.end]
+    chosen = people or bodies
+    return chosen[0].text if chosen else None
+
+
+def _first_match(lowered: str, table: tuple[tuple[str, str], ...]) -> str | None:
+    """The value of the first key found as whole words (or a plural) in ``lowered``."""
+    for key, value in table:
+        if re.search(rf"(?<![\w.]){re.escape(key)}s?(?![\w.])", lowered):
+            return value
+    return None
