@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from brinkwatch.analysis.merge import rebuild_clusters
 from brinkwatch.ingest import read_paths
 from brinkwatch.pipeline import process_many
 from brinkwatch.records import Article, ArticleRecord, ReadFailure
@@ -71,6 +72,8 @@ def ingest_paths(
         ingest_batch(articles, failures, store, settings, summary, extractor)
         if on_progress:
             on_progress(len(articles) + len(failures))
+    if summary.stored or summary.replaced:
+        rebuild_clusters(store)  # real events are derived from all mentions
     return summary
 
 
