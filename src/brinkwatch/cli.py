@@ -367,6 +367,26 @@ def summary(
         out.print(f"Report: {report_path.resolve().as_uri()}", highlight=False)
 
 
+@app.command()
+def export(
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="plover-json, gdelt-tsv, csv, parquet or geojson.")
+    ],
+    db: DbOption = DEFAULT_DB,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write.")] = None,
+) -> None:
+    """Export events (fields documented in docs/exports.md)."""
+    from brinkwatch.analysis.exports import write_export
+
+    with _open_store(db) as store:
+        if output is None or fmt == "parquet":
+            count = write_export(store, fmt, None if output else sys.stdout, output)
+        else:
+            with output.open("w", encoding="utf-8", newline="") as stream:
+                count = write_export(store, fmt, stream, output)
+    err.print(f"exported {count} records ({fmt})", highlight=False)
+
+
 # ----------------------------------------------------------------------------- evaluate
 
 

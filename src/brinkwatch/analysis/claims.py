@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from brinkwatch.analysis.merge import ensure_tables
 from brinkwatch.store.db import Store
 
 WINDOW_DAYS = 3
@@ -27,7 +26,6 @@ class ClaimPair:
 
 
 def _claims(store: Store) -> list[dict[str, Any]]:
-    ensure_tables(store)
     return store.query(
         """SELECT cluster_id AS id, type, source_code, target_code, first_day AS day, sentence,
                   article_id, mentions, articles

@@ -22,7 +22,6 @@ from datetime import date, timedelta
 from statistics import mean, pstdev
 from typing import Any
 
-from brinkwatch.analysis.merge import ensure_tables
 from brinkwatch.store.db import Store
 
 BASELINE_DAYS = 14
@@ -63,7 +62,6 @@ Side = str | Sequence[str]
 
 def dyad_events(store: Store, a: Side, b: Side) -> list[dict[str, Any]]:
     """Real events between the two sides, both directions, with their index weight."""
-    ensure_tables(store)
     left, right = _codes(a), _codes(b)
     rows = store.query(
         """SELECT c.*, (1 + log2(greatest(c.articles, 1))) * (-c.goldstein) AS contribution

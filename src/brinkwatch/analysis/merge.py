@@ -20,14 +20,7 @@ from brinkwatch.store.db import Store
 MAX_DAY_GAP = 1
 QUANTITY_TOLERANCE = 0.10
 
-CLUSTER_SQL = """CREATE TABLE IF NOT EXISTS event_clusters (
-    cluster_id VARCHAR PRIMARY KEY, type VARCHAR, source_code VARCHAR, target_code VARCHAR,
-    first_day DATE, last_day DATE, mentions INTEGER, articles INTEGER, quad_class INTEGER,
-    goldstein DOUBLE, place_name VARCHAR, place_country VARCHAR, place_lat DOUBLE,
-    place_lon DOUBLE, quantity_value DOUBLE, quantity_unit VARCHAR, sentence VARCHAR,
-    article_id VARCHAR)"""
-MEMBER_SQL = """CREATE TABLE IF NOT EXISTS event_cluster_members (
-    cluster_id VARCHAR, event_id VARCHAR, article_id VARCHAR, PRIMARY KEY (cluster_id, event_id))"""
+
 
 
 @dataclass
@@ -99,18 +92,12 @@ def rebuild_clusters(store: Store) -> int:
         " AND (source_code IS NOT NULL OR target_code IS NOT NULL)"
     )
     clusters = cluster_events(rows)
-    ensure_tables(store)
     with store.transaction():
         store.con.execute("DELETE FROM event_cluster_members")
         store.con.execute("DELETE FROM event_clusters")
         for cluster in clusters:
             _insert_cluster(store, cluster)
     return len(clusters)
-
-
-def ensure_tables(store: Store) -> None:
-    store.con.execute(CLUSTER_SQL)
-    store.con.execute(MEMBER_SQL)
 
 
 def _insert_cluster(store: Store, cluster: Cluster) -> None:

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from brinkwatch.analysis.merge import ensure_tables
 from brinkwatch.store.db import Store
 
 
 def network(store: Store, min_events: int = 1) -> dict[str, list[dict[str, Any]]]:
     """Nodes (actor codes with activity) and edges (source -> target, weights)."""
-    ensure_tables(store)
     edges = store.query(
         """SELECT source_code AS source, target_code AS target, count(*) AS events,
                   sum(mentions) AS mentions, round(sum(goldstein), 2) AS goldstein_sum,

@@ -23,7 +23,9 @@ from brinkwatch.errors import StoreError
 from brinkwatch.records import Article, ArticleRecord, ProcessingError, ReadFailure, to_json_dict
 from brinkwatch.store.schema import (
     ARTICLE_EXTRA_SQL,
+    CLUSTER_SQL,
     INGEST_ERRORS_SQL,
+    MEMBER_SQL,
     Table,
     from_row,
     table,
@@ -92,7 +94,7 @@ class Store:
     def _create_schema(self) -> None:
         for tbl in tables():
             self.con.execute(tbl.create_sql())
-        for sql in (*ARTICLE_EXTRA_SQL, INGEST_ERRORS_SQL, *VIEWS_SQL):
+        for sql in (*ARTICLE_EXTRA_SQL, INGEST_ERRORS_SQL, CLUSTER_SQL, MEMBER_SQL, *VIEWS_SQL):
             self.con.execute(sql)
 
     # ------------------------------------------------------------------ writes
@@ -143,6 +145,9 @@ class Store:
     def _delete_articles(self, ids: list[str]) -> None:
         if not ids:
             return
+        self.con.execute(
+            "DELETE FROM event_cluster_members WHERE article_id IN (SELECT unnest(?))", [ids]
+        )
         for name in CHILD_FIELDS:
             self.con.execute(f'DELETE FROM "{name}" WHERE article_id IN (SELECT unnest(?))', [ids])
         self.con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [ids])

@@ -114,6 +114,16 @@ ARTICLE_EXTRA_SQL = (
     'ALTER TABLE articles ADD COLUMN IF NOT EXISTS "ingested_at" TIMESTAMP',
 )
 
+# Real events (analysis/merge.py fills them from the mentions in `events`).
+CLUSTER_SQL = """CREATE TABLE IF NOT EXISTS event_clusters (
+    cluster_id VARCHAR PRIMARY KEY, type VARCHAR, source_code VARCHAR, target_code VARCHAR,
+    first_day DATE, last_day DATE, mentions INTEGER, articles INTEGER, quad_class INTEGER,
+    goldstein DOUBLE, place_name VARCHAR, place_country VARCHAR, place_lat DOUBLE,
+    place_lon DOUBLE, quantity_value DOUBLE, quantity_unit VARCHAR, sentence VARCHAR,
+    article_id VARCHAR)"""
+MEMBER_SQL = """CREATE TABLE IF NOT EXISTS event_cluster_members (
+    cluster_id VARCHAR, event_id VARCHAR, article_id VARCHAR, PRIMARY KEY (cluster_id, event_id))"""
+
 INGEST_ERRORS_SQL = """CREATE TABLE IF NOT EXISTS ingest_errors (
     path VARCHAR NOT NULL, reason VARCHAR NOT NULL, message VARCHAR NOT NULL,
     recorded_at TIMESTAMP NOT NULL DEFAULT current_timestamp)"""
