@@ -1,0 +1,76 @@
+"""Layout 2: a saved article page, read with trafilatura.
+
+trafilatura finds the article's main text and metadata (title, authors, date,
+canonical url) and leaves out navigation, footers, captions and comments.  We
+ask for Markdown formatting only to learn where the sub-headings are; the
+Markdown markers are then removed the same way as in layout 1.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import trafilatura
+
+from brinkwatch.ingest.body import Block, assemble
+from brinkwatch.ingest.dates import date_from_file_name, normalize_date
+from brinkwatch.ingest.failures import failure
+from brinkwatch.ingest.ids import article_id
+from brinkwatch.ingest.markdown import clean_inline, heading_text, strip_block_markers
+from brinkwatch.records import Article, ReadFailure
+
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
+
+
+def read_html(html: str, path: str, published: str | None) -> Article | ReadFailure:
+    """One article from a saved page, or a failure when no article text is found."""
+    try:
+        document = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_images=False,
+            include_tables=False, include_formatting=True, include_links=False,
+        )  # fmt: skip
+    except (ValueError, TypeError, AttributeError, LookupError) as exc:
+        return failure(path, "html-error", f"trafilatura failed ({type(exc).__name__}: {exc})")
+    fields: dict[str, Any] = _as_dict(document)
+    title = _string(fields.get("title"))
+    body, sections = assemble(_blocks(fields.get("text") or "", title))
+    if not body:
+        return failure(path, "no-body", "no article text found in the page")
+    url = _string(fields.get("url"))
+    return Article(
+        id=article_id(url, body), text=body, path=path, title=title,
+        authors=_authors(fields.get("author")),
+        published=normalize_date(fields.get("date") or "") or normalize_date(published or "")
+        or date_from_file_name(path),
+        url=url, sections=sections,
+    )  # fmt: skip
+
+
+def _blocks(text: str, title: str | None) -> Iterator[Block]:
+    """Paragraphs and headings of trafilatura's Markdown; the title heading is skipped."""
+    for line in text.split("\n"):
+        line = _LIST_MARKER.sub("", strip_block_markers(line))
+        heading = heading_text(line)
+        plain = " ".join(clean_inline(heading if heading is not None else line).split())
+        if plain and not (heading is not None and plain == title):
+            yield Block(plain, is_heading=heading is not None)
+
+
+def _as_dict(document: Any) -> dict[str, Any]:
+    """trafilatura returns a Document (or a dict when asked, or None when it finds nothing)."""
+    if document is None:
+        return {}
+    return dict(document) if isinstance(document, dict) else dict(document.as_dict())
+
+
+def _authors(value: Any) -> tuple[str, ...]:
+    """trafilatura joins several authors with "; "."""
+    if not isinstance(value, str):
+        return ()
+    return tuple(dict.fromkeys(a.strip() for a in value.split(";") if a.strip()))
+
+
+def _string(value: Any) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None

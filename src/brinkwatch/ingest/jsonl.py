@@ -1,0 +1,83 @@
+"""Layout 3: JSON Lines (one article per line) and JSON (an array or one object).
+
+Only ``text`` is required.  The text is used exactly as given, so character
+offsets refer to it unchanged; nothing is cleaned.  A broken line or record
+becomes a :class:`ReadFailure` naming ``file:line`` and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from brinkwatch.ingest.dates import date_from_file_name, normalize_date
+from brinkwatch.ingest.failures import failure
+from brinkwatch.ingest.ids import article_id
+from brinkwatch.records import Article, ReadFailure, Section
+
+
+def read_jsonl(
+    lines: Iterable[str], path: str, published: str | None
+) -> Iterator[Article | ReadFailure]:
+    """One article per non-blank line; a bad line is reported as ``path:line``."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+        except ValueError as exc:
+            yield failure(where, "bad-json", f"line {number} is not valid JSON ({exc})")
+            continue
+        yield article_from_record(record, path, where, published)
+
+
+def read_json(text: str, path: str, published: str | None) -> Iterator[Article | ReadFailure]:
+    """A JSON array of article objects, or one object."""
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        yield failure(path, "bad-json", f"not valid JSON ({exc})")
+        return
+    records = data if isinstance(data, list) else [data]
+    for index, record in enumerate(records):
+        where = f"{path}[{index}]" if isinstance(data, list) else path
+        yield article_from_record(record, path, where, published)
+
+
+def article_from_record(
+    record: Any, path: str, where: str, published: str | None
+) -> Article | ReadFailure:
+    """An :class:`Article` from one record; ``id`` is kept when the feed gives one."""
+    if not isinstance(record, dict):
+        return failure(where, "bad-record", f"expected a JSON object, got {type(record).__name__}")
+    text = record.get("text")
+    if not isinstance(text, str):
+        return failure(where, "bad-record", "the record has no string field 'text'")
+    if not text.strip():
+        return failure(where, "no-body", "the record's 'text' is empty")
+    url = _string(record.get("url"))
+    return Article(
+        id=_given_id(record.get("id")) or article_id(url, text),
+        text=text, path=path, title=_string(record.get("title")),
+        agency=_string(record.get("source")),
+        published=_record_date(record.get("published")) or normalize_date(published or "")
+        or date_from_file_name(path),
+        url=url, sections=(Section(None, 0, len(text)),),
+    )  # fmt: skip
+
+
+def _given_id(value: Any) -> str | None:
+    """The feed's own id (a string or an integer), so results can be joined back."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return None
+    return str(value).strip() or None
+
+
+def _string(value: Any) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _record_date(value: Any) -> str | None:
+    return normalize_date(value) if isinstance(value, str) else None

@@ -1,0 +1,184 @@
+"""Layout 1: news text exported with light Markdown left in.
+
+The cascade, top to bottom: normalise line ends; take the footer url and the
+related-article lines out wherever they are; read the header (title, byline,
+date line, photo credit) near the top; then rebuild the body from the lines
+that are left, joining broken paragraphs and turning sub-headings into section
+breaks.  Every step works on a list of lines in which consumed lines are
+blanked, so no metadata line can leak into the body.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from brinkwatch.ingest.body import assemble
+from brinkwatch.ingest.dates import date_from_file_name, normalize_date, parse_date_line
+from brinkwatch.ingest.ids import article_id
+from brinkwatch.ingest.lexicon import Lexicon, load_lexicon
+from brinkwatch.ingest.markdown import clean_inline, heading_text, link_texts, strip_block_markers
+from brinkwatch.ingest.meta import (
+    ends_sentence,
+    find_url,
+    parse_byline,
+    parse_footer_label,
+    parse_photo_credit,
+    parse_related,
+)
+from brinkwatch.ingest.paragraphs import Unit, body_blocks
+from brinkwatch.records import Article
+
+
+@dataclass(slots=True)
+class _Header:
+    """What the top of the article said about itself (filled while scanning)."""
+
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    agency: str | None = None
+    dates: list[tuple[str, bool]] = field(default_factory=list)  # (date, is_update)
+    photo_credit: str | None = None
+
+    def published(self) -> str | None:
+        """The publication date; an "Updated ..." date only when there is no other."""
+        ordered = sorted(self.dates, key=lambda d: d[1])
+        return ordered[0][0] if ordered else None
+
+
+def normalize_newlines(text: str) -> str:
+    """Windows and old Mac line ends -> "\\n"; a leading byte-order mark dropped."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(text: str, path: str | None = None, published: str | None = None) -> Article:
+    """Read one article in layout 1; never raises on any text."""
+    lines = normalize_newlines(text).split("\n")
+    url = _take_footer(lines)
+    related = _take_related(lines)
+    header = _read_header(lines)
+    units, credit = _body_units(lines)
+    body, sections = assemble(body_blocks(units))
+    return Article(
+        id=article_id(url, body), text=body, path=path, title=header.title,
+        authors=tuple(dict.fromkeys(header.authors)), agency=header.agency,
+        published=header.published() or normalize_date(published or "")
+        or date_from_file_name(path),
+        url=url, photo_credit=header.photo_credit or credit, related=related,
+        sections=sections,
+    )  # fmt: skip
+
+
+def _take_footer(lines: list[str]) -> str | None:
+    """The ``Original url:`` address (same line or the next non-blank one)."""
+    url: str | None = None
+    for i, line in enumerate(lines):
+        found = parse_footer_label(line)
+        if found is None:
+            continue
+        lines[i] = ""
+        if not found:
+            j = _next_non_blank(lines, i + 1)
+            found = find_url(lines[j]) if j is not None else None
+            if j is not None and found:
+                lines[j] = ""
+        url = url or found or None
+    return url
+
+
+def _take_related(lines: list[str]) -> tuple[str, ...]:
+    """Titles of ``Related article: [TITLE](#)`` lines (the titles may follow the label)."""
+    titles: list[str] = []
+    for i, line in enumerate(lines):
+        found = parse_related(line)
+        if found is None:
+            continue
+        lines[i] = ""
+        j = _next_non_blank(lines, i + 1)
+        if not found and j is not None and link_texts(lines[j]):
+            found, lines[j] = link_texts(lines[j]), ""
+        titles.extend(found)
+    return tuple(dict.fromkeys(titles))
+
+
+def _read_header(lines: list[str]) -> _Header:
+    """Title, byline, date lines and photo credit from the top of the text (blanked)."""
+    header, lexicon = _Header(), load_lexicon()
+    title_seen, paragraphs_seen, scanned = False, 0, 0
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        scanned += 1
+        if scanned > lexicon.limits.header_window_lines or paragraphs_seen >= 2:
+            break
+        # A credit-like first line ("Russia / Ukraine: what next") is the title.
+        credit_mode = None if not title_seen else paragraphs_seen > 0
+        if _take_metadata(line, header, credit_mode):
+            lines[i] = ""
+        elif not title_seen:
+            title_seen = True
+            header.title = _title(line, lexicon)
+            lines[i] = "" if header.title else line
+            paragraphs_seen += header.title is None
+        elif _is_paragraph_like(line):
+            paragraphs_seen += 1
+    return header
+
+
+def _take_metadata(line: str, header: _Header, strict_credit: bool | None) -> bool:
+    """Record ``line`` in ``header`` if it is a date line, byline or photo credit
+    (``strict_credit`` None: a photo credit is not looked for)."""
+    plain = clean_inline(line).strip()
+    date_line = parse_date_line(plain) if len(plain) <= 120 else None
+    if date_line:
+        header.dates.append((date_line.value, date_line.is_update))
+        return True
+    byline = parse_byline(line)
+    if byline:
+        header.authors.extend(byline.authors)
+        header.agency = header.agency or byline.agency
+        return True
+    credit = None if strict_credit is None else parse_photo_credit(line, strict_credit)
+    if credit:
+        header.photo_credit = header.photo_credit or credit
+        return True
+    return False
+
+
+def _title(line: str, lexicon: Lexicon) -> str | None:
+    """The first line is the title unless it is as long as a paragraph."""
+    text = clean_inline(heading_text(line) or line).strip()
+    return text if 0 < len(text) <= lexicon.limits.title_max_chars else None
+
+
+def _is_paragraph_like(line: str) -> bool:
+    plain = clean_inline(line).strip()
+    return len(plain.split()) >= 25 or (ends_sentence(plain) and len(plain.split()) >= 4)
+
+
+def _body_units(lines: list[str]) -> tuple[list[Unit], str | None]:
+    """Cleaned body lines, each marked with whether a blank line precedes it; photo
+    credits and site furniture inside the body are dropped (the first credit is kept)."""
+    units: list[Unit] = []
+    credit: str | None = None
+    after_blank, lexicon = True, load_lexicon()
+    for raw in lines:
+        line = strip_block_markers(raw)
+        heading = heading_text(line)
+        text = clean_inline(heading if heading is not None else line).strip()
+        if not text or text.lower().strip(" .:!") in lexicon.boilerplate:
+            after_blank = True
+            continue
+        found_credit = None if heading is not None else parse_photo_credit(line, strict=True)
+        if found_credit:
+            credit, after_blank = credit or found_credit, True
+            continue
+        units.append(Unit(" ".join(text.split()), after_blank, heading is not None))
+        after_blank = False
+    return units, credit
+
+
+def _next_non_blank(lines: list[str], start: int, limit: int = 3) -> int | None:
+    for j in range(start, min(len(lines), start + limit)):
+        if lines[j].strip():
+            return j
+    return None
