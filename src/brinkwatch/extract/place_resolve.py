@@ -1,0 +1,168 @@
+"""Choosing which gazetteer entry a mention names.
+
+Each candidate gets a prior (feature, population, whether our data files name it
+as the usual reading) plus support from the rest of the article: the countries
+and US states the *other* toponyms may belong to vote, each mention spreading one
+vote over its readings.  So "Gainesville" next to "Hall County" and "Georgia"
+settles on Gainesville, Georgia, while "Paris" alone stays the French capital.
+A container after a comma ("Alexandria, La.") overrides everything.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from brinkwatch.extract.place_gazetteer import GazEntry, normalize_name
+from brinkwatch.extract.place_mentions import Mention
+
+FEATURE_PRIOR = {"country": 3.0, "admin1": 2.2, "water": 2.5, "other": 1.0}
+CURATED_REGION_PRIOR = 2.5  # regions.tsv entries: Crimea, the Sahel, military districts
+COUNTY_PRIOR = 1.0
+CITY_POPULATION_WEIGHT = 0.45  # per order of magnitude of population
+CAPITAL_BONUS = 0.5
+PREFERRED_BONUS = 1.0
+COUNTRY_SUPPORT = 2.0
+STATE_SUPPORT = 2.5
+VOTE_SHARPNESS = 2.0  # how much a mention's likelier readings dominate its vote
+# A small town that nothing else in the article points to is more often a
+# surname or a street than a place: precision first.
+MIN_UNSUPPORTED_POPULATION = 5000
+MIN_SUPPORT = 0.3
+# Subjects that make a capital a government ("Moscow said") rather than a place.
+METONYM_DEPS = frozenset({"nsubj"})
+
+
+@dataclass(frozen=True, slots=True)
+class Votes:
+    """How strongly the article points at each country (ISO3) and US state (code)."""
+
+    countries: Mapping[str, float]
+    states: Mapping[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    mention: Mention
+    entry: GazEntry
+    support: float
+
+
+def resolve(mentions: tuple[Mention, ...]) -> tuple[Choice, ...]:
+    """The chosen entry of every mention that resolves confidently and is not a metonym."""
+    per_text = _votes_per_text(mentions)
+    choices = []
+    for mention in mentions:
+        votes = _votes_excluding(per_text, normalize_name(mention.text))
+        choice = _choose(mention, votes)
+        if choice is not None and _keep(choice):
+            choices.append(choice)
+    return tuple(choices)
+
+
+def _keep(choice: Choice) -> bool:
+    entry = choice.entry
+    if entry.capital and choice.mention.root.dep_ in METONYM_DEPS:
+        return False
+    if entry.feature != "city" or choice.mention.containers:
+        return True
+    return entry.population >= MIN_UNSUPPORTED_POPULATION or choice.support >= MIN_SUPPORT
+
+
+def _choose(mention: Mention, votes: Votes) -> Choice | None:
+    candidates = _within_containers(mention)
+    if not candidates:
+        return None
+    scored = [(_prior(e) + _support_score(e, votes), e) for e in candidates]
+    best = max(scored, key=lambda pair: pair[0])[1]
+    return Choice(mention, best, _support(best, votes))
+
+
+def _within_containers(mention: Mention) -> tuple[GazEntry, ...]:
+    """Candidates inside the state or country named after a comma, if any fit."""
+    if not mention.containers:
+        return mention.candidates
+    inside = tuple(e for e in mention.candidates if any(_inside(e, c) for c in mention.containers))
+    return inside or mention.candidates
+
+
+def _inside(entry: GazEntry, container: GazEntry) -> bool:
+    if container.feature == "country":
+        return entry.country == container.country and entry.feature != "country"
+    return entry.country == "USA" and entry.admin1 == container.admin1 and entry != container
+
+
+def _prior(entry: GazEntry) -> float:
+    if entry.feature == "city":
+        score = CITY_POPULATION_WEIGHT * math.log10(entry.population + 10)
+        score += CAPITAL_BONUS if entry.capital else 0.0
+    elif entry.feature == "region":
+        score = CURATED_REGION_PRIOR if entry.preferred else COUNTY_PRIOR
+    else:
+        score = FEATURE_PRIOR.get(entry.feature, 1.0)
+    return score + (PREFERRED_BONUS if entry.preferred else 0.0)
+
+
+def _support_parts(entry: GazEntry, votes: Votes) -> tuple[float, float]:
+    """(country support, state support), each capped at one vote."""
+    country = min(1.0, votes.countries.get(entry.country, 0.0)) if entry.country else 0.0
+    state = 0.0
+    if _is_us(entry) and entry.admin1:
+        state = min(1.0, votes.states.get(entry.admin1, 0.0))
+    return country, state
+
+
+def _support(entry: GazEntry, votes: Votes) -> float:
+    return sum(_support_parts(entry, votes))
+
+
+def _support_score(entry: GazEntry, votes: Votes) -> float:
+    country, state = _support_parts(entry, votes)
+    return COUNTRY_SUPPORT * country + STATE_SUPPORT * state
+
+
+def _is_us(entry: GazEntry) -> bool:
+    return entry.country == "USA"
+
+
+# ----------------------------------------------------------------------------- votes
+
+
+def _votes_per_text(mentions: Iterable[Mention]) -> dict[str, Votes]:
+    """Votes cast by each distinct mention text (repeats of a name vote once)."""
+    out: dict[str, Votes] = {}
+    for mention in mentions:
+        key = normalize_name(mention.text)
+        if key not in out:
+            out[key] = _votes_of(_within_containers(mention))
+    return out
+
+
+def _votes_of(candidates: tuple[GazEntry, ...]) -> Votes:
+    """One vote per mention, spread over its readings by how likely each is a priori,
+    so a world capital's namesake village does not pull the article abroad."""
+    weights = [math.exp(VOTE_SHARPNESS * _prior(e)) for e in candidates]
+    total = sum(weights)
+    countries: defaultdict[str, float] = defaultdict(float)
+    states: defaultdict[str, float] = defaultdict(float)
+    for entry, weight in zip(candidates, weights, strict=True):
+        if entry.country:
+            countries[entry.country] += weight / total
+        if _is_us(entry) and entry.admin1:
+            states[entry.admin1] += weight / total
+    return Votes(dict(countries), dict(states))
+
+
+def _votes_excluding(per_text: dict[str, Votes], key: str) -> Votes:
+    countries: defaultdict[str, float] = defaultdict(float)
+    states: defaultdict[str, float] = defaultdict(float)
+    for text, votes in per_text.items():
+        if text == key:
+            continue
+        for code, weight in votes.countries.items():
+            countries[code] += weight
+        for code, weight in votes.states.items():
+            states[code] += weight
+    return Votes(dict(countries), dict(states))
