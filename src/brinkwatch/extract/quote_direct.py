@@ -11,7 +11,8 @@ from brinkwatch.extract.quote_lexicon import QuoteLexicon
 from brinkwatch.extract.quote_marks import QuotedSpan
 
 _MAX_HOPS = 4  # how far up the tree a quote may hang below its cue ("said on X that ...")
-_NEAR_AFTER = 6  # tokens between a closing mark and a trailing cue (", Lavrov said")
+_SENTENCE_ENDS = frozenset({".", "?", "!"})
+_DASHES = frozenset({"―", "—", "–", "-", "--"})
 
 
 class QuoteContext:
@@ -42,46 +43,59 @@ class QuoteContext:
 
 
 def find_cue(ctx: QuoteContext, span: QuotedSpan) -> Token | None:
-    """The cue that attributes ``span``, or None when the sentence has none."""
-    return (
-        _governing_cue(ctx, span)
-        or _sentence_cue(ctx, span)
-        or _colon_cue(ctx, span)
-    )
+    """The cue that attributes ``span``, or None when its sentence has none.
+
+    Only cues in the quote's own sentence are considered: the stretch after the
+    closing mark and the stretch before the opening mark, each up to a sentence
+    end, a line break or another quote.  A cue that governs the quote in the parse
+    wins; then the nearest cue after the quote; then the nearest before it.
+    """
+    after = _window(ctx, span, forward=True)
+    before = _window(ctx, span, forward=False)
+    cues_after = [t for t in after if ctx.is_cue(t)]
+    cues_before = [t for t in before if ctx.is_cue(t)]
+    governing = _governing_cues(ctx, span)
+    for cue in (*cues_after, *cues_before):
+        if cue.i in governing:
+            return cue
+    if cues_after:
+        return cues_after[0]
+    if cues_before:
+        return cues_before[-1]
+    return _colon_cue(ctx, span)
 
 
-def _governing_cue(ctx: QuoteContext, span: QuotedSpan) -> Token | None:
-    """A cue verb above the quote in the parse ("warned against "provocations"")."""
+def _window(ctx: QuoteContext, span: QuotedSpan, forward: bool) -> list[Token]:
+    """Unquoted tokens next to the quote, up to the end of its sentence (forward)
+    or back to the start of it, stopping at another quote or a line break."""
     doc = ctx.doc
-    inside = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if inside is None:
-        return None
-    for token in inside:
-        head = token.head
+    anchor = _token_at(doc, span.close_mark if forward else span.open_mark)
+    step = 1 if forward else -1
+    found: list[Token] = []
+    i = anchor.i + step
+    while 0 <= i < len(doc):
+        token = doc[i]
+        if ctx.quoted(token) or "\n" in token.text:
+            break
+        if token.text in _SENTENCE_ENDS:
+            break
+        found.append(token)
+        i += step
+    return found if forward else found[::-1]
+
+
+def _governing_cues(ctx: QuoteContext, span: QuotedSpan) -> set[int]:
+    """Indexes of tokens that head the quote's tokens in the parse (a few hops up)."""
+    inside = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
+    heads: set[int] = set()
+    for token in inside or ():
+        head = token
         for _ in range(_MAX_HOPS):
-            if head.idx >= span.open_mark and head.idx <= span.close_mark:
-                break  # still inside the quote
-            if ctx.is_cue(head):
-                return head
             if head.head.i == head.i:
                 break
             head = head.head
-    return None
-
-
-def _sentence_cue(ctx: QuoteContext, span: QuotedSpan) -> Token | None:
-    """A cue verb outside the quote in the sentences holding its marks: right after
-    the closing mark first, else before the opening mark."""
-    doc = ctx.doc
-    open_tok = _token_at(doc, span.open_mark)
-    close_tok = _token_at(doc, min(span.close_mark, len(doc.text) - 1))
-    after = [t for t in _unquoted(ctx, close_tok.sent) if t.i > close_tok.i and ctx.is_cue(t)]
-    if after and after[0].i - close_tok.i <= _NEAR_AFTER:
-        return after[0]
-    before = [t for t in _unquoted(ctx, open_tok.sent) if t.i < open_tok.i and ctx.is_cue(t)]
-    if before and not _quote_between(ctx, before[-1].idx, span.open_mark):
-        return before[-1]
-    return after[0] if after else None
+            heads.add(head.i)
+    return heads
 
 
 def _colon_cue(ctx: QuoteContext, span: QuotedSpan) -> Token | None:
@@ -97,11 +111,6 @@ def _colon_cue(ctx: QuoteContext, span: QuotedSpan) -> Token | None:
 
 def _unquoted(ctx: QuoteContext, tokens: Iterable[Token]) -> list[Token]:
     return [t for t in tokens if not ctx.quoted(t)]
-
-
-def _quote_between(ctx: QuoteContext, start: int, end: int) -> bool:
-    """True when another quote closes between a cue and this quote's opening mark."""
-    return any(start < s.close_mark < end for s in ctx.spans)
 
 
 def _token_at(doc: Doc, char: int) -> Token:
@@ -120,3 +129,15 @@ def cue_text(cue: Token, lexicon: QuoteLexicon) -> str:
     if nxt is not None and nxt.head.i == cue.i and nxt.lemma_.lower() in lexicon.audiences:
         return f"{cue.text} {nxt.text}"
     return cue.text
+
+
+def dash_speaker(ctx: QuoteContext, span: QuotedSpan) -> Token | None:
+    """The name after a dash that signs a quote: '"..." ― Jane Doe'."""
+    after = [t for t in _window(ctx, span, forward=True) if not t.is_space]
+    if len(after) < 2 or after[0].text not in _DASHES:
+        return None
+    first = after[1]
+    if first.ent_type_ != "PERSON" or first.ent_iob_ != "B":
+        return None
+    person = next(e for e in ctx.doc.ents if e.start == first.i)
+    return person.root

@@ -61,6 +61,8 @@ def _scan_paragraph(
     for i in range(start, end):
         if open_at is None and _is_opener(text, i, start):
             open_at = i
+        elif open_at is not None and text[open_at] == STRAIGHT and text[i] in OPENERS:
+            open_at = i  # a stray straight mark before a curly quote: trust the curly one
         elif open_at is not None and _is_closer(text, i):
             spans.extend(_make_span(text, open_at, i, True, number))
             open_at = None

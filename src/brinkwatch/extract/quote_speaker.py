@@ -9,6 +9,7 @@ the quote lexicon) so that a speaker is never lost and never invented.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -20,23 +21,34 @@ SUBJECT_DEPS = frozenset({"nsubj"})
 # Children that end a speaker phrase: "officials, who asked not to be named, said".
 _PHRASE_STOPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"})
 _RELATIVE = frozenset({"who", "that", "which"})
+# Verbs that take their subject from the verb they hang on.
+_INHERITS = frozenset({"conj", "xcomp", "advcl", "pcomp"})
+_MAX_CLIMB = 3
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 
 
 def speaker_token(cue: Token) -> Token | None:
-    """The head token of the cue's speaker: its subject, inherited through
-    conjoined verbs, or the noun a relative clause hangs on ("officials who said")."""
+    """The head token of the cue's speaker: its subject, inherited through conjoined
+    or participial verbs ("..., adding that", "before asking"), or the noun a
+    relative clause hangs on ("officials who said")."""
     if cue.lower_ == "according":
         return next((g for c in cue.children if c.lower_ == "to"
                      for g in c.children if g.dep_ == "pobj"), None)  # fmt: skip
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children):
-        return None  # "he was told that ...": the subject is the listener
-    subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
-    if subject is None and cue.dep_ in ("conj", "xcomp") and cue.head.pos_ in ("VERB", "AUX"):
-        return speaker_token(cue.head) if cue.head.i != cue.i else None
-    if subject is not None and subject.lower_ in _RELATIVE and cue.dep_ == "relcl":
-        return cue.head
-    return subject
+    verb = cue
+    for _ in range(_MAX_CLIMB):
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            return None  # "he was told that ...": the subject is the listener
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            return verb.head if _is_relative(subject, verb) else subject
+        if verb.dep_ not in _INHERITS or verb.head.i == verb.i:
+            return None
+        verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
+    return None
+
+
+def _is_relative(subject: Token, verb: Token) -> bool:
+    return subject.lower_ in _RELATIVE and verb.dep_ == "relcl"
 
 
 def speaker_span(doc: Doc, head: Token) -> Span:
@@ -96,3 +108,19 @@ def _first_match(lowered: str, table: tuple[tuple[str, str], ...]) -> str | None
         if re.search(rf"(?<![\w.]){re.escape(key)}s?(?![\w.])", lowered):
             return value
     return None
+
+
+def speaker_before_cue(cue: Token, quoted: Callable[[Token], bool]) -> Token | None:
+    """When the parser took the quote for the subject ('"...," Rep. Smith (D-Md.)
+    said'), the speaker is the last noun between the quote and the cue, skipping
+    parentheses."""
+    best: Token | None = None
+    depth = 0
+    for token in reversed(list(cue.sent[: cue.i - cue.sent.start])):
+        if quoted(token) or token.text in (".", "?", "!"):
+            break
+        depth += (token.text == ")") - (token.text == "(")
+        if depth == 0 and token.pos_ in ("PROPN", "NOUN", "PRON") and token.dep_ != "compound":
+            best = token
+            break
+    return best

@@ -16,11 +16,15 @@ import re
 from spacy.tokens import Doc, Token
 
 from brinkwatch.extract.actors import ActorMentions
-from brinkwatch.extract.quote_direct import QuoteContext, cue_text, find_cue
+from brinkwatch.extract.quote_direct import QuoteContext, cue_text, dash_speaker, find_cue
 from brinkwatch.extract.quote_lexicon import QuoteLexicon, load_quote_lexicon
 from brinkwatch.extract.quote_marks import QuotedSpan, find_quoted_spans
 from brinkwatch.extract.quote_reported import find_reported
-from brinkwatch.extract.quote_speaker import resolve_speaker, speaker_token
+from brinkwatch.extract.quote_speaker import (
+    resolve_speaker,
+    speaker_before_cue,
+    speaker_token,
+)
 from brinkwatch.records import Actor, Quote
 
 _MIN_UNATTRIBUTED_WORDS = 4  # shorter quotes without a cue are scare quotes or titles
@@ -61,15 +65,26 @@ def _attribute(
         return None
     cue = find_cue(ctx, span)
     if cue is None:
-        return None
+        return _signed_quote(ctx, span, actors)
     speaker = _speaker(ctx, cue, actors, earlier)
     return _quote(ctx.doc.text, span, speaker, cue_text(cue, ctx.lexicon))
+
+
+def _signed_quote(ctx: QuoteContext, span: QuotedSpan, actors: ActorMentions) -> Quote | None:
+    """A quote signed with a dash and a name ('"..." ― Jane Doe'); it has no cue word."""
+    signer = dash_speaker(ctx, span)
+    if signer is None:
+        return None
+    speaker = resolve_speaker(ctx.doc, signer, actors, ctx.lexicon)
+    return _quote(ctx.doc.text, span, speaker, None)
 
 
 def _speaker(
     ctx: QuoteContext, cue: Token, actors: ActorMentions, earlier: list[Quote]
 ) -> Actor | None:
     head = speaker_token(cue)
+    if head is not None and ctx.quoted(head):
+        head = speaker_before_cue(cue, ctx.quoted)
     if head is None:
         return None
     actor = resolve_speaker(ctx.doc, head, actors, ctx.lexicon)
