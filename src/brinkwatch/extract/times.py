@@ -1,14 +1,131 @@
-"""Time expressions (TIMEX3) found and normalized against the publication date."""
+"""Time expressions (TIMEX3) found and normalized against the publication date.
+
+The recognizer (``time_recognize``, grammar in ``data/times/patterns.toml``) decides the
+spans; spaCy is used only to corroborate doubtful forms (a bare "2000", "March") and
+for the tense of the governing verb.  ``time_normalize`` gives each span its value.
+Two passes then join a clock time to the day named next to it ("3 p.m. on Tuesday")
+and split day ranges ("February 10-20" -> "February 10" and "20").  Decisions and
+figures: docs/data/times.md.
+"""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.tokens import Doc
 
+from brinkwatch.extract.time_lexicon import TimeLexicon, load_time_lexicon
+from brinkwatch.extract.time_normalize import normalize_match
+from brinkwatch.extract.time_recognize import Candidate, recognize
+from brinkwatch.extract.time_tense import tense_at
 from brinkwatch.records import TimeMention
+
+# Handlers whose value depends on the tense of the governing verb.
+_TENSED = frozenset({"weekday", "quarter", "relative_unit", "weekend", "relative_named"})
+_HINT_ENTITIES = frozenset({"DATE", "TIME", "EVENT"})
+# Between a clock time and its day: nothing, a comma, "on" or "at".
+_CLOCK_DAY_GAP = re.compile(r"\s*,?\s*(?:on\s+|at\s+)?", re.IGNORECASE)
+_RANGE_END = re.compile(
+    r"\s*(?:-|–|—|to|through|until|till|and)\s*(\d{1,2})(?:st|nd|rd|th)?(?![\w/:.-]|\.\d)",
+    re.IGNORECASE,
+)
+_DAY_RANGE_RULES = frozenset({"month_day"})
 
 
 def extract_times(doc: Doc, published: date | None) -> tuple[TimeMention, ...]:
     """Every time expression in ``doc`` with its TIMEX3 value."""
-    return ()
+    lexicon = load_time_lexicon()
+    mentions = []
+    for candidate in recognize(doc.text, lexicon):
+        mention = _mention(doc, candidate, published, lexicon)
+        if mention is not None:
+            mentions.append(mention)
+            mentions.extend(_range_end(doc.text, candidate, mention))
+    return _join_clock_and_day(doc.text, mentions)
+
+
+def _mention(
+    doc: Doc, candidate: Candidate, published: date | None, lexicon: TimeLexicon
+) -> TimeMention | None:
+    if not _plausible(doc, candidate, lexicon):
+        return None
+    rule = candidate.rule
+    tense = tense_at(doc, candidate.start, candidate.end) if rule.handler in _TENSED else "PAST"
+    timex = normalize_match(rule, candidate.match.groupdict(), published, tense)
+    if timex is None:
+        return None
+    text = doc.text[candidate.start : candidate.end]
+    return TimeMention(text, candidate.start, candidate.end, timex[0], timex[1])  # type: ignore[arg-type]
+
+
+def _plausible(doc: Doc, candidate: Candidate, lexicon: TimeLexicon) -> bool:
+    """Month names must be capitalised; doubtful forms need a date-like context."""
+    month = candidate.match.groupdict().get("month")
+    if month and month[0].isalpha() and not month[0].isupper():
+        return False
+    if not candidate.rule.needs_hint:
+        return True
+    span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+    if span is None or _counts_things(doc, span.end):
+        return False
+    if any(token.ent_type_ in _HINT_ENTITIES for token in span):
+        return True
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    return before in lexicon.tables["hint_words"]["words"]
+
+
+def _counts_things(doc: Doc, after: int) -> bool:
+    """ "2000 troops": a number followed by a plural noun counts things, it is no year."""
+    return after < len(doc) and doc[after].tag_ == "NNS"
+
+
+def _range_end(text: str, candidate: Candidate, first: TimeMention) -> list[TimeMention]:
+    """ "February 10-20": the second day becomes its own DATE in the same month.
+
+    TempEval annotates a range as two TIMEX3s, so we do too (docs/data/times.md)."""
+    if candidate.rule.handler not in _DAY_RANGE_RULES or len(first.value) != 10:
+        return []
+    match = _RANGE_END.match(text, candidate.end)
+    if match is None or candidate.match.groupdict().get("year"):
+        return []
+    day = int(match.group(1))
+    if not int(first.value[8:]) < day <= 31:
+        return []
+    value = f"{first.value[:8]}{day:02d}"
+    return [TimeMention(match.group(1), match.start(1), match.end(1), "DATE", value)]
+
+
+def _join_clock_and_day(text: str, mentions: list[TimeMention]) -> tuple[TimeMention, ...]:
+    """Merge a clock time with a day named right next to it into one TIME."""
+    joined: list[TimeMention] = []
+    for mention in mentions:
+        previous = joined[-1] if joined else None
+        if previous is not None and _adjacent(text, previous, mention):
+            merged = _merge(text, previous, mention)
+            if merged is not None:
+                joined[-1] = merged
+                continue
+        joined.append(mention)
+    return tuple(joined)
+
+
+def _adjacent(text: str, first: TimeMention, second: TimeMention) -> bool:
+    gap = _CLOCK_DAY_GAP.fullmatch(text, first.end, second.start)
+    return gap is not None
+
+
+def _merge(text: str, first: TimeMention, second: TimeMention) -> TimeMention | None:
+    clock, day = (first, second) if _is_clock(first) else (second, first)
+    if not _is_clock(clock) or _is_clock(day) or not _is_day(day.value):
+        return None
+    value = f"{day.value[:10]}T{clock.value.split('T', 1)[1]}"
+    return TimeMention(text[first.start : second.end], first.start, second.end, "TIME", value)
+
+
+def _is_clock(mention: TimeMention) -> bool:
+    return mention.type == "TIME" and re.search(r"T\d\d:\d\d$", mention.value) is not None
+
+
+def _is_day(value: str) -> bool:
+    return re.fullmatch(r"(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)", value) is not None

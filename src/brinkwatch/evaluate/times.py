@@ -1,0 +1,161 @@
+"""Score extract_times against TempEval-3 TimeML and Recognizers-Text DateTimeModel.
+
+TempEval-3 scoring: a system mention matches a gold one when their spans overlap
+(relaxed); ``value F1`` counts a hit only when they overlap AND the values agree.
+Also reported: strict span F1 (same start and end), relaxed span F1 and type accuracy.
+``value_f1`` is the TimeML figure when TimeML is scored, else the DateTimeModel one.
+Methods and figures: docs/data/times.md.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import brinkwatch
+from brinkwatch.evaluate.report import EvalReport, Score
+from brinkwatch.evaluate.times_gold import GoldDoc, GoldTime, read_datetime_model, read_timeml_dir
+from brinkwatch.extract.times import extract_times
+from brinkwatch.nlp import load_nlp
+from brinkwatch.records import TimeMention
+
+FLOORS: dict[str, float] = {"timeml_value_f1": 0.0, "dtm_value_f1": 0.0}
+_MAX_ERRORS = 200
+
+
+def default_datasets() -> Path:
+    # parents[2] is the repo root (src/brinkwatch/__init__.py); the sets sit beside it.
+    return Path(brinkwatch.__file__).resolve().parents[2].parent / "shared" / "datasets"
+
+
+@dataclass
+class Tally:
+    """Running counts over documents for one gold set."""
+
+    value: Score = field(default_factory=Score)
+    relaxed: Score = field(default_factory=Score)
+    strict: Score = field(default_factory=Score)
+    typed: int = 0
+    per_type: dict[str, Score] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    docs: int = 0
+    skipped: int = 0
+
+
+def run(gold: Path | None = None, limit: int | None = None) -> EvalReport:
+    """Score on TimeML (folder) and/or DateTimeModel (.json); both by default."""
+    sets = _gold_sets(gold, limit)
+    tallies = {name: _score_set(docs, kinds) for name, (docs, kinds) in sets.items()}
+    return _report(tallies, gold)
+
+
+def _gold_sets(gold: Path | None, limit: int | None) -> dict[str, tuple[list[GoldDoc], str]]:
+    if gold is not None and gold.suffix == ".json":
+        return {"dtm": (read_datetime_model(gold, limit), "date")}
+    if gold is not None:
+        return {"timeml": (read_timeml_dir(gold, limit), "date")}
+    base = default_datasets()
+    return {
+        "timeml": (read_timeml_dir(base / "timeml", limit), "date"),
+        "dtm": (read_datetime_model(base / "numbers" / "DateTimeModel.json", limit), "date"),
+        "dtm_all": (read_datetime_model(base / "numbers" / "DateTimeModel.json", limit), "all"),
+    }
+
+
+def _score_set(docs: list[GoldDoc], kinds: str) -> Tally:
+    tally = Tally()
+    nlp = load_nlp()
+    for gold_doc, doc in zip(docs, nlp.pipe(d.text for d in docs), strict=True):
+        started = time.perf_counter()
+        found = extract_times(doc, gold_doc.anchor)
+        tally.seconds += time.perf_counter() - started
+        tally.docs += 1
+        _score_doc(gold_doc, found, kinds, tally)
+    return tally
+
+
+def _score_doc(gold_doc: GoldDoc, found: Iterable[TimeMention], kinds: str, tally: Tally) -> None:
+    """Pair each mention with the first unpaired gold span it overlaps; mentions over
+    gold spans not scored here (skipped kinds) count neither way."""
+    scored = [
+        g for g in gold_doc.times if g.kind == "date" or (kinds == "all" and g.kind == "other")
+    ]
+    ignored = [g for g in gold_doc.times if g not in scored]
+    tally.skipped += sum(1 for g in gold_doc.times if g.kind == "skip")
+    unmatched = list(scored)
+    for mention in found:
+        partner = next((g for g in unmatched if _overlap(g, mention)), None)
+        if partner is None:
+            if not any(_overlap(g, mention) for g in ignored):
+                _count(tally, None, mention, gold_doc)
+            continue
+        unmatched.remove(partner)
+        _count(tally, partner, mention, gold_doc)
+    for missed in unmatched:
+        _count(tally, missed, None, gold_doc)
+
+
+def _count(tally: Tally, gold: GoldTime | None, found: TimeMention | None, doc: GoldDoc) -> None:
+    """Add one (gold, system) pairing — either side may be missing — to the tally."""
+    hit = gold is not None and found is not None and _same_value(gold, found)
+    exact = gold is not None and found is not None and (gold.start, gold.end) == (
+        found.start, found.end)  # fmt: skip
+    label = gold.type if gold is not None else (found.type if found is not None else "?")
+    value_score = _pair_score(hit, gold is not None, found is not None)
+    tally.value += value_score
+    tally.per_type[label] = tally.per_type.get(label, Score()) + value_score
+    tally.relaxed += _pair_score(gold is not None and found is not None, gold is not None,
+                                 found is not None)  # fmt: skip
+    tally.strict += _pair_score(exact, gold is not None, found is not None)
+    tally.typed += int(gold is not None and found is not None and gold.type == found.type)
+    if not hit and len(tally.errors) < _MAX_ERRORS:
+        tally.errors.append(_describe(doc, gold, found))
+
+
+def _pair_score(hit: bool, has_gold: bool, has_found: bool) -> Score:
+    """A hit is a true positive; otherwise each side present is a miss on its side."""
+    if hit:
+        return Score(1, 0, 0)
+    return Score(0, int(has_found), int(has_gold))
+
+
+def _overlap(gold: GoldTime, found: TimeMention) -> bool:
+    return gold.start < found.end and found.start < gold.end
+
+
+def _same_value(gold: GoldTime, found: TimeMention) -> bool:
+    forms = {found.value}
+    if "T" in found.value and not found.value.startswith("P"):
+        forms.add("T" + found.value.split("T", 1)[1])
+    return not forms.isdisjoint(gold.values)
+
+
+def _describe(doc: GoldDoc, gold: GoldTime | None, found: TimeMention | None) -> str:
+    gold_part = (f"gold {doc.text[gold.start:gold.end]!r}={'|'.join(sorted(gold.values))}"
+                 if gold else "gold -")  # fmt: skip
+    found_part = f"ours {found.text!r}={found.value}" if found else "ours -"
+    return f"{doc.name} (anchor {doc.anchor}): {gold_part}; {found_part}"
+
+
+def _report(tallies: dict[str, Tally], gold: Path | None) -> EvalReport:
+    metrics: dict[str, float] = {}
+    extra: dict[str, object] = {}
+    for name, tally in tallies.items():
+        metrics[f"{name}_value_f1"] = tally.value.f1
+        metrics[f"{name}_value_precision"] = tally.value.precision
+        metrics[f"{name}_value_recall"] = tally.value.recall
+        metrics[f"{name}_relaxed_span_f1"] = tally.relaxed.f1
+        metrics[f"{name}_strict_span_f1"] = tally.strict.f1
+        metrics[f"{name}_type_accuracy"] = tally.typed / max(tally.relaxed.tp, 1)
+        extra[f"{name}_docs"] = tally.docs
+        extra[f"{name}_skipped_gold"] = tally.skipped
+        extra[f"{name}_docs_per_second"] = round(tally.docs / max(tally.seconds, 1e-9), 1)
+    first = next(iter(tallies))
+    metrics["value_f1"] = metrics[f"{first}_value_f1"]
+    per_label = {f"{first}:{k}": v for k, v in tallies[first].per_type.items()}
+    errors = tuple(e for t in tallies.values() for e in t.errors)
+    dataset = str(gold) if gold else "timeml/{TimeBank,AQUAINT} + numbers/DateTimeModel.json"
+    return EvalReport("times", dataset, metrics, per_label, errors, extra)

@@ -1,0 +1,154 @@
+"""Readers for the two time gold sets: TempEval-3 TimeML files and DateTimeModel.json.
+
+Both come out as :class:`GoldDoc`: a text, the anchor date, and the gold time spans.
+DateTimeModel resolutions are mapped to the TIMEX3 values we emit; results that cannot
+be compared (intervals, time zones) are kept as ``skip`` spans, so that a mention over
+them counts neither as a hit nor as a false alarm.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from brinkwatch.errors import EvaluationError
+from brinkwatch.extract.time_calendar import iso_week
+
+_TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+# DateTimeModel types whose resolution is one TIMEX3 value we can compare.
+DTM_DATE_TYPES = frozenset({"datetimeV2.date", "datetimeV2.daterange"})
+DTM_OTHER_TYPES = frozenset({
+    "datetimeV2.duration", "datetimeV2.set", "datetimeV2.time", "datetimeV2.datetime",
+    "datetimeV2.timerange", "datetimeV2.datetimerange",
+})  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class GoldTime:
+    """One gold span; ``values`` are the values that count as right (empty: skip)."""
+
+    start: int
+    end: int
+    type: str
+    values: frozenset[str]
+    kind: str  # "date" (headline scoring), "other" (scored too), "skip" (not comparable)
+
+
+@dataclass(frozen=True, slots=True)
+class GoldDoc:
+    name: str
+    text: str
+    anchor: date | None
+    times: tuple[GoldTime, ...]
+
+
+# ------------------------------------------------------------------ TimeML
+
+
+def read_timeml_dir(folder: Path, limit: int | None = None) -> list[GoldDoc]:
+    """Every ``*.tml`` under ``folder`` (sorted), at most ``limit`` of them."""
+    files = sorted(folder.rglob("*.tml"))
+    if not files:
+        raise EvaluationError(f"no .tml files under {folder}; pass --gold a TimeML folder")
+    return [read_timeml(path) for path in files[:limit]]
+
+
+def read_timeml(path: Path) -> GoldDoc:
+    """The <TEXT> of one TimeML file with tags removed (offsets kept) and its TIMEX3s."""
+    raw = path.read_text(encoding="utf-8")
+    start, end = raw.find("<TEXT>"), raw.find("</TEXT>")
+    if start < 0 or end < 0:
+        raise EvaluationError(f"{path}: no <TEXT> element; is this a TimeML file?")
+    text, times = _strip_tags(raw[start + len("<TEXT>") : end])
+    return GoldDoc(path.stem, text, _creation_time(raw), tuple(times))
+
+
+def _strip_tags(body: str) -> tuple[str, list[GoldTime]]:
+    pieces: list[str] = []
+    length, open_at, attrs = 0, 0, {}
+    times: list[GoldTime] = []
+    cursor = 0
+    for tag in _TAG.finditer(body):
+        piece = html.unescape(body[cursor : tag.start()])
+        pieces.append(piece)
+        length += len(piece)
+        cursor = tag.end()
+        if tag.group(2) != "TIMEX3":
+            continue
+        if not tag.group(1):
+            open_at, attrs = length, dict(_ATTR.findall(tag.group(3)))
+        else:
+            value = attrs.get("value", "")
+            times.append(GoldTime(open_at, length, attrs.get("type", ""), frozenset({value}),
+                                  "date"))  # fmt: skip
+    pieces.append(html.unescape(body[cursor:]))
+    return "".join(pieces), times
+
+
+def _creation_time(raw: str) -> date | None:
+    for tag in re.finditer(r"<TIMEX3([^>]*)>", raw):
+        attrs = dict(_ATTR.findall(tag.group(1)))
+        if attrs.get("functionInDocument") == "CREATION_TIME":
+            try:
+                return date.fromisoformat(attrs.get("value", "")[:10])
+            except ValueError:
+                return None
+    return None
+
+
+# ------------------------------------------------------------------ DateTimeModel
+
+
+def read_datetime_model(path: Path, limit: int | None = None) -> list[GoldDoc]:
+    """The cases of Recognizers-Text's DateTimeModel.json as gold documents."""
+    try:
+        cases = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise EvaluationError(f"cannot read {path}: {exc}; pass --gold DateTimeModel.json") from exc
+    docs = [_dtm_case(i, case) for i, case in enumerate(cases) if "Context" in case]
+    return docs[:limit]
+
+
+def _dtm_case(index: int, case: dict[str, Any]) -> GoldDoc:
+    anchor = date.fromisoformat(case["Context"]["ReferenceDateTime"][:10])
+    times = tuple(_dtm_result(r) for r in case.get("Results", []))
+    return GoldDoc(f"dtm{index}", case["Input"], anchor, times)
+
+
+def _dtm_result(result: dict[str, Any]) -> GoldTime:
+    type_name = str(result.get("TypeName", ""))
+    resolutions = (result.get("Resolution") or {}).get("values") or []
+    timex = str(resolutions[0].get("timex", "")) if resolutions else ""
+    start, end = int(result["Start"]), int(result["End"]) + 1
+    if not timex or timex.startswith("(") or type_name not in DTM_DATE_TYPES | DTM_OTHER_TYPES:
+        return GoldTime(start, end, type_name, frozenset(), "skip")
+    kind = "date" if type_name in DTM_DATE_TYPES else "other"
+    return GoldTime(start, end, type_name, _accepted_values(timex, resolutions), kind)
+
+
+def _accepted_values(timex: str, resolutions: list[dict[str, Any]]) -> frozenset[str]:
+    """The timex itself, its clock part as HH:MM, and, where it has X's, each resolution
+    Recognizers-Text gives (past and future readings) at the timex's granularity."""
+    values = {timex, _clock_form(timex)}
+    if "X" not in timex:
+        return frozenset(values)
+    for resolution in resolutions:
+        resolved = str(resolution.get("value") or resolution.get("start") or "")[:10]
+        if not re.fullmatch(r"\d{4}-\d\d-\d\d", resolved):
+            continue  # e.g. "not resolved"
+        if "W" in timex:
+            values.add(iso_week(date.fromisoformat(resolved)))
+        else:
+            values.add(resolved[: len(timex.split("T")[0])])
+    return frozenset(values)
+
+
+def _clock_form(timex: str) -> str:
+    """ "T15" -> "T15:00" (the form we write); other values unchanged."""
+    return re.sub(r"T(\d\d)$", r"T\1:00", timex)

@@ -1,0 +1,121 @@
+"""The time lexicon and grammar, read once from ``data/times/*.toml``.
+
+``lexicon.toml`` holds the words (months, units, deictic days...), ``patterns.toml``
+the forms built from them.  Both are documented in ``docs/data/times.md``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+from brinkwatch.errors import DataFileError
+
+_PACKAGE = "brinkwatch"
+_PLACEHOLDER = re.compile(r"<<([A-Z]+)>>")
+# Placeholder name -> lexicon table whose keys it stands for.
+_TABLES = {
+    "MONTH": "months", "WEEKDAY": "weekdays", "NUM": "numbers", "VAGUE": "vague_numbers",
+    "ORD": "ordinals", "UNIT": "units", "DAYPART": "day_parts", "SEASON": "seasons",
+    "DEICTIC": "deictic_days", "REF": "references", "SET": "sets", "HOLIDAY": "holidays",
+    "MOD": "modifiers",
+}  # fmt: skip
+# Tens that combine with a unit word ("twenty-five"), matched on top of the NUM table.
+_COMPOUND_NUMBER = (
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]"
+    r"(?:one|two|three|four|five|six|seven|eight|nine)"
+)
+_DIGITS = r"\d+(?:[.,]\d+)?"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRule:
+    """One form of time expression: a compiled pattern and the normalizer it feeds."""
+
+    name: str
+    handler: str
+    regex: re.Pattern[str]
+    needs_hint: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TimeLexicon:
+    """Every table of ``lexicon.toml`` (read-only) and the compiled grammar."""
+
+    tables: Mapping[str, Mapping[str, Any]]
+    rules: tuple[TimeRule, ...]
+
+    def lookup(self, table: str, word: str) -> Any:
+        """The value of ``word`` (normalised: lower case, no final dot) in ``table``."""
+        return self.tables[table].get(normalise_word(word))
+
+
+def normalise_word(word: str) -> str:
+    """Lower case, single spaces, straight apostrophes, no trailing dot."""
+    word = re.sub(r"\s+", " ", word.strip().lower()).replace("\u2019", "'")
+    return word[:-1] if word.endswith(".") else word
+
+
+@functools.lru_cache(maxsize=1)
+def load_time_lexicon() -> TimeLexicon:
+    """Read and compile the bundled time lexicon and grammar (once per process)."""
+    lexicon = _read_toml("lexicon.toml")
+    tables = {name: MappingProxyType(dict(values)) for name, values in lexicon.items()}
+    grammar = _read_toml("patterns.toml")
+    rules = tuple(_compile_rule(raw, tables) for raw in grammar.get("rule", []))
+    return TimeLexicon(MappingProxyType(tables), rules)
+
+
+def _read_toml(name: str) -> dict[str, Any]:
+    resource = resources.files(_PACKAGE).joinpath(f"data/times/{name}")
+    try:
+        return tomllib.loads(resource.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DataFileError(
+            f"cannot read data/times/{name}: {exc}; fix the file (format: docs/data/times.md)"
+        ) from exc
+
+
+def _compile_rule(raw: dict[str, Any], tables: Mapping[str, Mapping[str, Any]]) -> TimeRule:
+    try:
+        name, handler, pattern = str(raw["name"]), str(raw["handler"]), str(raw["pattern"])
+    except KeyError as exc:
+        raise DataFileError(
+            f"data/times/patterns.toml: a [[rule]] lacks {exc}; each needs name, handler, pattern"
+        ) from exc
+    expanded = _PLACEHOLDER.sub(lambda m: _alternation(m.group(1), tables, name), pattern)
+    try:
+        regex = re.compile(rf"(?<![\w-])(?:{expanded})(?![\w])", re.IGNORECASE)
+    except re.error as exc:
+        raise DataFileError(
+            f"data/times/patterns.toml: rule {name!r} is not a valid regex ({exc}); fix it"
+        ) from exc
+    return TimeRule(name, handler, regex, bool(raw.get("hint", False)))
+
+
+def _alternation(placeholder: str, tables: Mapping[str, Mapping[str, Any]], rule: str) -> str:
+    table = _TABLES.get(placeholder)
+    if table is None or table not in tables:
+        raise DataFileError(
+            f"data/times/patterns.toml: rule {rule!r} uses unknown <<{placeholder}>>; "
+            f"use one of {', '.join(sorted(_TABLES))}"
+        )
+    # Longest first so "the day before yesterday" wins over "yesterday"; a final dot
+    # and any space between words are optional/flexible.
+    words = sorted(tables[table], key=len, reverse=True)
+    parts = [_flexible(word) + r"\.?" for word in words]
+    if placeholder == "NUM":
+        parts = [_COMPOUND_NUMBER, _DIGITS, *parts]
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _flexible(word: str) -> str:
+    """A lexicon word as a regex: any run of spaces between its parts, either apostrophe."""
+    escaped = (re.escape(part) for part in word.split(" "))
+    return r"\s+".join(escaped).replace("'", "['\u2019]")
