@@ -3,6 +3,7 @@ beside it in the same sentence, or the verb of a lead-in ending with a colon."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
@@ -136,8 +137,5 @@ def dash_speaker(ctx: QuoteContext, span: QuotedSpan) -> Token | None:
     after = [t for t in _window(ctx, span, forward=True) if not t.is_space]
     if len(after) < 2 or after[0].text not in _DASHES:
         return None
-    first = after[1]
-    if first.ent_type_ != "PERSON" or first.ent_iob_ != "B":
-        return None
-    person = next(e for e in ctx.doc.ents if e.start == first.i)
-    return person.root
+    name = list(itertools.takewhile(lambda t: t.pos_ == "PROPN", after[1:]))
+    return name[-1] if name else None

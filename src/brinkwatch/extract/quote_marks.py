@@ -16,6 +16,8 @@ CLOSERS = frozenset("”»")
 STRAIGHT = '"'
 _PARAGRAPH = re.compile(r"[^\n]+")
 _TRIM_TAIL = " \t,;:"
+_MAX_TITLE_WORDS = 6
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "in", "on", "to", "for", "at"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,3 +117,13 @@ def _first_visible(text: str, start: int, end: int) -> int | None:
 
 def _replace_continues(span: QuotedSpan) -> QuotedSpan:
     return dataclasses.replace(span, continues=True)
+
+
+def is_title(content: str) -> bool:
+    """A short quoted stretch in title case ("Fox and Friends") names a work or a
+    programme; it is not something anyone said."""
+    words = content.strip(" .,!?").split()
+    if not words or len(words) > _MAX_TITLE_WORDS:
+        return False
+    capitalised = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
+    return len(words) > 1 and bool(capitalised) and all(w[0].isupper() for w in capitalised)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from brinkwatch.extract.actors import ActorMentions
 from brinkwatch.extract.quote_direct import QuoteContext, cue_text, dash_speaker, find_cue
 from brinkwatch.extract.quote_lexicon import QuoteLexicon, load_quote_lexicon
-from brinkwatch.extract.quote_marks import QuotedSpan, find_quoted_spans
+from brinkwatch.extract.quote_marks import QuotedSpan, find_quoted_spans, is_title
 from brinkwatch.extract.quote_reported import find_reported
 from brinkwatch.extract.quote_speaker import (
     resolve_speaker,
@@ -29,7 +29,8 @@ from brinkwatch.records import Actor, Quote
 
 _MIN_UNATTRIBUTED_WORDS = 4  # shorter quotes without a cue are scare quotes or titles
 _PERSONAL_PRONOUNS = frozenset({"he", "she"})
-_SENTENCE_START = re.compile(r"(^|[.?!][\"”’]?\s+)$")
+_PRONOUN_REACH = 600  # characters back to look for the person a pronoun names
+_SENTENCE_START = re.compile(r"[.?!][\"”’]?\s+$")
 
 
 def extract_quotes(doc: Doc, actors: ActorMentions) -> tuple[Quote, ...]:
@@ -45,6 +46,8 @@ def _direct_quotes(ctx: QuoteContext, actors: ActorMentions) -> tuple[Quote, ...
     quotes: list[Quote] = []
     previous: tuple[QuotedSpan, Quote] | None = None
     for span in ctx.spans:
+        if is_title(ctx.doc.text[span.start : span.end]):
+            continue
         quote = _attribute(ctx, span, actors, quotes)
         if quote is None and previous is not None and _continues(ctx.doc.text, span, previous[0]):
             quote = _quote(ctx.doc.text, span, previous[1].speaker, previous[1].cue)
@@ -88,22 +91,19 @@ def _speaker(
     if head is None:
         return None
     actor = resolve_speaker(ctx.doc, head, actors, ctx.lexicon)
-    return _fill_pronoun(actor, earlier)
+    return _fill_pronoun(ctx.doc, actor)
 
 
-def _fill_pronoun(actor: Actor, earlier: list[Quote]) -> Actor:
-    """'he said' with no resolution from the actor resolver: the last named person
-    who spoke before.  The mention keeps its own text and offsets."""
+def _fill_pronoun(doc: Doc, actor: Actor) -> Actor:
+    """'he said' with no resolution from the actor resolver: the nearest person named
+    before it in the same or the previous paragraphs.  The mention keeps its own
+    text and offsets; only the name is filled in."""
     if actor.name is not None or actor.text.lower() not in _PERSONAL_PRONOUNS:
         return actor
-    for quote in reversed(earlier):
-        source = quote.speaker
-        if source is not None and source.name and source.text.lower() not in ("they", "it"):
-            return dataclasses.replace(
-                actor, name=source.name, country=source.country, org=source.org,
-                sector=source.sector, role=source.role,
-            )  # fmt: skip
-    return actor
+    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= actor.start]
+    if not people or actor.start - people[-1].end_char > _PRONOUN_REACH:
+        return actor
+    return dataclasses.replace(actor, name=people[-1].text)
 
 
 def _continues(text: str, span: QuotedSpan, before: QuotedSpan) -> bool:
@@ -114,7 +114,7 @@ def _continues(text: str, span: QuotedSpan, before: QuotedSpan) -> bool:
     opens_paragraph = text[: span.open_mark].rstrip(" \t").endswith("\n")
     if opens_paragraph:
         return span.paragraph == before.paragraph + 1
-    lead = text[before.close_mark + 1 : span.open_mark]
+    lead = text[max(before.start, span.open_mark - 4) : span.open_mark]
     return span.paragraph == before.paragraph and bool(_SENTENCE_START.search(lead))
 
 
