@@ -1,22 +1,43 @@
-"""PLOVER events with CAMEO codes, Goldstein values, source and target."""
+"""PLOVER events with CAMEO codes, Goldstein values, source and target.
+
+Method (docs/event-coding.md): per sentence, find trigger candidates (lexicon
+verbs, light-verb + event-noun pairs, nominal events), read source and target
+from the dependency parse, fold in what governing words do (refusal, denial,
+threat, request, plan, reported speech), then emit one record per (source,
+target) pair with a calibrated confidence, dropping weak candidates.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from brinkwatch.extract.actors import ActorMentions
-from brinkwatch.records import Event, Place, Quantity, Quote, TimeMention
+from brinkwatch.extract.event_args import Arg, ArgFinder
+from brinkwatch.extract.event_governors import (
+    apply_governors,
+    borrow_targets,
+    claim_accusations,
+    obligation_requests,
+)
+from brinkwatch.extract.event_lexicon import EventLexicon
+from brinkwatch.extract.event_modality import clause_head, is_historical
+from brinkwatch.extract.event_triggers import Candidate, TriggerContext, sentence_candidates
+from brinkwatch.records import (
+    Event,
+    EventDate,
+    Place,
+    Quantity,
+    Quote,
+    TimeMention,
+    Trigger,
+)
+from brinkwatch.settings import Settings
 
-
-class EventLexicon:
-    """Verb and noun patterns for the 16 PLOVER types (data files under ``data/events``)."""
-
-    @classmethod
-    def load(cls) -> EventLexicon:
-        return cls()
+__all__ = ["EventInputs", "EventLexicon", "extract_events"]
 
 
 @dataclass(frozen=True)
@@ -32,6 +53,164 @@ class EventInputs:
     quotes: tuple[Quote, ...] = ()
 
 
+@dataclass(frozen=True)
+class _Clause:
+    """The tokens of the clause an event was found in, as character ranges."""
+
+    tokens: tuple[Token, ...]
+
+    def covers(self, start: int) -> bool:
+        return any(t.idx <= start < t.idx + len(t) for t in self.tokens)
+
+
 def extract_events(doc: Doc, inputs: EventInputs, lexicon: EventLexicon) -> tuple[Event, ...]:
     """Every PLOVER event in ``doc``: one per (source, target) pair."""
-    return ()
+    settings = Settings()
+    finder = ArgFinder(
+        inputs.actors, lexicon.cue("args.carriers"), lexicon.cue("args.target_preps")
+    )
+    ctx = TriggerContext(lexicon, finder)
+    events: list[Event] = []
+    for sent in doc.sents:
+        if len(sent) > settings.max_sentence_tokens:
+            continue
+        for cand in code_sentence(sent, ctx, inputs):
+            events.extend(_events_of(cand, sent, inputs, ctx, settings))
+    events = _dedupe(events)
+    return tuple(replace(e, id=f"{inputs.article_id}-{n}") for n, e in enumerate(events))
+
+
+def code_sentence(sent: Span, ctx: TriggerContext, inputs: EventInputs) -> list[Candidate]:
+    """Candidates of one sentence with governors applied and derived events added."""
+    cands = [apply_governors(c, ctx) for c in sentence_candidates(sent, ctx)]
+    cands = borrow_targets(cands, ctx)
+    cands += claim_accusations(cands, ctx) + obligation_requests(sent, ctx)
+    year = inputs.published.year if inputs.published else None
+    out = []
+    for cand in cands:
+        clause = _clause_of(cand.trigger)
+        hist = is_historical(clause.tokens, inputs.times, year, ctx.lexicon)
+        out.append(replace(cand, modality=replace(cand.modality, historical=hist)))
+    return out
+
+
+def _clause_of(tok: Token) -> _Clause:
+    head = clause_head(tok)
+    return _Clause(tuple(t for t in tok.sent if clause_head(t).i == head.i))
+
+
+# ---------------------------------------------------------------- records
+
+
+def _pairs(cand: Candidate, ctx: TriggerContext) -> list[tuple[Arg | None, Arg | None]]:
+    """One (source, target) pair per combination; coordinated subjects of a symmetric
+    act with no other target act on each other."""
+    plover = ctx.lexicon.code(cand.cameo).plover
+    sources, targets = cand.sources, cand.targets
+    if not targets and len(sources) > 1 and plover in ctx.lexicon.cue("args.symmetric_types"):
+        return [(sources[0], s) for s in sources[1:]]
+    pairs: list[tuple[Arg | None, Arg | None]] = [
+        (s, t) for s in (sources or (None,)) for t in (targets or (None,))
+    ]
+    return [(s, t) for s, t in pairs if (s or t) and not _same(s, t)]
+
+
+def _same(a: Arg | None, b: Arg | None) -> bool:
+    return a is not None and b is not None and (a.actor == b.actor or a.token.i == b.token.i)
+
+
+def confidence(cand: Candidate, source: Arg | None, target: Arg | None) -> float:
+    """Lexicon prior, lowered without a source, raised when both roles are filled."""
+    value = cand.weight
+    if source is None:
+        value -= 0.15
+    elif target is not None:
+        value += 0.05
+    if cand.kind == "noun":
+        value -= 0.05
+    return round(max(0.0, min(0.99, value)), 3)
+
+
+def _events_of(
+    cand: Candidate, sent: Span, inputs: EventInputs, ctx: TriggerContext, settings: Settings
+) -> list[Event]:
+    out: list[Event] = []
+    clause = _clause_of(cand.trigger)
+    for source, target in _pairs(cand, ctx):
+        conf = confidence(cand, source, target)
+        if conf < settings.min_event_confidence:
+            continue
+        out.append(_event(cand, sent, source, target, conf, clause, inputs, ctx))
+    return out
+
+
+def _event(
+    cand: Candidate, sent: Span, source: Arg | None, target: Arg | None, conf: float,
+    clause: _Clause, inputs: EventInputs, ctx: TriggerContext,
+) -> Event:  # fmt: skip
+    row = ctx.lexicon.code(cand.cameo)
+    trig = cand.trigger
+    toks = [trig] + [a.token for a in (source, target) if a is not None]
+    mod = cand.modality
+    return Event(
+        id="", type=row.plover, sentence=sent.text, trigger=Trigger(trig.text, trig.idx,
+        trig.idx + len(trig)), start=min(t.idx for t in toks),
+        end=max(t.idx + len(t) for t in toks), quad_class=row.quad_class,
+        goldstein=row.goldstein, why=cand.why, mode=row.mode, contexts=row.contexts,
+        cameo=row.code, source=source.actor if source else None,
+        target=target.actor if target else None,
+        date=_date(clause, sent, inputs), place=_place(clause, inputs),
+        quantity=_quantity(clause, inputs, ctx), negated=mod.negated, future=mod.future,
+        hypothetical=mod.hypothetical or cand.content, historical=mod.historical,
+        attributed_to=cand.attributed_to, confidence=conf,
+    )  # fmt: skip
+
+
+def _date(clause: _Clause, sent: Span, inputs: EventInputs) -> EventDate | None:
+    """A time in the event's clause, else in its sentence, else the published date."""
+    dated = [t for t in inputs.times if t.type in ("DATE", "TIME")]
+    for mention in dated:
+        if clause.covers(mention.start):
+            return EventDate(mention.value, mention.text, "clause")
+    for mention in dated:
+        if sent.start_char <= mention.start < sent.end_char:
+            return EventDate(mention.value, mention.text, "sentence")
+    if inputs.published is not None:
+        return EventDate(inputs.published.isoformat(), None, "published")
+    return None
+
+
+def _place(clause: _Clause, inputs: EventInputs) -> Place | None:
+    """A place in the clause that is not an actor mention (a metonym is an actor)."""
+    for place in inputs.places:
+        if clause.covers(place.start) and not _is_actor_span(place.start, place.end, inputs):
+            return place
+    return None
+
+
+def _is_actor_span(start: int, end: int, inputs: EventInputs) -> bool:
+    return any(a.start < end and start < a.end for a in inputs.actors.mentions)
+
+
+def _quantity(clause: _Clause, inputs: EventInputs, ctx: TriggerContext) -> Quantity | None:
+    units = ctx.lexicon.cue("quantity.units")
+    for qty in inputs.quantities:
+        if qty.unit.lower() in units and clause.covers(qty.start):
+            return qty
+    return None
+
+
+def _dedupe(events: Iterable[Event]) -> list[Event]:
+    """One event per sentence, type, dyad and modality: the most confident one."""
+    best: dict[tuple[object, ...], Event] = {}
+    for ev in events:
+        key = (ev.sentence, ev.type, _code(ev.source), _code(ev.target),
+               ev.negated, ev.hypothetical, ev.historical)  # fmt: skip
+        if key not in best or ev.confidence > best[key].confidence:
+            best[key] = ev
+    return sorted(best.values(), key=lambda e: (e.start, e.trigger.start))
+
+
+def _code(actor: object) -> str | None:
+    code = getattr(actor, "code", None)
+    return code if isinstance(code, str) else None

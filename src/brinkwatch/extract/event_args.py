@@ -1,0 +1,151 @@
+"""Source and target of an event trigger, read from the dependency parse.
+
+Only syntactic dependents of the trigger (or of the verb it is the complement of)
+are ever used, so a source and a target never come from unrelated parts of a
+sentence (the failure that makes bag-of-actors coders unusable).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from brinkwatch.extract.actors import ActorMentions
+from brinkwatch.records import Actor
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj", "attr"})
+# modifiers of a noun phrase that can carry its actor ("Russian troops", "Russia's army")
+ACTOR_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+
+@dataclass(frozen=True, slots=True)
+class Arg:
+    """An actor filling a role, with the token it was read from."""
+
+    actor: Actor
+    token: Token
+
+
+@dataclass(frozen=True)
+class ArgFinder:
+    """Finds actors under argument tokens, with the carrier nouns from cues.toml."""
+
+    actors: ActorMentions
+    carriers: frozenset[str]
+    target_preps: frozenset[str]
+
+    def actor_at(self, tok: Token, depth: int = 0) -> Arg | None:
+        """The actor an argument head stands for: its own mention, a modifier's
+        ("the Russian government"), or for carrier nouns an of/from phrase's
+        ("leaders of Ukraine")."""
+        tok = self._antecedent(tok)
+        found = self.actors.at(tok.i)
+        if found is not None:
+            return Arg(found, tok)
+        if depth > 2:
+            return None
+        for child in tok.children:
+            if child.dep_ in ACTOR_MODIFIERS and child.i != tok.i:
+                arg = self.actor_at(child, depth + 1)
+                if arg is not None:
+                    return arg
+        if tok.lemma_.lower() in self.carriers or tok.lower_ in self.carriers:
+            return self._of_phrase(tok, depth)
+        return None
+
+    def actors_at(self, tok: Token) -> tuple[Arg, ...]:
+        """Actors of ``tok`` and its coordinated conjuncts ("the US and NATO")."""
+        found: list[Arg] = []
+        for head in (tok, *tok.conjuncts):
+            arg = self.actor_at(head)
+            if arg is not None and all(a.actor != arg.actor for a in found):
+                found.append(arg)
+        return tuple(found)
+
+    def _of_phrase(self, tok: Token, depth: int) -> Arg | None:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "for"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return self.actor_at(pobj, depth + 1)
+        return None
+
+    def _antecedent(self, tok: Token) -> Token:
+        """A relative pronoun stands for the noun its clause modifies."""
+        if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ in ("relcl", "acl"):
+            return tok.head.head
+        return tok
+
+    # ------------------------------------------------------------------ roles
+
+    def subject(self, verb: Token) -> tuple[tuple[Arg, ...], bool]:
+        """(actors of the subject, passive?) of ``verb``, inherited through
+        control (xcomp), coordination (conj) and participle clauses."""
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return self.actors_at(child), False
+            if child.dep_ in PASSIVE_DEPS:
+                return self.actors_at(child), True
+        head = verb.head
+        if head.i == verb.i:
+            return (), False
+        if verb.dep_ == "xcomp":
+            controller = self.object_controller(head)
+            if controller:
+                return controller, False
+            return self.subject(head)[0], False
+        if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG"):
+            return self.subject(head)
+        if verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBN":
+            return self.actors_at(head), True
+        return (), False
+
+    def object_controller(self, verb: Token) -> tuple[Arg, ...]:
+        """The object that is the understood subject of a complement
+        ("urged Moscow to withdraw": Moscow withdraws)."""
+        for child in verb.children:
+            if child.dep_ in ("dobj", "obj", "dative"):
+                return self.actors_at(child)
+        return ()
+
+    def agent(self, verb: Token) -> tuple[Arg, ...]:
+        """The by-phrase of a passive verb ("was accused by Kyiv")."""
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return self.actors_at(pobj)
+        return ()
+
+    def objects(self, verb: Token) -> tuple[Arg, ...]:
+        """Direct/indirect objects that are actors."""
+        found: list[Arg] = []
+        for child in verb.children:
+            if child.dep_ in OBJECT_DEPS:
+                found.extend(self.actors_at(child))
+        return tuple(found)
+
+    def prep_objects(self, head: Token, preps: frozenset[str] | None = None) -> tuple[Arg, ...]:
+        """Actors in prepositional phrases of ``head`` whose preposition may mark a target."""
+        allowed = self.target_preps if preps is None else preps
+        found: list[Arg] = []
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in allowed:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found.extend(self.actors_at(pobj))
+        return tuple(found)
+
+    def noun_owner(self, noun: Token) -> tuple[Arg, ...]:
+        """Whose a nominal act is: possessive, actor modifier or by/from phrase
+        ("Russia's demands", "Russian demands", "demands by Moscow")."""
+        for child in noun.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+                found = self.actors_at(child)
+                if found:
+                    return found
+        return self.prep_objects(noun, frozenset({"by", "from"}))

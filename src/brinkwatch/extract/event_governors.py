@@ -1,0 +1,176 @@
+"""What governing words do to the act below them.
+
+"refused to withdraw" (REJECT; the withdrawal negated), "threatened to impose
+sanctions" (THREATEN; the sanctions only threatened), "plans to send troops"
+(the sending, future), "Washington says Moscow is preparing to send troops"
+(the sending attributed to Washington, plus ACCUSE Washington -> Moscow).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from brinkwatch.extract.event_args import Arg
+from brinkwatch.extract.event_modality import Modality, verb_modality
+from brinkwatch.extract.event_triggers import Candidate, TriggerContext
+
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "acl", "pcomp", "prep", "advcl"})
+MAX_CLIMB = 6
+
+
+def governors(tok: Token) -> list[tuple[Token, Token]]:
+    """(governor, child-on-path) pairs from ``tok`` up through complement relations."""
+    path: list[tuple[Token, Token]] = []
+    child = tok
+    for _ in range(MAX_CLIMB):
+        if child.dep_ not in COMPLEMENT_DEPS or child.head.i == child.i:
+            break
+        path.append((child.head, child))
+        child = child.head
+    return path
+
+
+def apply_governors(cand: Candidate, ctx: TriggerContext) -> Candidate:
+    """Fold the effects of every governor on the path above the trigger into the candidate."""
+    for gov, child in governors(cand.trigger):
+        cand = _apply_one(cand, gov, child, ctx)
+    return cand
+
+
+def _apply_one(cand: Candidate, gov: Token, child: Token, ctx: TriggerContext) -> Candidate:
+    cue = ctx.lexicon.cue
+    lemma = gov.lemma_.lower()
+    mod = cand.modality
+    gov_mod = verb_modality(gov, ctx.lexicon) if gov.pos_ in ("VERB", "AUX") else Modality()
+    if lemma in cue("control.denial") and child.dep_ in ("ccomp", "dobj", "acl", "pobj"):
+        return replace(cand, modality=replace(mod, negated=True))
+    if child.dep_ == "xcomp" or (child.dep_ == "ccomp" and lemma in cue("control.threat")):
+        cand = _apply_control(cand, gov, lemma, ctx)
+        mod = cand.modality
+    if lemma in cue("control.threat") and child.dep_ in ("pobj", "prep", "dobj"):
+        return replace(cand, content=True)
+    if lemma in cue("reporting.verbs") and child.dep_ == "ccomp" and cand.attributed_to is None:
+        speakers = ctx.finder.subject(gov)[0]
+        if speakers:
+            cand = replace(cand, attributed_to=speakers[0].actor)
+    negated = mod.negated or (gov_mod.negated and child.dep_ == "xcomp")
+    hypothetical = mod.hypothetical or (gov_mod.hypothetical and child.dep_ == "xcomp")
+    future = mod.future or (gov_mod.future and child.dep_ == "xcomp")
+    return replace(cand, modality=replace(mod, negated=negated, hypothetical=hypothetical,
+                                           future=future))  # fmt: skip
+
+
+def _apply_control(cand: Candidate, gov: Token, lemma: str, ctx: TriggerContext) -> Candidate:
+    cue = ctx.lexicon.cue
+    mod = cand.modality
+    if lemma in cue("control.refusal"):
+        return replace(cand, modality=replace(mod, negated=True))
+    if lemma in cue("control.threat") or lemma in cue("control.request"):
+        return replace(cand, content=True)
+    if lemma in cue("control.intent"):
+        return replace(cand, content=True)
+    if lemma in cue("future.intent_adjectives") and gov.pos_ == "ADJ":
+        return _intent_event(cand, lemma, ctx)
+    if lemma in cue("control.plan"):
+        return replace(cand, modality=replace(mod, future=True))
+    return cand
+
+
+def _intent_event(cand: Candidate, lemma: str, ctx: TriggerContext) -> Candidate:
+    """"ready to send aid" is an intent: AGREE, or THREATEN when the act is conflictual."""
+    quad = ctx.lexicon.code(cand.cameo).quad_class
+    cameo = "030" if quad <= 2 else "130"
+    return replace(cand, cameo=cameo, why=f"intent:{lemma}+{cand.why}",
+                   modality=replace(cand.modality, future=True))  # fmt: skip
+
+
+# ---------------------------------------------------------------- derived events
+
+
+def strong_intent_type(cand: Candidate, children: list[Candidate], ctx: TriggerContext) -> str:
+    """"vowed to retaliate" is THREATEN, "vowed to help" AGREE."""
+    if cand.trigger.lemma_.lower() not in ctx.lexicon.cue("control.strong_intent"):
+        return cand.cameo
+    for child in children:
+        below = child.trigger.dep_ == "xcomp" and child.trigger.head.i == cand.trigger.i
+        if below and ctx.lexicon.code(child.cameo).quad_class >= 3:
+            return "130"
+    return cand.cameo
+
+
+def borrow_targets(cands: list[Candidate], ctx: TriggerContext) -> list[Candidate]:
+    """A governing event with no target takes its complement's target ("threatened to
+    impose sanctions on Russia" -> THREATEN ... Russia) and intent types are settled."""
+    out: list[Candidate] = []
+    for cand in cands:
+        below = [c for c in cands if c.trigger.head.i == cand.trigger.i and c is not cand]
+        cameo = strong_intent_type(cand, below, ctx)
+        if not cand.targets:
+            for child in below:
+                if child.trigger.dep_ in ("xcomp", "ccomp") and child.targets:
+                    cand = replace(cand, targets=child.targets, why=cand.why + "+comp")
+                    break
+        out.append(replace(cand, cameo=cameo))
+    return out
+
+
+def claim_accusations(cands: list[Candidate], ctx: TriggerContext) -> list[Candidate]:
+    """"Washington says Moscow is preparing to send troops": ACCUSE Washington -> Moscow."""
+    accusable = ctx.lexicon.cue("reporting.accusable_types")
+    claims = ctx.lexicon.cue("reporting.claims")
+    out: list[Candidate] = []
+    for cand in cands:
+        speaker = cand.attributed_to
+        if speaker is None or cand.content or cand.modality.negated or not cand.sources:
+            continue
+        if ctx.lexicon.code(cand.cameo).plover not in accusable:
+            continue
+        verb = _reporting_verb(cand.trigger, ctx)
+        if verb is None or verb.lemma_.lower() not in claims or verb.lemma_ == "accuse":
+            continue
+        targets = tuple(s for s in cand.sources if s.actor.code != speaker.code)
+        if targets:
+            speakers = ctx.finder.subject(verb)[0]
+            why = f"claim:{verb.lemma_}+ccomp"
+            modality = verb_modality(verb, ctx.lexicon)
+            accusation = Candidate(verb, "112", 0.6, why, speakers, targets, modality)
+            out.append(replace(accusation, kind="derived"))
+    return out
+
+
+def _reporting_verb(tok: Token, ctx: TriggerContext) -> Token | None:
+    for gov, child in governors(tok):
+        if child.dep_ == "ccomp" and gov.lemma_.lower() in ctx.lexicon.cue("reporting.verbs"):
+            return gov
+    return None
+
+
+def obligation_requests(sent: Span, ctx: TriggerContext) -> list[Candidate]:
+    """"X said Y must withdraw": REQUEST X -> Y (the withdrawal itself is not coded)."""
+    out: list[Candidate] = []
+    reporting = ctx.lexicon.cue("reporting.verbs")
+    for verb in sent:
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in reporting:
+            continue
+        if not _obliged(verb, ctx):
+            continue
+        speakers = ctx.finder.subject(verb.head)[0]
+        addressees = ctx.finder.subject(verb)[0]
+        if speakers and addressees:
+            out.append(Candidate(verb.head, "100", 0.7, f"oblige:{verb.head.lemma_}+must",
+                                 speakers, addressees, kind="derived"))  # fmt: skip
+    return out
+
+
+def _obliged(verb: Token, ctx: TriggerContext) -> bool:
+    words = ctx.lexicon.cue("reporting.obligation")
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & (words - {"need", "have"}):
+        return True
+    return verb.lemma_.lower() in ("need", "have") and any(c.dep_ == "xcomp" for c in verb.children)
+
+
+def actors_of(args: tuple[Arg, ...]) -> tuple[str | None, ...]:
+    return tuple(a.actor.code for a in args)

@@ -1,0 +1,125 @@
+"""Modality of a trigger: negated, future, hypothetical, historical — read from
+auxiliaries, negation, conditions and time cues in the trigger's own clause."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from brinkwatch.extract.event_lexicon import EventLexicon
+from brinkwatch.records import TimeMention
+
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "pcomp"})
+YEAR_MIN = 1900
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    negated: bool = False
+    future: bool = False
+    hypothetical: bool = False
+    historical: bool = False
+
+
+def clause_head(tok: Token) -> Token:
+    """The head of the clause ``tok`` belongs to.  Complements of control verbs
+    (xcomp) and coordinated verbs stay in their governor's clause, so "agreed to
+    send troops on Monday" dates the sending by "on Monday"."""
+    while tok.dep_ not in CLAUSE_DEPS and tok.head.i != tok.i:
+        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX"):
+            break
+        tok = tok.head
+    return tok
+
+
+def clause_tokens(tok: Token) -> list[Token]:
+    """Tokens of the sentence whose clause head is the clause head of ``tok``."""
+    head = clause_head(tok)
+    return [t for t in tok.sent if clause_head(t).i == head.i]
+
+
+def _aux_lemmas(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")} | {
+        c.lemma_.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")
+    }
+
+
+def is_negated(verb: Token, lexicon: EventLexicon) -> bool:
+    """A negation dependent ("did not", "never"), or "no" determining a nominal act."""
+    words = lexicon.cue("negation.words")
+    return any(c.dep_ in ("neg", "det", "advmod") and c.lower_ in words for c in verb.children)
+
+
+def has_condition(verb: Token, lexicon: EventLexicon) -> bool:
+    """The verb's clause, or a clause it is inside, is introduced by "if"/"unless"."""
+    conditions = lexicon.cue("hypothetical.conditions")
+    tok = verb
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in conditions for c in tok.children):
+            return True
+        if tok.head.i == tok.i or tok.dep_ in ("ROOT", "ccomp"):
+            return False
+        tok = tok.head
+    return False
+
+
+def verb_modality(verb: Token, lexicon: EventLexicon) -> Modality:
+    """Negation, future and hypothetical marked on the verb itself."""
+    aux = _aux_lemmas(verb)
+    sentence_condition = any(t.lower_ in lexicon.cue("hypothetical.conditions") for t in verb.sent)
+    would = bool(aux & lexicon.cue("hypothetical.conditional_would"))
+    hypothetical = (
+        bool(aux & lexicon.cue("hypothetical.modals"))
+        or has_condition(verb, lexicon)
+        or (would and sentence_condition)
+    )
+    future = bool(aux & lexicon.cue("future.auxiliaries")) or (would and not hypothetical)
+    future = future or _going_to(verb)
+    return Modality(is_negated(verb, lexicon), future, hypothetical, False)
+
+
+def _going_to(verb: Token) -> bool:
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG"
+
+
+def is_historical(
+    tokens: Iterable[Token], times: Iterable[TimeMention], published_year: int | None,
+    lexicon: EventLexicon,
+) -> bool:  # fmt: skip
+    """Background: a past year in the clause ("in 2014", "since 2008"), "since"
+    with a date, or "... years ago"."""
+    toks = list(tokens)
+    if not toks:
+        return False
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    chars = {t.idx for t in toks}
+    for mention in times:
+        if start <= mention.start < end and mention.start in chars and published_year:
+            year = _year(mention.value)
+            if year is not None and year < published_year:
+                return True
+    return any(_past_year_token(t, published_year, lexicon) for t in toks)
+
+
+def _past_year_token(tok: Token, published_year: int | None, lexicon: EventLexicon) -> bool:
+    markers = lexicon.cue("historical.markers")
+    if tok.lower_ == "ago" and any(t.lemma_ in ("year", "decade") for t in tok.head.subtree):
+        return True
+    if not (tok.shape_ == "dddd" and tok.like_num):
+        return False
+    year = int(tok.text)
+    if published_year is None or not YEAR_MIN <= year < published_year:
+        return tok.head.lower_ in markers and year >= YEAR_MIN
+    return True
+
+
+def _year(value: str) -> int | None:
+    head = value[:4]
+    return int(head) if head.isdigit() else None
+
+
+def sentence_of(tok: Token) -> Span:
+    return tok.sent

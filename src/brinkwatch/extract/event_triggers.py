@@ -1,0 +1,237 @@
+"""Trigger candidates of one sentence: lexicon verbs, light-verb + event-noun pairs,
+and nominal events, each with its source and target read from the parse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Span, Token
+
+from brinkwatch.extract.event_args import Arg, ArgFinder
+from brinkwatch.extract.event_lexicon import EventLexicon, Sense
+from brinkwatch.extract.event_modality import Modality, verb_modality
+from brinkwatch.records import Actor
+
+OBJECT_DEPS = ("dobj", "obj")
+NOMINAL_EXCLUDED_DEPS = frozenset({"compound", "amod", "poss"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible event before modality from governors and filtering are applied."""
+
+    trigger: Token
+    cameo: str
+    weight: float
+    why: str
+    sources: tuple[Arg, ...]
+    targets: tuple[Arg, ...]
+    modality: Modality = field(default_factory=Modality)
+    attributed_to: Actor | None = None
+    content: bool = False  # the act is only the content of a threat/request/intent
+    kind: str = "verb"  # verb | light | noun | derived
+
+
+@dataclass(frozen=True)
+class TriggerContext:
+    lexicon: EventLexicon
+    finder: ArgFinder
+
+
+def verb_keys(tok: Token) -> list[str]:
+    """Lexicon keys for a verb: "lemma particle", "lemma preposition", then "lemma"."""
+    lemma = tok.lemma_.lower()
+    keys = [f"{lemma} {c.lower_}" for c in tok.children if c.dep_ == "prt"]
+    keys += [f"{lemma} {c.lower_}" for c in tok.children if c.dep_ == "prep"]
+    return [*keys, lemma]
+
+
+def noun_keys(tok: Token) -> list[str]:
+    """Lexicon keys for a noun: "modifier lemma" ("hunger strike"), then "lemma"."""
+    lemma = tok.lemma_.lower()
+    mods = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+    keys = [f"{m.lemma_.lower()} {lemma}" for m in mods]
+    keys += [f"{m.lemma_.lower()} of {lemma}" for m in mods]
+    of_objects = [g for c in tok.children if c.lower_ == "of" for g in c.children]
+    keys += [f"{lemma} of {g.lemma_.lower()}" for g in of_objects]
+    return [*keys, lemma]
+
+
+def noun_sense(tok: Token, lexicon: EventLexicon) -> tuple[str, Sense] | None:
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for key in noun_keys(tok):
+        sense = lexicon.nouns.get(key)
+        if sense is not None:
+            return key, sense
+    return None
+
+
+def theme_of(verb: Token) -> Token | None:
+    """The thing a verb acts on: its direct object, or the subject when passive."""
+    for child in verb.children:
+        if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass":
+            return child
+    return None
+
+
+def object_class(obj: Token | None, ctx: TriggerContext) -> str:
+    if obj is None:
+        return ""
+    if ctx.finder.actor_at(obj) is not None and obj.lemma_.lower() not in ctx.lexicon.objects:
+        return "actor"
+    return ctx.lexicon.objects.get(obj.lemma_.lower(), "")
+
+
+# ---------------------------------------------------------------- verb triggers
+
+
+def verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
+    """A light-verb or lexicon-verb candidate for ``tok``, if it is one."""
+    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
+        return None
+    light = light_candidate(tok, ctx)
+    if light is not None:
+        return light
+    return lexicon_verb_candidate(tok, ctx)
+
+
+def light_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
+    """"held talks", "imposed sanctions on", "launched an attack"."""
+    noun = theme_of(tok)
+    if noun is None:
+        return None
+    found = noun_sense(noun, ctx.lexicon)
+    if found is None:
+        return None
+    noun_key, nsense = found
+    for key in verb_keys(tok):
+        lsense = ctx.lexicon.light.get((key, noun_key)) or ctx.lexicon.light.get((key, "*"))
+        if lsense is not None:
+            cameo = lsense.cameo or nsense.cameo
+            sense = Sense(cameo, lsense.weight, nsense.joint_cameo)
+            return _with_roles(tok, sense, f"light:{key}+{noun_key}", ctx, noun, "light")
+    return None
+
+
+def lexicon_verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
+    obj = theme_of(tok)
+    cls = object_class(obj, ctx)
+    for key in verb_keys(tok):
+        for wanted in (cls, ""):
+            sense = ctx.lexicon.verbs.get((key, wanted))
+            if sense is not None:
+                why = f"verb:{key}" + (f"+{wanted}" if wanted else "")
+                return _with_roles(tok, sense, why, ctx, obj, "verb")
+    return None
+
+
+def _with_roles(
+    verb: Token, sense: Sense, why: str, ctx: TriggerContext, obj: Token | None, kind: str
+) -> Candidate:
+    """Source and target of a verb trigger: subject/object, or agent/subject when passive."""
+    finder = ctx.finder
+    subjects, passive = finder.subject(verb)
+    themes = ctx.lexicon.cue("args.theme_classes")
+    obj_is_theme = obj is not None and (
+        kind == "light" or ctx.lexicon.objects.get(obj.lemma_.lower(), "") in themes
+    )
+    if passive:
+        sources, targets = finder.agent(verb), () if obj_is_theme else subjects
+        roles = "agent+nsubjpass"
+    else:
+        sources, targets = subjects, () if obj_is_theme else finder.objects(verb)
+        roles = "nsubj+dobj"
+    if not targets:
+        targets = finder.prep_objects(verb)
+        roles = roles.replace("dobj", "prep")
+    if not targets and obj is not None:
+        targets = _noun_targets(obj, ctx)
+        roles = roles.replace("prep", "obj-arg")
+    cameo = _joint(sense, sources, targets, obj, finder)
+    return Candidate(verb, cameo, sense.weight, f"{why}/{roles}", sources, targets,
+                     verb_modality(verb, ctx.lexicon), kind=kind)  # fmt: skip
+
+
+def _noun_targets(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
+    """Targets read inside an object noun: its preps ("sanctions on Russia"), else
+    its owner ("rejected Russia's demands")."""
+    preps = ctx.lexicon.cue("args.noun_target_preps") - {"of"}
+    found = ctx.finder.prep_objects(noun, preps)
+    return found or ctx.finder.noun_owner(noun)
+
+
+def _joint(
+    sense: Sense, sources: tuple[Arg, ...], targets: tuple[Arg, ...], obj: Token | None,
+    finder: ArgFinder,
+) -> str:  # fmt: skip
+    """The joint code ("joint exercises" are COOPERATE) when the act is shared."""
+    if sense.joint_cameo is None:
+        return sense.cameo
+    joint_word = obj is not None and any(c.lower_ == "joint" for c in obj.children)
+    partner = obj is not None and bool(finder.prep_objects(obj, frozenset({"with"})))
+    return sense.joint_cameo if (len(sources) > 1 or joint_word or partner) else sense.cameo
+
+
+# ---------------------------------------------------------------- nominal triggers
+
+
+def noun_candidate(tok: Token, ctx: TriggerContext, consumed: set[int]) -> Candidate | None:
+    """"Russia's deployment of 3,000 troops", "the Russian invasion of Ukraine"."""
+    if tok.i in consumed or tok.dep_ in NOMINAL_EXCLUDED_DEPS:
+        return None
+    found = noun_sense(tok, ctx.lexicon)
+    if found is None:
+        return None
+    key, sense = found
+    sources, targets, roles = nominal_roles(tok, ctx)
+    if not sources:
+        return None
+    cameo = _joint(sense, sources, targets, tok, ctx.finder)
+    modality = Modality(negated=any(c.lower_ == "no" for c in tok.children))
+    return Candidate(tok, cameo, sense.weight, f"noun:{key}/{roles}", sources, targets,
+                     modality, kind="noun")  # fmt: skip
+
+
+def nominal_roles(noun: Token, ctx: TriggerContext) -> tuple[tuple[Arg, ...], tuple[Arg, ...], str]:
+    """Owner (poss/modifier/by) is the source; of/on/against/... phrases the target,
+    except an of-phrase naming forces, which is the source ("withdrawal of Russian troops")."""
+    finder = ctx.finder
+    sources = finder.noun_owner(noun)
+    roles = "poss" if sources else ""
+    of_args = finder.prep_objects(noun, frozenset({"of"}))
+    if of_args and _names_forces(noun, ctx):
+        sources, of_args, roles = sources or of_args, (), roles or "of"
+    between = finder.prep_objects(noun, frozenset({"between"}))
+    if not sources and len(between) > 1:
+        return between[:1], between[1:], "between"
+    preps = ctx.lexicon.cue("args.noun_target_preps") - {"of"}
+    targets = of_args or finder.prep_objects(noun, preps)
+    return sources, targets, roles + ("+of" if of_args else "+prep" if targets else "")
+
+
+def _names_forces(noun: Token, ctx: TriggerContext) -> bool:
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if ctx.lexicon.objects.get(pobj.lemma_.lower()) in ("troops", "weapons"):
+                    return True
+    return False
+
+
+def sentence_candidates(sent: Span, ctx: TriggerContext) -> list[Candidate]:
+    """Every verb, light-verb and nominal candidate of ``sent``."""
+    found: list[Candidate] = []
+    consumed: set[int] = set()
+    for tok in sent:
+        cand = verb_candidate(tok, ctx)
+        if cand is not None:
+            found.append(cand)
+            if cand.kind == "light":
+                theme = theme_of(tok)
+                consumed.add(theme.i if theme is not None else tok.i)
+    for tok in sent:
+        cand = noun_candidate(tok, ctx, consumed)
+        if cand is not None:
+            found.append(replace(cand, weight=cand.weight))
+    return found
