@@ -11,9 +11,9 @@ _ADVICE: dict[str, str] = {
     "empty": "the file has no content; remove it or export the article again",
     "binary": "this is not a text article (NUL bytes or mostly non-text); remove it",
     "too-large": "split the file, or use .jsonl for large batches",
-    "no-body": "no article text was found; check the export or that the page is an article",
+    "no-body": "check the export, or that the page is an article page",
     "bad-json": "fix the JSON syntax (one object per line in .jsonl files)",
-    "bad-record": "each record needs a non-empty string field 'text'",
+    "bad-record": "each record must be a JSON object with a non-empty string field 'text'",
     "html-error": "the HTML extractor failed; save the page again or export it as text",
 }
 

@@ -14,11 +14,12 @@ from typing import Any
 
 import trafilatura
 
-from brinkwatch.ingest.body import Block, assemble
+from brinkwatch.ingest.body import PARAGRAPH_BREAK, Block, assemble
 from brinkwatch.ingest.dates import date_from_file_name, normalize_date
 from brinkwatch.ingest.failures import failure
 from brinkwatch.ingest.ids import article_id
 from brinkwatch.ingest.markdown import clean_inline, heading_text, strip_block_markers
+from brinkwatch.ingest.meta import ends_sentence
 from brinkwatch.records import Article, ReadFailure
 
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
@@ -36,7 +37,8 @@ def read_html(html: str, path: str, published: str | None) -> Article | ReadFail
     fields: dict[str, Any] = _as_dict(document)
     title = _string(fields.get("title"))
     body, sections = assemble(_blocks(fields.get("text") or "", title))
-    if not body:
+    if not _has_sentence(body):
+        # trafilatura falls back to any text it finds ("Home"); that is not an article.
         return failure(path, "no-body", "no article text found in the page")
     url = _string(fields.get("url"))
     return Article(
@@ -56,6 +58,10 @@ def _blocks(text: str, title: str | None) -> Iterator[Block]:
         plain = " ".join(clean_inline(heading if heading is not None else line).split())
         if plain and not (heading is not None and plain == title):
             yield Block(plain, is_heading=heading is not None)
+
+
+def _has_sentence(body: str) -> bool:
+    return any(ends_sentence(p) and len(p.split()) >= 3 for p in body.split(PARAGRAPH_BREAK))
 
 
 def _as_dict(document: Any) -> dict[str, Any]:
