@@ -387,6 +387,26 @@ def export(
     err.print(f"exported {count} records ({fmt})", highlight=False)
 
 
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to bind (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token: Annotated[
+        str | None, typer.Option(envvar="BRINKWATCH_API_TOKEN", help="Token for write endpoints.")
+    ] = None,
+) -> None:
+    """Serve the REST API (OpenAPI docs at /docs) and the dashboard at /."""
+    import uvicorn
+
+    from brinkwatch.api.app import create_app
+
+    settings = Settings().replace(host=host, port=port, api_token=token, db_path=str(db))
+    err.print(f"dashboard: http://{host}:{port}/  ·  API docs: http://{host}:{port}/docs",
+              highlight=False)  # fmt: skip
+    uvicorn.run(create_app(str(db), settings), host=host, port=port, log_level="warning")
+
+
 # ----------------------------------------------------------------------------- evaluate
 
 

@@ -139,3 +139,14 @@ def quotes_by_speaker(store: Store, n: int = 15) -> list[dict[str, Any]]:
            GROUP BY 1 ORDER BY quotes DESC, speaker LIMIT ?""",
         [n],
     )
+
+
+def actor_counts(store: Store, limit: int = 200) -> list[dict[str, Any]]:
+    """Resolved actors (by code and name) with how often they are mentioned."""
+    return store.query(
+        """SELECT coalesce(country, org, "group") AS code, name, any_value(sector) AS sector,
+                  count(*) AS mentions, count(DISTINCT article_id) AS articles
+           FROM actors WHERE coalesce(country, org, "group") IS NOT NULL
+           GROUP BY 1, 2 ORDER BY mentions DESC, code, name LIMIT ?""",
+        [limit],
+    )
