@@ -8,6 +8,7 @@ files are documented in ``docs/data/places.md``.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import json
 import re
@@ -28,6 +29,9 @@ DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "places"
 ALT_NAME_MIN_POPULATION = 15000
 _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z .'’\-]+$")
 _CODE_LIKE = re.compile(r"^[A-Z]{2,4}$")
+_COUNTY_WORD = re.compile(r" (County|Parish|Borough|Census Area|City and Borough|Municipality)$")
+_ABBREVIATIONS = {"st": "saint ", "mt": "mount ", "ft": "fort "}
+_ABBREVIATION = re.compile(r"\b(st|mt|ft)\.? ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +48,7 @@ class GazEntry:
     population: int = 0
     capital: bool = False
     preferred: bool = False  # named by aliases.tsv as the usual reading of a name
+    alternate: bool = False  # reached through one of geonames' alternate names
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,8 @@ class Gazetteer:
     index: Mapping[str, tuple[GazEntry, ...]]
     state_abbreviations: Mapping[str, str]  # "ga." / "ga" -> "GA"
     states: Mapping[str, GazEntry]  # "GA" -> the state of Georgia
+    # words that may stand before ("northern") or after ("region") a place name
+    trim_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
     @classmethod
     @functools.lru_cache(maxsize=1)
@@ -61,21 +68,23 @@ class Gazetteer:
         names: defaultdict[str, list[GazEntry]] = defaultdict(list)
         for key, entry in _all_entries():
             _add(names, key, entry)
+        _add_county_short_names(names)
         index = {k: tuple(v) for k, v in names.items()}
         states = {e.admin1: e for _, e in _state_entries() if e.admin1}
         return cls(
             MappingProxyType(index),
             MappingProxyType(_state_abbreviations()),
             MappingProxyType(states),
+            _trim_words(),
         )
 
     def lookup(self, name: str) -> tuple[GazEntry, ...]:
-        """Every entry called ``name`` (case-insensitive; a leading "the" is ignored)."""
-        key = normalize_name(name)
-        found = self.index.get(key, ())
-        if not found and key.startswith("the "):
-            found = self.index.get(key[4:], ())
-        return found
+        """Every entry called ``name``: case-insensitive, a leading "the" ignored,
+        "St."/"Mt."/"Ft." read both as written and spelled out."""
+        found: list[GazEntry] = []
+        for key in _spellings(normalize_name(name)):
+            found += [e for e in self.index.get(key, ()) if e not in found]
+        return _without_duplicates(found)
 
     def state_code(self, text: str) -> str | None:
         """The US state code for a state name or abbreviation ("Ga.", "GA", "Georgia")."""
@@ -93,6 +102,31 @@ class Gazetteer:
 def normalize_name(text: str) -> str:
     """Lower-case, straight apostrophes, single spaces: the index key of a name."""
     return " ".join(text.replace("’", "'").lower().split())
+
+
+def _spellings(key: str) -> Iterator[str]:
+    """The index keys a normalized name may be stored under."""
+    key = key[4:] if key.startswith("the ") else key
+    yield key
+    expanded = _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group(1)], key)
+    if expanded != key:
+        yield expanded
+
+
+def _without_duplicates(entries: list[GazEntry]) -> tuple[GazEntry, ...]:
+    """One entry per place: a preferred copy beats the plain one, which beats an
+    alternate-name copy."""
+    best: dict[object, GazEntry] = {}
+    for entry in entries:
+        key = entry.geonameid or (entry.name, entry.admin1, entry.feature, entry.lat)
+        current = best.get(key)
+        if current is None or _rank(entry) > _rank(current):
+            best[key] = entry
+    return tuple(best.values())
+
+
+def _rank(entry: GazEntry) -> int:
+    return 2 if entry.preferred else 0 if entry.alternate else 1
 
 
 def _add(names: defaultdict[str, list[GazEntry]], key: str, entry: GazEntry) -> None:
@@ -152,6 +186,12 @@ def _all_entries() -> Iterator[tuple[str, GazEntry]]:
     yield from _alias_entries(countries, by_id)
 
 
+def _trim_words() -> tuple[frozenset[str], frozenset[str]]:
+    rows = list(_rows("trim_words.tsv"))
+    before = frozenset(r["word"] for r in rows if r["side"] == "before")
+    return before, frozenset(r["word"] for r in rows if r["side"] == "after")
+
+
 def _state_entries() -> Iterator[tuple[str, GazEntry]]:
     for row in _rows("us_states.tsv"):
         entry = GazEntry(
@@ -180,6 +220,14 @@ def _county_entries() -> Iterator[tuple[str, GazEntry]]:
             _float(row, "lat", "us_counties.tsv"), _float(row, "lon", "us_counties.tsv"),
         )  # fmt: skip
         yield row["name"], entry
+
+
+def _add_county_short_names(names: defaultdict[str, list[GazEntry]]) -> None:
+    """ "Oconee" for Oconee County, where the short name means nothing else."""
+    for _, entry in _county_entries():
+        short = _COUNTY_WORD.sub("", entry.name)
+        if short != entry.name and all(e.feature == "region" for e in names.get(short.lower(), [])):
+            _add(names, short, dataclasses.replace(entry, alternate=True))
 
 
 def _region_entries() -> Iterator[tuple[str, GazEntry]]:
@@ -216,7 +264,9 @@ def _city_entries(countries: Mapping[str, GazEntry]) -> Iterator[tuple[str, GazE
         )  # fmt: skip
         yield entry.name, entry
         if entry.population >= ALT_NAME_MIN_POPULATION:
-            yield from ((alt, entry) for alt in _usable_alternates(city["alternatenames"]))
+            other = dataclasses.replace(entry, alternate=True)
+            names = _usable_alternates(city["alternatenames"])
+            yield from ((alt, other) for alt in names if alt != entry.name)
 
 
 def _usable_alternates(names: object) -> Iterator[str]:
@@ -264,7 +314,4 @@ def _alias_entries(
 
 
 def _preferred(entry: GazEntry) -> GazEntry:
-    return GazEntry(
-        entry.name, entry.country, entry.admin1, entry.feature, entry.lat, entry.lon,
-        entry.geonameid, entry.population, entry.capital, preferred=True,
-    )  # fmt: skip
+    return dataclasses.replace(entry, preferred=True, alternate=False)

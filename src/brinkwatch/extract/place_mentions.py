@@ -7,22 +7,29 @@ meant is decided in :mod:`brinkwatch.extract.place_resolve`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from brinkwatch.extract.place_gazetteer import GazEntry, Gazetteer
+from brinkwatch.extract.place_gazetteer import GazEntry, Gazetteer, normalize_name
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Entities of these kinds are never read as places, even when a word in them is a
-# place name ("Georgia Power", "Jordan Smith", "Russian").
-BLOCKING_LABELS = frozenset({"PERSON", "NORP", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
+# An organisation named after a place ("the Ohio Department of Health", "Fargo
+# police") names that place too; spaCy also often tags a bare town as ORG.
+ORG_LABELS = frozenset({"ORG"})
+# Phrase matches never reach into these ("Jordan Smith", "Russian", "Paris Agreement").
+BLOCKING_LABELS = frozenset({"PERSON", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 MAX_PHRASE_TOKENS = 6
 # Phrase matches outside entities must name one of these: a bare city name
 # without NER support is too often a surname or a common word.
 PHRASE_FEATURES = frozenset({"country", "admin1", "region", "water"})
 _DETERMINERS = frozenset({"the", "The"})
+LOCATIVE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "from", "to", "into", "outside", "inside", "around", "across", "toward",
+     "towards", "through", "throughout", "within", "between", "of"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,19 +43,36 @@ class Mention:
     candidates: tuple[GazEntry, ...]
     # the readings of a state or country named after a comma ("La.", "Georgia")
     containers: tuple[GazEntry, ...] = ()
+    source: str = "place"  # place entity, org entity, phrase match or repeat
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[Mention, ...]:
     """Every toponym mention with at least one candidate, in text order, no overlaps."""
     found: list[Mention] = []
     taken: set[int] = set()
-    for mention in [*_entity_mentions(doc, gazetteer), *_phrase_mentions(doc, gazetteer)]:
+    first = [*_entity_mentions(doc, gazetteer), *_phrase_mentions(doc, gazetteer)]
+    surnames = _person_name_words(doc)
+    for mention in [*first, *_repeated_mentions(doc, first)]:
         tokens = _token_indices(doc, mention)
-        if tokens & taken:
+        if tokens & taken or _is_person_name(mention, surnames):
             continue
         taken |= tokens
         found.append(mention)
     return tuple(sorted(found, key=lambda m: m.start))
+
+
+def _person_name_words(doc: Doc) -> frozenset[str]:
+    """Words of full personal names in the article ("Darryl Warden"): a lone
+    "Warden" later on is that person, not a town."""
+    return frozenset(
+        t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
+    )
+
+
+def _is_person_name(mention: Mention, surnames: frozenset[str]) -> bool:
+    if mention.containers or normalize_name(mention.text) not in surnames:
+        return False
+    return all(e.feature not in ("country", "admin1") for e in mention.candidates)
 
 
 def _token_indices(doc: Doc, mention: Mention) -> set[int]:
@@ -61,9 +85,57 @@ def _token_indices(doc: Doc, mention: Mention) -> set[int]:
 
 def _entity_mentions(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
     for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS or _is_adjectival(ent):
+        if _is_adjectival(ent):
             continue
-        yield from _mentions_in_span(_strip_determiner(ent), gazetteer)
+        if ent.label_ in PLACE_LABELS:
+            yield from _mentions_in_span(_trimmed(_strip_determiner(ent), gazetteer), gazetteer)
+        elif ent.label_ in ORG_LABELS:
+            yield from _org_prefix(_strip_determiner(ent), gazetteer)
+
+
+def _org_prefix(span: Span, gazetteer: Gazetteer) -> Iterator[Mention]:
+    """A town spaCy tagged as an organisation (the whole name), or the country,
+    state or county an organisation's name starts with ("Ohio Department of Health")."""
+    whole = _primary(gazetteer.lookup(span.text))
+    if whole and _after_locative(span):
+        yield _mention(span, whole, source="org")
+        return
+    for width in range(min(MAX_PHRASE_TOKENS, len(span) - 1), 0, -1):
+        head = span[:width]
+        candidates = _phrase_candidates(head, gazetteer)
+        if candidates and head[-1].text[:1].isupper():
+            yield _mention(head, candidates, source="org")
+            return
+
+
+def _after_locative(span: Span) -> bool:
+    """ "in Fargo", "from Mansfield": the object of a place preposition."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS
+
+
+def _primary(candidates: tuple[GazEntry, ...]) -> tuple[GazEntry, ...]:
+    return tuple(e for e in candidates if not e.alternate)
+
+
+def _phrase_candidates(span: Span, gazetteer: Gazetteer) -> tuple[GazEntry, ...]:
+    """Entries a phrase outside a place entity may name: no towns, no alternate names."""
+    return tuple(
+        e for e in gazetteer.lookup(span.text) if e.feature in PHRASE_FEATURES and not e.alternate
+    )
+
+
+def _trimmed(span: Span, gazetteer: Gazetteer) -> Span:
+    """ "southern Fargo" -> "Fargo", "Matara district" -> "Matara" when only the
+    trimmed name is in the gazetteer."""
+    if gazetteer.lookup(span.text):
+        return span
+    before, after = gazetteer.trim_words
+    while len(span) > 1 and span[0].lower_ in before:
+        span = span[1:]
+    while len(span) > 1 and span[-1].lower_ in after:
+        span = span[:-1]
+    return span
 
 
 def _is_adjectival(span: Span) -> bool:
@@ -85,17 +157,28 @@ def _mentions_in_span(span: Span, gazetteer: Gazetteer) -> Iterator[Mention]:
     head = parts[0]
     container_span = parts[1] if len(parts) > 1 else _container_after(head, gazetteer)
     containers = gazetteer.containers(container_span.text) if container_span else ()
-    candidates = gazetteer.lookup(head.text)
+    candidates = gazetteer.lookup(head.text) or _abbreviated_state(head, gazetteer)
     if candidates:
         yield _mention(head, candidates, containers)
     if container_span is not None and containers:
         yield _mention(container_span, containers)
 
 
+def _abbreviated_state(span: Span, gazetteer: Gazetteer) -> tuple[GazEntry, ...]:
+    """ "Ill." or "W.Va." on its own; bare postal codes ("IN", "ME") are too ambiguous."""
+    code = gazetteer.state_code(span.text) if span.text.endswith(".") else None
+    return (gazetteer.states[code],) if code is not None and code in gazetteer.states else ()
+
+
 def _mention(
-    span: Span, candidates: tuple[GazEntry, ...], containers: tuple[GazEntry, ...] = ()
+    span: Span,
+    candidates: tuple[GazEntry, ...],
+    containers: tuple[GazEntry, ...] = (),
+    source: str = "place",
 ) -> Mention:
-    return Mention(span.start_char, span.end_char, span.text, span.root, candidates, containers)
+    return Mention(
+        span.start_char, span.end_char, span.text, span.root, candidates, containers, source
+    )
 
 
 def _split_on_commas(span: Span) -> list[Span]:
@@ -123,6 +206,32 @@ def _container_after(span: Span, gazetteer: Gazetteer) -> Span | None:
     return None
 
 
+# ----------------------------------------------------------------------------- repeats
+
+
+def _repeated_mentions(doc: Doc, found: list[Mention]) -> Iterator[Mention]:
+    """Other capitalised occurrences of a name already found as a place: one sense
+    per article, even where spaCy read the repeat as a person or missed it
+    ("MANSFIELD" in a dateline, "Alexandria" tagged PERSON)."""
+    by_key = {normalize_name(m.text): m for m in found if m.source == "place"}
+    blocked = {t.i for ent in doc.ents if ent.label_ == "NORP" for t in ent}
+    for match in _find_words(doc.text, by_key):
+        span = doc.char_span(match.start(), match.end())
+        if span is None or any(t.i in blocked for t in span):
+            continue
+        yield _mention(span, by_key[normalize_name(match.group())].candidates, source="repeat")
+
+
+def _find_words(text: str, keys: dict[str, Mention]) -> Iterator[re.Match[str]]:
+    if not keys:
+        return
+    names = sorted((re.escape(m.text) for m in keys.values()), key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(names) + r")\b", re.IGNORECASE)
+    for match in pattern.finditer(text):
+        if match.group()[:1].isupper():
+            yield match
+
+
 # ----------------------------------------------------------------------------- phrases
 
 
@@ -136,7 +245,7 @@ def _phrase_mentions(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
             i += 1
             continue
         span, candidates = match
-        yield _mention(span, candidates)
+        yield _mention(span, candidates, source="phrase")
         i = span.end
 
 
@@ -149,7 +258,7 @@ def _longest_phrase_at(
         span = doc[i : i + width]
         if any(t.i in blocked for t in span) or not span[-1].text[:1].isupper():
             continue
-        candidates = tuple(e for e in gazetteer.lookup(span.text) if e.feature in PHRASE_FEATURES)
+        candidates = _phrase_candidates(span, gazetteer)
         if candidates:
             return span, candidates
     return None

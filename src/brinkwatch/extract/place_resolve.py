@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from brinkwatch.extract.place_gazetteer import GazEntry, normalize_name
 from brinkwatch.extract.place_mentions import Mention
 
-FEATURE_PRIOR = {"country": 3.0, "admin1": 2.2, "water": 2.5, "other": 1.0}
+FEATURE_PRIOR = {"country": 4.0, "admin1": 2.6, "water": 2.5, "other": 1.0}
 CURATED_REGION_PRIOR = 2.5  # regions.tsv entries: Crimea, the Sahel, military districts
 COUNTY_PRIOR = 1.0
 CITY_POPULATION_WEIGHT = 0.45  # per order of magnitude of population
 CAPITAL_BONUS = 0.5
 PREFERRED_BONUS = 1.0
+ALTERNATE_PENALTY = 1.0  # "Twickenham" for Huntsville: a historic name is a weak reading
 COUNTRY_SUPPORT = 2.0
 STATE_SUPPORT = 2.5
 VOTE_SHARPNESS = 2.0  # how much a mention's likelier readings dominate its vote
@@ -66,7 +67,11 @@ def _keep(choice: Choice) -> bool:
     entry = choice.entry
     if entry.capital and choice.mention.root.dep_ in METONYM_DEPS:
         return False
-    if entry.feature != "city" or choice.mention.containers:
+    if choice.mention.containers:
+        return True
+    if entry.alternate:
+        return choice.support >= MIN_SUPPORT
+    if entry.feature != "city":
         return True
     return entry.population >= MIN_UNSUPPORTED_POPULATION or choice.support >= MIN_SUPPORT
 
@@ -102,7 +107,8 @@ def _prior(entry: GazEntry) -> float:
         score = CURATED_REGION_PRIOR if entry.preferred else COUNTY_PRIOR
     else:
         score = FEATURE_PRIOR.get(entry.feature, 1.0)
-    return score + (PREFERRED_BONUS if entry.preferred else 0.0)
+    score += PREFERRED_BONUS if entry.preferred else 0.0
+    return score - (ALTERNATE_PENALTY if entry.alternate else 0.0)
 
 
 def _support_parts(entry: GazEntry, votes: Votes) -> tuple[float, float]:
