@@ -394,3 +394,14 @@ def test_id_is_the_hash_of_the_url_when_there_is_one() -> None:
     article = read_fixture("full_layout.txt")
     assert article.id == article_id(article.url, "anything")
     assert len(article.id) == 64
+
+
+@pytest.mark.parametrize("value", ["02/03/2022", "yesterday", "2022-02-30"])
+def test_published_argument_that_is_not_a_date_is_an_error(value: str) -> None:
+    from brinkwatch.errors import ReadError
+    from brinkwatch.ingest import read_paths
+
+    with pytest.raises(ReadError, match="YYYY-MM-DD"):
+        read_text("Title\n\nBody text.", published=value)
+    with pytest.raises(ReadError, match="not a date"):
+        next(read_paths(["-"], published=value))

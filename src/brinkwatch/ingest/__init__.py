@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator
 
-from brinkwatch.ingest.dates import normalize_date
+from brinkwatch.ingest.dates import checked_published, normalize_date
 from brinkwatch.ingest.failures import failure
 from brinkwatch.ingest.files import FoundFile, decode_bytes, discover, looks_binary
 from brinkwatch.ingest.ids import article_id
@@ -28,7 +28,11 @@ def read_paths(
     paths: Iterable[str], published: str | None = None
 ) -> Iterator[Article | ReadFailure]:
     """Every article under ``paths`` (files, folders searched recursively, ``-``
-    for standard input), in a stable order, streaming; failures are yielded, not raised."""
+    for standard input), in a stable order, streaming; failures are yielded, not raised.
+
+    Raises :class:`~brinkwatch.errors.ReadError` only for a ``published`` value that
+    is not a date, before anything is read."""
+    published = checked_published(published)
     for path in paths:
         if path == STDIN:
             yield _read_stdin(published)

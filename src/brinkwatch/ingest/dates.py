@@ -9,6 +9,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import PurePath
 
+from brinkwatch.errors import ReadError
 from brinkwatch.ingest.lexicon import Lexicon, load_lexicon
 
 _CLOCK = r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
@@ -61,6 +62,20 @@ def normalize_date(value: str) -> str | None:
         return _match_to_iso(match)
     line = parse_date_line(value.strip())
     return line.value if line else None
+
+
+def checked_published(value: str | None) -> str | None:
+    """The user's ``published`` option as ``YYYY-MM-DD``; a value that is not a date is
+    an error (silently ignoring it would date every undated article wrongly)."""
+    if value is None or not value.strip():
+        return None
+    normalized = normalize_date(value)
+    if normalized is None:
+        raise ReadError(
+            "--published", "bad-date",
+            f"{value!r} is not a date; give it as YYYY-MM-DD (for example 2022-02-24)",
+        )  # fmt: skip
+    return normalized
 
 
 def date_from_file_name(path: str | None) -> str | None:

@@ -15,7 +15,7 @@ from typing import Any
 import trafilatura
 
 from brinkwatch.ingest.body import PARAGRAPH_BREAK, Block, assemble
-from brinkwatch.ingest.dates import date_from_file_name, normalize_date
+from brinkwatch.ingest.dates import checked_published, date_from_file_name, normalize_date
 from brinkwatch.ingest.failures import failure
 from brinkwatch.ingest.ids import article_id
 from brinkwatch.ingest.markdown import clean_inline, heading_text, strip_block_markers
@@ -44,7 +44,7 @@ def read_html(html: str, path: str, published: str | None) -> Article | ReadFail
     return Article(
         id=article_id(url, body), text=body, path=path, title=title,
         authors=_authors(fields.get("author")),
-        published=normalize_date(fields.get("date") or "") or normalize_date(published or "")
+        published=normalize_date(fields.get("date") or "") or checked_published(published)
         or date_from_file_name(path),
         url=url, sections=sections,
     )  # fmt: skip

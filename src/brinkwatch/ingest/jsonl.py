@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from brinkwatch.ingest.dates import date_from_file_name, normalize_date
+from brinkwatch.ingest.dates import checked_published, date_from_file_name, normalize_date
 from brinkwatch.ingest.failures import failure
 from brinkwatch.ingest.ids import article_id
 from brinkwatch.records import Article, ReadFailure, Section
@@ -62,7 +62,7 @@ def article_from_record(
         id=_given_id(record.get("id")) or article_id(url, text),
         text=text, path=path, title=_string(record.get("title")),
         agency=_string(record.get("source")),
-        published=_record_date(record.get("published")) or normalize_date(published or "")
+        published=_record_date(record.get("published")) or checked_published(published)
         or date_from_file_name(path),
         url=url, sections=(Section(None, 0, len(text)),),
     )  # fmt: skip

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from brinkwatch.ingest.body import assemble
-from brinkwatch.ingest.dates import date_from_file_name, normalize_date, parse_date_line
+from brinkwatch.ingest.dates import checked_published, date_from_file_name, parse_date_line
 from brinkwatch.ingest.ids import article_id
 from brinkwatch.ingest.lexicon import Lexicon, load_lexicon
 from brinkwatch.ingest.markdown import clean_inline, heading_text, link_texts, strip_block_markers
@@ -51,7 +51,9 @@ def normalize_newlines(text: str) -> str:
 
 
 def read_text(text: str, path: str | None = None, published: str | None = None) -> Article:
-    """Read one article in layout 1; never raises on any text."""
+    """Read one article in layout 1.  Never raises on any text; raises
+    :class:`~brinkwatch.errors.ReadError` when ``published`` is given but is not a date."""
+    fallback_date = checked_published(published) or date_from_file_name(path)
     lines = normalize_newlines(text).split("\n")
     url = _take_footer(lines)
     related = _take_related(lines)
@@ -61,8 +63,7 @@ def read_text(text: str, path: str | None = None, published: str | None = None) 
     return Article(
         id=article_id(url, body), text=body, path=path, title=header.title,
         authors=tuple(dict.fromkeys(header.authors)), agency=header.agency,
-        published=header.published() or normalize_date(published or "")
-        or date_from_file_name(path),
+        published=header.published() or fallback_date,
         url=url, photo_credit=header.photo_credit or credit, related=related,
         sections=sections,
     )  # fmt: skip
