@@ -55,6 +55,7 @@ class GoldQuote:
     direct: bool
     source: Spans
     source_text: str | None
+    expect_none: bool = False  # the gold says nobody can be named as the speaker
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +201,8 @@ def _devset_quotes(tsv: Path, text: str) -> tuple[GoldQuote, ...]:
         start = _find(text, fields[0], cursor, tsv, number)
         end = _find(text, fields[1], start, tsv, number) + len(fields[1])
         speaker = None if fields[3].strip() == "-" else fields[3].strip()
-        quotes.append(GoldQuote(((start, end),), fields[2].strip() == "1", (), speaker))
+        direct = fields[2].strip() == "1"
+        quotes.append(GoldQuote(((start, end),), direct, (), speaker, speaker is None))
         cursor = start
     return tuple(quotes)
 
@@ -224,14 +226,18 @@ def overlaps(spans: Spans, start: int, end: int) -> int:
 
 
 def speaker_matches(speaker: Actor | None, gold: GoldQuote) -> bool:
-    """Our speaker is the gold source: overlapping spans, or the same surname."""
-    if speaker is None:
-        return False
+    """Our speaker is the gold source: overlapping spans, or the same surname
+    (or no speaker, when the gold says none can be named)."""
+    if speaker is None or gold.expect_none:
+        return speaker is None and gold.expect_none
     if gold.source and overlaps(gold.source, speaker.start, speaker.end):
         return True
-    surname = _surname(speaker.name or speaker.text)
-    gold_words = set(_words(gold.source_text or ""))
-    return surname is not None and surname in gold_words
+    ours = _surname(speaker.name or speaker.text)
+    theirs = _surname(gold.source_text or "")
+    our_words = set(_words(f"{speaker.text} {speaker.name or ''}"))
+    return (ours is not None and ours in _words(gold.source_text or "")) or (
+        theirs is not None and theirs in our_words
+    )
 
 
 def _surname(name: str) -> str | None:
@@ -266,18 +272,21 @@ class Tally:
 
     def _add_gold(self, article: GoldArticle, gold: GoldQuote, quotes: tuple[Quote, ...]) -> None:
         match = _best_match(gold, quotes)
+        kind = "direct" if gold.direct else "reported"
         if match is None:
             self.gold_miss[gold.direct] += 1
+            start, end = gold.content[0]
+            snippet = article.text[start:end][:60]
+            self.errors.append(f"MISS {kind} {article.name} @{start} [{snippet}]")
             return
         self.gold_hit[gold.direct] += 1
-        if gold.source_text is None and not gold.source:
+        if gold.source_text is None and not gold.source and not gold.expect_none:
             return  # no gold source: nothing to score the speaker against
         self.speaker_total[gold.direct] += 1
         if speaker_matches(match.speaker, gold):
             self.speaker_right[gold.direct] += 1
             return
         got = (match.speaker.name or match.speaker.text) if match.speaker else None
-        kind = "direct" if gold.direct else "reported"
         self.errors.append(f"SPEAKER {kind} {article.name} @{gold.content[0][0]} "
                            f"gold={gold.source_text!r} got={got!r} cue={match.cue}")  # fmt: skip
 

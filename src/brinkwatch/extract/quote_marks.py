@@ -14,6 +14,7 @@ from dataclasses import dataclass
 OPENERS = frozenset("“«„")
 CLOSERS = frozenset("”»")
 STRAIGHT = '"'
+SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"  # British style; inside double quotes they are ignored
 _PARAGRAPH = re.compile(r"[^\n]+")
 _TRIM_TAIL = " \t,;:"
 _MAX_TITLE_WORDS = 6
@@ -65,7 +66,7 @@ def _scan_paragraph(
             open_at = i
         elif open_at is not None and text[open_at] == STRAIGHT and text[i] in OPENERS:
             open_at = i  # a stray straight mark before a curly quote: trust the curly one
-        elif open_at is not None and _is_closer(text, i):
+        elif open_at is not None and _closes(text, open_at, i):
             spans.extend(_make_span(text, open_at, i, True, number))
             open_at = None
     if open_at is not None and next_opens:
@@ -78,14 +79,19 @@ def _is_opener(text: str, i: int, paragraph_start: int) -> bool:
     ch = text[i]
     if ch in OPENERS:
         return True
-    if ch != STRAIGHT:
+    if ch not in (STRAIGHT, SINGLE_OPEN):
         return False
     before = text[i - 1] if i > paragraph_start else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return not after.isspace() and (before.isspace() or before in "([{—–-/")
 
 
-def _is_closer(text: str, i: int) -> bool:
+def _closes(text: str, open_at: int, i: int) -> bool:
+    """Does the mark at ``i`` close the quote opened at ``open_at``?  A single
+    quote closes only on a right single mark that is not an apostrophe."""
+    if text[open_at] == SINGLE_OPEN:
+        after = text[i + 1] if i + 1 < len(text) else " "
+        return text[i] == SINGLE_CLOSE and not after.isalpha()
     return text[i] in CLOSERS or text[i] == STRAIGHT
 
 

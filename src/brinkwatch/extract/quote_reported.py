@@ -46,22 +46,48 @@ def _content_span(ctx: QuoteContext, cue: Token) -> Span | None:
     if clause is None:
         return None
     shortest = _MIN_ACCUSATION if clause.dep_ in ("pobj", "pcomp") else _MIN_TOKENS
-    return _trimmed(ctx.doc, clause.left_edge.i, clause.right_edge.i + 1, shortest)
+    start, end = _within_paragraph(ctx.doc, cue, clause.left_edge.i, clause.right_edge.i + 1)
+    return _trimmed(ctx.doc, start, end, shortest)
+
+
+def _within_paragraph(doc: Doc, cue: Token, start: int, end: int) -> tuple[int, int]:
+    """Clip doc[start:end] to the cue's paragraph: the parser sometimes hangs a
+    headline or a dateline on the first sentence of the body."""
+    for i in range(cue.i - 1, start - 1, -1):
+        if "\n" in doc[i].text:
+            start = i + 1
+            break
+    for i in range(cue.i + 1, end):
+        if "\n" in doc[i].text:
+            end = i
+            break
+    return start, end
 
 
 def _complement(cue: Token) -> Token | None:
     """The clause a cue reports: its ccomp, a that-clause below it, or the 'of'
     object of an accusation."""
-    for child in cue.children:
-        if child.dep_ == "ccomp":
-            return child
+    clauses = [c for c in cue.children if c.dep_ == "ccomp" and _same_paragraph(cue, c)]
+    if clauses:
+        return min(clauses, key=lambda c: abs(c.i - cue.i))
     if cue.lemma_.lower() == "accuse":
-        return next((g for c in cue.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for g in c.children if g.dep_ in ("pobj", "pcomp")), None)  # fmt: skip
+        return _accusation(cue)
     for token in cue.subtree:
         if token.i > cue.i and token.dep_ in ("acl", "advcl") and _has_that(token):
             return token
     return None
+
+
+def _accusation(cue: Token) -> Token | None:
+    """What someone is accused of: the object of 'of', on the verb or on its object."""
+    holders = [cue, *(c for c in cue.children if c.dep_ == "dobj")]
+    return next((g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ in ("pobj", "pcomp")), None)  # fmt: skip
+
+
+def _same_paragraph(a: Token, b: Token) -> bool:
+    low, high = sorted((a.i, b.i))
+    return not any("\n" in t.text for t in a.doc[low:high])
 
 
 def _has_that(token: Token) -> bool:

@@ -37,20 +37,21 @@ def extract_quotes(doc: Doc, actors: ActorMentions) -> tuple[Quote, ...]:
     """Every quote in ``doc`` with its speaker."""
     lexicon = load_quote_lexicon()
     ctx = QuoteContext(doc, find_quoted_spans(doc.text), lexicon)
-    direct = _direct_quotes(ctx, actors)
-    reported = _reported_quotes(ctx, actors, direct)
+    reported = _reported_quotes(ctx, actors)
+    direct = _direct_quotes(ctx, actors, reported)
     return tuple(sorted(direct + reported, key=lambda q: (q.start, q.end)))
 
 
-def _direct_quotes(ctx: QuoteContext, actors: ActorMentions) -> tuple[Quote, ...]:
+def _direct_quotes(
+    ctx: QuoteContext, actors: ActorMentions, reported: tuple[Quote, ...]
+) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
     previous: tuple[QuotedSpan, Quote] | None = None
     for span in ctx.spans:
         if is_title(ctx.doc.text[span.start : span.end]):
             continue
-        quote = _attribute(ctx, span, actors, quotes)
-        if quote is None and previous is not None and _continues(ctx.doc.text, span, previous[0]):
-            quote = _quote(ctx.doc.text, span, previous[1].speaker, previous[1].cue)
+        quote = _attribute(ctx, span, actors) or _continuation(ctx.doc.text, span, previous)
+        quote = quote or _after_reported(ctx.doc.text, span, reported)
         if quote is None and _word_count(ctx.doc.text, span) >= _MIN_UNATTRIBUTED_WORDS:
             quote = _quote(ctx.doc.text, span, None, None)
         if quote is not None:
@@ -59,9 +60,7 @@ def _direct_quotes(ctx: QuoteContext, actors: ActorMentions) -> tuple[Quote, ...
     return tuple(quotes)
 
 
-def _attribute(
-    ctx: QuoteContext, span: QuotedSpan, actors: ActorMentions, earlier: list[Quote]
-) -> Quote | None:
+def _attribute(ctx: QuoteContext, span: QuotedSpan, actors: ActorMentions) -> Quote | None:
     """The quote with its own cue and speaker, or None when it has no cue
     (or reopens the previous paragraph's quote, which keeps that speaker)."""
     if span.continues:
@@ -69,7 +68,7 @@ def _attribute(
     cue = find_cue(ctx, span)
     if cue is None:
         return _signed_quote(ctx, span, actors)
-    speaker = _speaker(ctx, cue, actors, earlier)
+    speaker = _speaker(ctx, cue, actors)
     return _quote(ctx.doc.text, span, speaker, cue_text(cue, ctx.lexicon))
 
 
@@ -82,9 +81,7 @@ def _signed_quote(ctx: QuoteContext, span: QuotedSpan, actors: ActorMentions) ->
     return _quote(ctx.doc.text, span, speaker, None)
 
 
-def _speaker(
-    ctx: QuoteContext, cue: Token, actors: ActorMentions, earlier: list[Quote]
-) -> Actor | None:
+def _speaker(ctx: QuoteContext, cue: Token, actors: ActorMentions) -> Actor | None:
     head = speaker_token(cue)
     if head is not None and ctx.quoted(head):
         head = speaker_before_cue(cue, ctx.quoted)
@@ -106,6 +103,28 @@ def _fill_pronoun(doc: Doc, actor: Actor) -> Actor:
     return dataclasses.replace(actor, name=people[-1].text)
 
 
+def _continuation(
+    text: str, span: QuotedSpan, previous: tuple[QuotedSpan, Quote] | None
+) -> Quote | None:
+    """The quote as a continuation of the previous direct quote, if it is one."""
+    if previous is None or not _continues(text, span, previous[0]):
+        return None
+    return _quote(text, span, previous[1].speaker, previous[1].cue)
+
+
+def _after_reported(text: str, span: QuotedSpan, reported: tuple[Quote, ...]) -> Quote | None:
+    """'He said the West was stoking tension.' followed by a quote-only paragraph:
+    the quote carries on what that speaker said."""
+    before = [q for q in reported if q.end <= span.open_mark and q.speaker is not None]
+    if not before:
+        return None
+    last = max(before, key=lambda q: q.end)
+    gap = text[last.end : span.open_mark]
+    if any(ch.isalnum() for ch in gap) or len(re.findall(r"\n\s*", gap)) > 1:
+        return None
+    return _quote(text, span, last.speaker, last.cue)
+
+
 def _continues(text: str, span: QuotedSpan, before: QuotedSpan) -> bool:
     """A cue-less quote carries on the previous quote when it reopens it, opens the
     next paragraph, or starts a new sentence in the same paragraph."""
@@ -118,12 +137,10 @@ def _continues(text: str, span: QuotedSpan, before: QuotedSpan) -> bool:
     return span.paragraph == before.paragraph and bool(_SENTENCE_START.search(lead))
 
 
-def _reported_quotes(
-    ctx: QuoteContext, actors: ActorMentions, direct: tuple[Quote, ...]
-) -> tuple[Quote, ...]:
+def _reported_quotes(ctx: QuoteContext, actors: ActorMentions) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
     for clause in find_reported(ctx):
-        speaker = _speaker(ctx, clause.cue, actors, [*direct, *quotes])
+        speaker = _speaker(ctx, clause.cue, actors)
         text = ctx.doc.text[clause.start : clause.end]
         cue = cue_text(clause.cue, ctx.lexicon)
         quotes.append(Quote(text, clause.start, clause.end, False, speaker, cue))
