@@ -405,3 +405,53 @@ def test_published_argument_that_is_not_a_date_is_an_error(value: str) -> None:
         read_text("Title\n\nBody text.", published=value)
     with pytest.raises(ReadError, match="not a date"):
         next(read_paths(["-"], published=value))
+
+
+# --------------------------------------------------------------------- other real-world styles
+
+
+def test_standfirst_between_title_and_byline_stays_its_own_paragraph() -> None:
+    article = read_fixture("dek_list_wire_credit.txt")
+    assert paragraphs(article)[0] == (
+        "The two ministers met for 90 minutes in Geneva but announced no breakthrough"
+    )
+    assert paragraphs(article)[1].startswith("The US secretary of state")
+    assert article.authors == ("David Brennan", "Natalia Zinets") and article.agency == "Reuters"
+    assert article.published == "2022-01-21"
+
+
+def test_list_items_are_paragraphs_without_markers_and_never_headings() -> None:
+    article = read_fixture("dek_list_wire_credit.txt")
+    assert [s.heading for s in article.sections] == [None, "Key points"]
+    assert "Russia wants a guarantee that Ukraine will never join Nato" in paragraphs(article)
+    assert "- " not in article.text
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    ["Advertisement", "Reporting by David Brennan", "Denis Balibouse / Reuters", "Photograph:"],
+)
+def test_captions_staff_credits_and_site_furniture_are_not_body(furniture: str) -> None:
+    assert furniture not in read_fixture("dek_list_wire_credit.txt").text
+
+
+def test_caption_with_trailing_credit_is_dropped_and_credit_kept() -> None:
+    article = read_fixture("caption_blockquote.md")
+    assert article.photo_credit == "Sean Gallup / Getty Images"
+    assert paragraphs(article)[0].startswith("WASHINGTON — The Pentagon has placed")
+    assert "soldiers at a base" not in article.text
+
+
+def test_blockquote_marker_and_italic_byline_are_cleaned() -> None:
+    article = read_fixture("caption_blockquote.md")
+    assert '"This is about reassurance to our NATO allies," Kirby said.' in paragraphs(article)
+    assert (article.authors, article.agency) == (("Marcus Webb",), "Washington Post")
+    assert article.title == "EXCLUSIVE Pentagon puts 8,500 troops on alert"
+    assert article.published == "2022-01-24"
+
+
+def test_agency_alone_in_byline_and_dateline_with_city() -> None:
+    article = read_fixture("agency_only_dateline.txt")
+    assert (article.authors, article.agency, article.published) == ((), "AFP", "2022-02-06")
+    assert article.url == "https://www.example-afp.com/en/news/macron-moscow-kyiv-visit"
+    assert paragraphs(article)[0].startswith("French President Emmanuel Macron")

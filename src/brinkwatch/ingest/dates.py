@@ -125,5 +125,5 @@ def _is_date_line_token(token: str, lexicon: Lexicon) -> bool:
         return len(token) <= 8
     if {word, token.lower()} & (lexicon.date_line_words | lexicon.weekdays):
         return True
-    # Time-zone abbreviations: EST, CET, MSK, ET ...
-    return token.isupper() and token.isalpha() and 2 <= len(token) <= 5
+    # Time zones (EST, CET, MSK) and the capitalised place of a dateline ("BRUSSELS, 6 May").
+    return token.isupper() and token.replace(".", "").isalpha() and len(token) >= 2

@@ -36,6 +36,7 @@ class Lexicon:
     related_labels: tuple[str, ...]
     footer_labels: tuple[str, ...]
     photo_labels: tuple[str, ...]
+    wire_credit_labels: tuple[str, ...]
     agencies: MappingProxyType[str, str]  # lower-cased name -> spelling as listed
     agency_words: frozenset[str]
     name_particles: frozenset[str]
@@ -67,6 +68,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         related_labels=_longest_first(labels["related"]),
         footer_labels=_longest_first(labels["footer_url"]),
         photo_labels=_longest_first(labels["photo"]),
+        wire_credit_labels=_longest_first(labels["wire_credits"]),
         agencies=MappingProxyType({str(a).lower(): str(a) for a in agencies["known"]}),
         agency_words=_lower_set(agencies["words"]),
         name_particles=_lower_set(data["names"]["particles"]),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from brinkwatch.ingest.lexicon import Lexicon, load_lexicon
 from brinkwatch.ingest.markdown import clean_inline, link_targets, link_texts
@@ -38,7 +39,7 @@ def parse_byline(line: str) -> Byline | None:
         return None
     names_part, agency = _split_agency(rest)
     parts = [p for p in _NAME_SEPARATOR.split(names_part) if p]
-    if agency is None and len(parts) > 1 and is_agency(parts[-1], lexicon):
+    if agency is None and parts and _names_agency(parts, lexicon):
         agency = parts.pop()
     authors = []
     for part in parts:
@@ -65,6 +66,31 @@ def parse_photo_credit(line: str, strict: bool) -> str | None:
     if strict and not labelled and not is_agency(sides[-1], lexicon):
         return None
     return " / ".join(sides)
+
+
+def parse_caption_credit(line: str) -> str | None:
+    """The credit of a caption line that ends with one ("Troops in Kyiv. Photo: Jane
+    Doe / AFP", "... (Photo by Jane Doe/Getty Images)"); such a line is not body text."""
+    text = clean_inline(line).strip()
+    match = _caption_pattern().search(text)
+    if match is None or match.start() == 0:
+        return None
+    return parse_photo_credit(text[match.start() :].strip().strip("()"), strict=False)
+
+
+@lru_cache(maxsize=1)
+def _caption_pattern() -> re.Pattern[str]:
+    """A photo label near the end of a line: "Photo: ...", "(Photo by ..." ."""
+    labels = load_lexicon().photo_labels
+    by = "|".join(re.escape(label) for label in labels if label.endswith(" by"))
+    colon = "|".join(re.escape(label) for label in labels if not label.endswith(" by"))
+    return re.compile(rf"(?<![\w])\(?(?:(?:{by})\s+|(?:{colon})\s*:\s*)[^():]*\)?$", re.IGNORECASE)
+
+
+def is_wire_credit(text: str) -> bool:
+    """ "Reporting by Jane Doe; Editing by John Roe": staff credits, not article text."""
+    lowered = text.strip().lower()
+    return len(text.split()) <= 40 and lowered.startswith(load_lexicon().wire_credit_labels)
 
 
 def parse_related(line: str) -> tuple[str, ...] | None:
@@ -124,6 +150,15 @@ def _split_agency(rest: str) -> tuple[str, str | None]:
     if len(parts) >= 2 and parts[-1].strip():
         return " ".join(parts[:-1]), parts[-1].strip()
     return rest, None
+
+
+def _names_agency(parts: list[str], lexicon: Lexicon) -> bool:
+    """Whether the last byline part is the agency: "By Jane Doe, AFP"; alone ("By AFP")
+    it must be listed or an acronym, since "Post" or "Press" can be surnames."""
+    last = parts[-1].strip()
+    if len(parts) > 1:
+        return is_agency(last, lexicon)
+    return last.lower() in lexicon.agencies or (last.isupper() and len(last) <= 6)
 
 
 def _is_role(part: str) -> bool:

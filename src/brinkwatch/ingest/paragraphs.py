@@ -10,7 +10,7 @@ stands between two paragraphs becomes a section break.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from brinkwatch.ingest.body import Block
 from brinkwatch.ingest.lexicon import load_lexicon
@@ -26,35 +26,42 @@ class Unit:
     text: str
     after_blank: bool
     is_heading: bool = False  # an explicit Markdown heading ("## Talks in Brussels")
+    # A list item or a line among the header's metadata (a standfirst): never joined
+    # to the lines around it, since neither is the broken half of a paragraph.
+    standalone: bool = False
 
 
 def body_blocks(units: list[Unit]) -> list[Block]:
     """Paragraphs with broken ones joined, and sub-headings marked as headings."""
     paragraphs = list(_joined(units))
     blocks: list[Block] = []
-    for i, (text, explicit) in enumerate(paragraphs):
-        between = any(not h for _, h in paragraphs[:i]) and i + 1 < len(paragraphs)
-        blocks.append(Block(text, explicit or (between and is_heading_like(text))))
+    seen_paragraph = False
+    for i, paragraph in enumerate(paragraphs):
+        between = seen_paragraph and i + 1 < len(paragraphs) and not paragraph.standalone
+        is_heading = paragraph.is_heading or (between and is_heading_like(paragraph.text))
+        blocks.append(Block(paragraph.text, is_heading))
+        seen_paragraph = seen_paragraph or not is_heading
     return blocks
 
 
-def _joined(units: list[Unit]) -> Iterator[tuple[str, bool]]:
-    """(paragraph text, is explicit heading) after joining continuation lines."""
-    current: str | None = None
+def _joined(units: list[Unit]) -> Iterator[Unit]:
+    """Paragraphs (as units) after joining the lines that continue one another."""
+    current: Unit | None = None
     for unit in units:
-        if unit.is_heading:
-            if current is not None:
-                yield current, False
-            current = None
-            yield unit.text, True
-        elif current is not None and _continues(current, unit):
-            current = _join(current, unit.text)
-        else:
-            if current is not None:
-                yield current, False
-            current = unit.text
+        if current is not None and _joinable(current, unit):
+            current = replace(current, text=_join(current.text, unit.text))
+            continue
+        if current is not None:
+            yield current
+        current = unit
     if current is not None:
-        yield current, False
+        yield current
+
+
+def _joinable(current: Unit, unit: Unit) -> bool:
+    if current.is_heading or unit.is_heading or current.standalone or unit.standalone:
+        return False
+    return _continues(current.text, unit)
 
 
 def _continues(current: str, unit: Unit) -> bool:

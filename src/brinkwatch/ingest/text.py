@@ -10,6 +10,7 @@ blanked, so no metadata line can leak into the body.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from brinkwatch.ingest.body import assemble
@@ -20,13 +21,17 @@ from brinkwatch.ingest.markdown import clean_inline, heading_text, link_texts, s
 from brinkwatch.ingest.meta import (
     ends_sentence,
     find_url,
+    is_wire_credit,
     parse_byline,
+    parse_caption_credit,
     parse_footer_label,
     parse_photo_credit,
     parse_related,
 )
 from brinkwatch.ingest.paragraphs import Unit, body_blocks
 from brinkwatch.records import Article
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+(?=\S)")
 
 
 @dataclass(slots=True)
@@ -38,6 +43,7 @@ class _Header:
     agency: str | None = None
     dates: list[tuple[str, bool]] = field(default_factory=list)  # (date, is_update)
     photo_credit: str | None = None
+    end: int = 0  # index of the line after the last header line taken
 
     def published(self) -> str | None:
         """The publication date; an "Updated ..." date only when there is no other."""
@@ -58,7 +64,7 @@ def read_text(text: str, path: str | None = None, published: str | None = None) 
     url = _take_footer(lines)
     related = _take_related(lines)
     header = _read_header(lines)
-    units, credit = _body_units(lines)
+    units, credit = _body_units(lines, header.end)
     body, sections = assemble(body_blocks(units))
     return Article(
         id=article_id(url, body), text=body, path=path, title=header.title,
@@ -114,11 +120,12 @@ def _read_header(lines: list[str]) -> _Header:
         # A credit-like first line ("Russia / Ukraine: what next") is the title.
         credit_mode = None if not title_seen else paragraphs_seen > 0
         if _take_metadata(line, header, credit_mode):
-            lines[i] = ""
+            lines[i], header.end = "", i + 1
         elif not title_seen:
             title_seen = True
             header.title = _title(line, lexicon)
             lines[i] = "" if header.title else line
+            header.end = i + 1 if header.title else header.end
             paragraphs_seen += header.title is None
         elif _is_paragraph_like(line):
             paragraphs_seen += 1
@@ -138,7 +145,9 @@ def _take_metadata(line: str, header: _Header, strict_credit: bool | None) -> bo
         header.authors.extend(byline.authors)
         header.agency = header.agency or byline.agency
         return True
-    credit = None if strict_credit is None else parse_photo_credit(line, strict_credit)
+    if strict_credit is None:
+        return False
+    credit = parse_photo_credit(line, strict_credit) or parse_caption_credit(line)
     if credit:
         header.photo_credit = header.photo_credit or credit
         return True
@@ -156,26 +165,41 @@ def _is_paragraph_like(line: str) -> bool:
     return len(plain.split()) >= 25 or (ends_sentence(plain) and len(plain.split()) >= 4)
 
 
-def _body_units(lines: list[str]) -> tuple[list[Unit], str | None]:
+def _body_units(lines: list[str], header_end: int) -> tuple[list[Unit], str | None]:
     """Cleaned body lines, each marked with whether a blank line precedes it; photo
-    credits and site furniture inside the body are dropped (the first credit is kept)."""
+    credits, captions, staff credits and site furniture are dropped (the first
+    credit is kept).  Lines left among the header's metadata stand alone."""
     units: list[Unit] = []
     credit: str | None = None
-    after_blank, lexicon = True, load_lexicon()
-    for raw in lines:
-        line = strip_block_markers(raw)
-        heading = heading_text(line)
-        text = clean_inline(heading if heading is not None else line).strip()
-        if not text or text.lower().strip(" .:!") in lexicon.boilerplate:
-            after_blank = True
-            continue
-        found_credit = None if heading is not None else parse_photo_credit(line, strict=True)
-        if found_credit:
-            credit, after_blank = credit or found_credit, True
-            continue
-        units.append(Unit(" ".join(text.split()), after_blank, heading is not None))
-        after_blank = False
+    after_blank = True
+    for index, raw in enumerate(lines):
+        unit, found_credit = _body_unit(raw, after_blank, standalone=index < header_end)
+        credit = credit or found_credit
+        if unit is not None:
+            units.append(unit)
+        after_blank = unit is None
     return units, credit
+
+
+def _body_unit(raw: str, after_blank: bool, standalone: bool) -> tuple[Unit | None, str | None]:
+    """One body line as a :class:`Unit`, or (None, credit) when it is not body text."""
+    line = strip_block_markers(raw)
+    heading = heading_text(line)
+    if heading is None:
+        credit = parse_photo_credit(line, strict=True) or parse_caption_credit(line)
+        if credit:
+            return None, credit
+    item = _LIST_ITEM.match(line) if heading is None else None
+    text = clean_inline(heading if heading is not None else line[item.end() if item else 0 :])
+    text = " ".join(text.split())
+    if not text or _is_furniture(text):
+        return None, None
+    return Unit(text, after_blank, heading is not None, standalone or item is not None), None
+
+
+def _is_furniture(text: str) -> bool:
+    """Site furniture ("Advertisement") and staff credits are not article text."""
+    return text.lower().strip(" .:!") in load_lexicon().boilerplate or is_wire_credit(text)
 
 
 def _next_non_blank(lines: list[str], start: int, limit: int = 3) -> int | None:
