@@ -37,6 +37,7 @@ class ArgFinder:
     actors: ActorMentions
     carriers: frozenset[str]
     target_preps: frozenset[str]
+    carrier_preps: tuple[str, ...] = ("of", "from", "for", "with")
 
     def actor_at(self, tok: Token, depth: int = 0) -> Arg | None:
         """The actor an argument head stands for: its own mention, a modifier's
@@ -58,20 +59,37 @@ class ArgFinder:
         return None
 
     def actors_at(self, tok: Token) -> tuple[Arg, ...]:
-        """Actors of ``tok`` and its coordinated conjuncts ("the US and NATO")."""
+        """Actors of ``tok`` and its coordinated conjuncts ("the US and NATO"), and of
+        coordinated modifiers ("Russian and Chinese warships")."""
         found: list[Arg] = []
         for head in (tok, *tok.conjuncts):
-            arg = self.actor_at(head)
-            if arg is not None and all(a.actor != arg.actor for a in found):
-                found.append(arg)
+            for arg in self._with_modifier_conjuncts(head):
+                if all(a.actor != arg.actor for a in found):
+                    found.append(arg)
         return tuple(found)
 
+    def _with_modifier_conjuncts(self, head: Token) -> list[Arg]:
+        arg = self.actor_at(head)
+        if arg is None:
+            return []
+        found = [arg]
+        if arg.token.i != head.i:
+            for conj in arg.token.conjuncts:
+                other = self.actor_at(conj, 1)
+                if other is not None:
+                    found.append(other)
+        return found
+
     def _of_phrase(self, tok: Token, depth: int) -> Arg | None:
-        for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "for"):
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        return self.actor_at(pobj, depth + 1)
+        """The actor of a carrier's phrase, in the order of carrier_preps."""
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in self.carrier_preps]
+        preps.sort(key=lambda p: self.carrier_preps.index(p.lower_))
+        for prep in preps:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    arg = self.actor_at(pobj, depth + 1)
+                    if arg is not None:
+                        return arg
         return None
 
     def _antecedent(self, tok: Token) -> Token:
@@ -98,7 +116,7 @@ class ArgFinder:
             if controller:
                 return controller, False
             return self.subject(head)[0], False
-        if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG"):
+        if verb.dep_ == "conj" or (verb.dep_ == "advcl" and _nonfinite(verb)):
             return self.subject(head)
         if verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBN":
             return self.actors_at(head), True
@@ -121,11 +139,13 @@ class ArgFinder:
                         return self.actors_at(pobj)
         return ()
 
-    def objects(self, verb: Token) -> tuple[Arg, ...]:
-        """Direct/indirect objects that are actors."""
+    def objects(self, verb: Token, with_direct: bool = True) -> tuple[Arg, ...]:
+        """Objects that are actors; indirect ones only when the direct object is a theme
+        ("gave Tanzania a grant")."""
+        deps = OBJECT_DEPS if with_direct else frozenset({"dative", "iobj"})
         found: list[Arg] = []
         for child in verb.children:
-            if child.dep_ in OBJECT_DEPS:
+            if child.dep_ in deps:
                 found.extend(self.actors_at(child))
         return tuple(found)
 
@@ -149,3 +169,9 @@ class ArgFinder:
                 if found:
                     return found
         return self.prep_objects(noun, frozenset({"by", "from"}))
+
+
+def _nonfinite(verb: Token) -> bool:
+    """A participle or to-infinitive clause ("..., saying", "flew to Moscow to discuss")."""
+    to_marker = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.tag_ == "VBG" or (verb.tag_ == "VB" and to_marker)

@@ -106,16 +106,18 @@ def load_pairs(path: Path) -> Mapping[str, str]:
     return MappingProxyType({cols[0].strip(): cols[1].strip() for _n, cols in _rows(path, 2)})
 
 
-def load_cues(path: Path) -> Mapping[str, frozenset[str]]:
-    """cues.toml flattened to "section.key" -> frozenset of lemmas."""
+def load_cues(path: Path) -> Mapping[str, tuple[str, ...]]:
+    """cues.toml flattened to "section.key" -> lemmas in file order."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise DataFileError(f"{path}: cannot read cue file ({exc}); fix the TOML") from exc
-    cues: dict[str, frozenset[str]] = {}
+    cues: dict[str, tuple[str, ...]] = {}
     for section, entries in data.items():
         for key, words in entries.items():
-            cues[f"{section}.{key}"] = frozenset(str(w).lower() for w in words)
+            if not isinstance(words, list):
+                raise DataFileError(f"{path}: [{section}] {key} must be a list of words")
+            cues[f"{section}.{key}"] = tuple(str(w).lower() for w in words)
     return MappingProxyType(cues)
 
 
@@ -129,11 +131,16 @@ class EventLexicon:
     light: Mapping[tuple[str, str], Sense]
     objects: Mapping[str, str]
     cues: Mapping[str, frozenset[str]]
+    cue_order: Mapping[str, tuple[str, ...]]
 
     @classmethod
     def load(cls, directory: Path | None = None) -> EventLexicon:
         """The lexicon from ``directory`` (default: the bundled data), cached per directory."""
         return _load_cached(directory or EVENTS_DIR)
+
+    def ordered_cue(self, name: str) -> tuple[str, ...]:
+        """A cue list in file order (for lists where order is priority)."""
+        return self.cue_order.get(name, ())
 
     def cue(self, name: str) -> frozenset[str]:
         """The cue set called ``section.key`` in cues.toml (empty when absent)."""
@@ -151,13 +158,15 @@ class EventLexicon:
 
 @functools.lru_cache(maxsize=4)
 def _load_cached(directory: Path) -> EventLexicon:
+    ordered = load_cues(directory / "cues.toml")
     lexicon = EventLexicon(
         cameo=load_cameo(directory / "cameo.tsv"),
         verbs=load_verbs(directory / "verbs.tsv"),
         nouns=load_nouns(directory / "nouns.tsv"),
         light=load_light(directory / "light_verbs.tsv"),
         objects=load_pairs(directory / "objects.tsv"),
-        cues=load_cues(directory / "cues.toml"),
+        cues=MappingProxyType({k: frozenset(v) for k, v in ordered.items()}),
+        cue_order=ordered,
     )
     _check_codes(lexicon)
     return lexicon

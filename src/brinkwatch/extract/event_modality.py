@@ -91,16 +91,15 @@ def is_historical(
 ) -> bool:  # fmt: skip
     """Background: a past year in the clause ("in 2014", "since 2008"), "since"
     with a date, or "... years ago"."""
+    # Only explicit years count: a relative date ("on Wednesday") resolved against a
+    # January publication date would otherwise fall in the previous year.
     toks = list(tokens)
-    if not toks:
-        return False
-    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-    chars = {t.idx for t in toks}
     for mention in times:
-        if start <= mention.start < end and mention.start in chars and published_year:
-            year = _year(mention.value)
-            if year is not None and year < published_year:
-                return True
+        year = _year(mention.value)
+        if year is None or published_year is None or year >= published_year:
+            continue
+        if any(t.idx == mention.start for t in toks) and str(year) in mention.text:
+            return True
     return any(_past_year_token(t, published_year, lexicon) for t in toks)
 
 

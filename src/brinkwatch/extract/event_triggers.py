@@ -30,6 +30,7 @@ class Candidate:
     attributed_to: Actor | None = None
     content: bool = False  # the act is only the content of a threat/request/intent
     kind: str = "verb"  # verb | light | noun | derived
+    theme_i: int = -1  # the object noun a light verb consumed (not coded again as a noun)
 
 
 @dataclass(frozen=True)
@@ -67,12 +68,24 @@ def noun_sense(tok: Token, lexicon: EventLexicon) -> tuple[str, Sense] | None:
     return None
 
 
-def theme_of(verb: Token) -> Token | None:
-    """The thing a verb acts on: its direct object, or the subject when passive."""
+def theme_of(verb: Token, measures: frozenset[str] = frozenset()) -> Token | None:
+    """The thing a verb acts on: its direct object, or the subject when passive;
+    behind a measure noun, what it measures ("ten days of exercises")."""
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass":
-            return child
+            return _behind_measure(child, measures)
     return None
+
+
+def _behind_measure(noun: Token, measures: frozenset[str]) -> Token:
+    if noun.lemma_.lower() not in measures:
+        return noun
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return noun
 
 
 def object_class(obj: Token | None, ctx: TriggerContext) -> str:
@@ -98,50 +111,65 @@ def verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
 
 def light_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
     """"held talks", "imposed sanctions on", "launched an attack"."""
-    noun = theme_of(tok)
-    if noun is None:
-        return None
-    found = noun_sense(noun, ctx.lexicon)
-    if found is None:
-        return None
+    for noun in _light_objects(tok, ctx):
+        found = noun_sense(noun, ctx.lexicon)
+        if found is not None:
+            return _light_pair(tok, noun, found, ctx)
+    return None
+
+
+def _light_objects(verb: Token, ctx: TriggerContext) -> list[Token]:
+    """The direct object, then objects of the verb's prepositions ("engaged in")."""
+    measures = ctx.lexicon.cue("args.measure_nouns")
+    found = [theme_of(verb, measures)]
+    found += [_behind_measure(g, measures) for c in verb.children if c.dep_ == "prep"
+              for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    return [t for t in found if t is not None]
+
+
+def _light_pair(
+    tok: Token, noun: Token, found: tuple[str, Sense], ctx: TriggerContext
+) -> Candidate | None:
     noun_key, nsense = found
     for key in verb_keys(tok):
         lsense = ctx.lexicon.light.get((key, noun_key)) or ctx.lexicon.light.get((key, "*"))
         if lsense is not None:
             cameo = lsense.cameo or nsense.cameo
             sense = Sense(cameo, lsense.weight, nsense.joint_cameo)
-            return _with_roles(tok, sense, f"light:{key}+{noun_key}", ctx, noun, "light")
+            why = f"light:{key}+{noun_key}"
+            return _with_roles(tok, sense, why, ctx, noun, "light", key)
     return None
 
 
 def lexicon_verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
-    obj = theme_of(tok)
+    obj = theme_of(tok, ctx.lexicon.cue("args.measure_nouns"))
     cls = object_class(obj, ctx)
     for key in verb_keys(tok):
         for wanted in (cls, ""):
             sense = ctx.lexicon.verbs.get((key, wanted))
             if sense is not None:
                 why = f"verb:{key}" + (f"+{wanted}" if wanted else "")
-                return _with_roles(tok, sense, why, ctx, obj, "verb")
+                return _with_roles(tok, sense, why, ctx, obj, "verb", key)
     return None
 
 
 def _with_roles(
-    verb: Token, sense: Sense, why: str, ctx: TriggerContext, obj: Token | None, kind: str
-) -> Candidate:
+    verb: Token, sense: Sense, why: str, ctx: TriggerContext, obj: Token | None, kind: str,
+    key: str,
+) -> Candidate:  # fmt: skip
     """Source and target of a verb trigger: subject/object, or agent/subject when passive."""
     finder = ctx.finder
     subjects, passive = finder.subject(verb)
-    themes = ctx.lexicon.cue("args.theme_classes")
-    obj_is_theme = obj is not None and (
-        kind == "light" or ctx.lexicon.objects.get(obj.lemma_.lower(), "") in themes
-    )
+    obj_is_theme = _is_theme(verb, obj, kind, ctx)
     if passive:
         sources, targets = finder.agent(verb), () if obj_is_theme else subjects
         roles = "agent+nsubjpass"
     else:
-        sources, targets = subjects, () if obj_is_theme else finder.objects(verb)
+        sources, targets = subjects, finder.objects(verb, with_direct=not obj_is_theme)
         roles = "nsubj+dobj"
+    keyed = key.split(" ")[1:]
+    if not targets and keyed:
+        targets = finder.prep_objects(verb, frozenset(keyed))
     if not targets:
         targets = finder.prep_objects(verb)
         roles = roles.replace("dobj", "prep")
@@ -150,7 +178,17 @@ def _with_roles(
         roles = roles.replace("prep", "obj-arg")
     cameo = _joint(sense, sources, targets, obj, finder)
     return Candidate(verb, cameo, sense.weight, f"{why}/{roles}", sources, targets,
-                     verb_modality(verb, ctx.lexicon), kind=kind)  # fmt: skip
+                     verb_modality(verb, ctx.lexicon), kind=kind,
+                     theme_i=obj.i if obj is not None else -1)  # fmt: skip
+
+
+def _is_theme(verb: Token, obj: Token | None, kind: str, ctx: TriggerContext) -> bool:
+    """Is the object what the act moves or is about (never its target)?"""
+    if obj is None:
+        return False
+    if kind == "light" or verb.lemma_.lower() in ctx.lexicon.cue("args.topic_verbs"):
+        return True
+    return ctx.lexicon.objects.get(obj.lemma_.lower(), "") in ctx.lexicon.cue("args.theme_classes")
 
 
 def _noun_targets(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
@@ -185,12 +223,28 @@ def noun_candidate(tok: Token, ctx: TriggerContext, consumed: set[int]) -> Candi
         return None
     key, sense = found
     sources, targets, roles = nominal_roles(tok, ctx)
+    if not sources and ctx.lexicon.code(sense.cameo).plover in ctx.lexicon.cue(
+        "args.symmetric_types"
+    ):
+        sources, roles = _participants(tok, ctx), roles + "+verb-subject"
     if not sources:
         return None
     cameo = _joint(sense, sources, targets, tok, ctx.finder)
     modality = Modality(negated=any(c.lower_ == "no" for c in tok.children))
     return Candidate(tok, cameo, sense.weight, f"noun:{key}/{roles}", sources, targets,
                      modality, kind="noun")  # fmt: skip
+
+
+def _participants(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
+    """Who takes part in a meeting-like act named in a phrase of a verb: the verb's
+    subject ("flew to Moscow for talks with Putin")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("for", "in", "at"):
+        return ()
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return ()
+    return ctx.finder.subject(verb)[0]
 
 
 def nominal_roles(noun: Token, ctx: TriggerContext) -> tuple[tuple[Arg, ...], tuple[Arg, ...], str]:
@@ -228,10 +282,9 @@ def sentence_candidates(sent: Span, ctx: TriggerContext) -> list[Candidate]:
         if cand is not None:
             found.append(cand)
             if cand.kind == "light":
-                theme = theme_of(tok)
-                consumed.add(theme.i if theme is not None else tok.i)
+                consumed.add(cand.theme_i)
     for tok in sent:
         cand = noun_candidate(tok, ctx, consumed)
         if cand is not None:
-            found.append(replace(cand, weight=cand.weight))
+            found.append(cand)
     return found

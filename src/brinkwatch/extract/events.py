@@ -24,7 +24,7 @@ from brinkwatch.extract.event_governors import (
     obligation_requests,
 )
 from brinkwatch.extract.event_lexicon import EventLexicon
-from brinkwatch.extract.event_modality import clause_head, is_historical
+from brinkwatch.extract.event_modality import clause_head, is_historical, is_negated
 from brinkwatch.extract.event_triggers import Candidate, TriggerContext, sentence_candidates
 from brinkwatch.records import (
     Event,
@@ -67,7 +67,8 @@ def extract_events(doc: Doc, inputs: EventInputs, lexicon: EventLexicon) -> tupl
     """Every PLOVER event in ``doc``: one per (source, target) pair."""
     settings = Settings()
     finder = ArgFinder(
-        inputs.actors, lexicon.cue("args.carriers"), lexicon.cue("args.target_preps")
+        inputs.actors, lexicon.cue("args.carriers"), lexicon.cue("args.target_preps"),
+        lexicon.ordered_cue("args.carrier_preps"),
     )
     ctx = TriggerContext(lexicon, finder)
     events: list[Event] = []
@@ -83,7 +84,7 @@ def extract_events(doc: Doc, inputs: EventInputs, lexicon: EventLexicon) -> tupl
 def code_sentence(sent: Span, ctx: TriggerContext, inputs: EventInputs) -> list[Candidate]:
     """Candidates of one sentence with governors applied and derived events added."""
     cands = [apply_governors(c, ctx) for c in sentence_candidates(sent, ctx)]
-    cands = borrow_targets(cands, ctx)
+    cands = [_negated_cooperation(c, ctx) for c in borrow_targets(cands, ctx)]
     cands += claim_accusations(cands, ctx) + obligation_requests(sent, ctx)
     year = inputs.published.year if inputs.published else None
     out = []
@@ -92,6 +93,17 @@ def code_sentence(sent: Span, ctx: TriggerContext, inputs: EventInputs) -> list[
         hist = is_historical(clause.tokens, inputs.times, year, ctx.lexicon)
         out.append(replace(cand, modality=replace(cand.modality, historical=hist)))
     return out
+
+
+def _negated_cooperation(cand: Candidate, ctx: TriggerContext) -> Candidate:
+    """"will not accept refugees", "would not meet the demands": a cooperative act
+    negated on its own verb is a refusal (REJECT); the act itself is not coded."""
+    if cand.kind not in ("verb", "light") or not is_negated(cand.trigger, ctx.lexicon):
+        return cand
+    if ctx.lexicon.code(cand.cameo).quad_class > 2 or cand.content:
+        return cand
+    return replace(cand, cameo="120", why=f"negated:{cand.why}",
+                   modality=replace(cand.modality, negated=False))  # fmt: skip
 
 
 def _clause_of(tok: Token) -> _Clause:
@@ -108,7 +120,7 @@ def _pairs(cand: Candidate, ctx: TriggerContext) -> list[tuple[Arg | None, Arg |
     plover = ctx.lexicon.code(cand.cameo).plover
     sources, targets = cand.sources, cand.targets
     if not targets and len(sources) > 1 and plover in ctx.lexicon.cue("args.symmetric_types"):
-        return [(sources[0], s) for s in sources[1:]]
+        return [(s, t) for s in sources for t in sources if s.actor != t.actor]
     pairs: list[tuple[Arg | None, Arg | None]] = [
         (s, t) for s in (sources or (None,)) for t in (targets or (None,))
     ]
