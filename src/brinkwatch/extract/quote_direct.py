@@ -40,7 +40,15 @@ class QuoteContext:
             return False
         if token.lower_ == "according":
             return any(c.lower_ == "to" for c in token.children)
+        if token.dep_ in ("amod", "compound") or _after_so(token):
+            return False  # "the so-called peacekeepers", "a said agreement"
         return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.lexicon.cue_verbs
+
+
+def _after_so(token: Token) -> bool:
+    """'so-called' and 'so called'."""
+    words = [t.lower_ for t in token.doc[max(0, token.i - 2) : token.i]]
+    return token.lower_ == "called" and "so" in words
 
 
 def find_cue(ctx: QuoteContext, span: QuotedSpan) -> Token | None:

@@ -8,6 +8,7 @@ the quote lexicon) so that a speaker is never lost and never invented.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 
@@ -60,8 +61,10 @@ def speaker_span(doc: Doc, head: Token) -> Span:
         if child.dep_ in _PHRASE_STOPS and not _is_of_phrase(child):
             break
         end = child.right_edge.i + 1
-    while start < head.i and doc[start].is_punct:
+    while start < head.i and (doc[start].is_punct or doc[start].is_space):
         start += 1
+    while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
     return doc[start:end]
 
 
@@ -74,12 +77,17 @@ def resolve_speaker(
     doc: Doc, head: Token, actors: ActorMentions, lexicon: QuoteLexicon
 ) -> Actor:
     """The Actor for the speaker phrase headed by ``head``."""
+    own = actors.at(head.i)
+    if own is not None:
+        return own
     phrase = speaker_span(doc, head)
-    for token in (head, *phrase):
-        actor = actors.at(token.i)
-        if actor is not None:
-            return actor
-    return _plain_actor(phrase, head, lexicon)
+    plain = _plain_actor(phrase, head, lexicon)
+    # "a senior U.S. defense official": the state inside the phrase is not the
+    # speaker, but it tells us whom the speaker acts for.
+    inner = actors.in_span(phrase)
+    if inner and plain.country is None:
+        return dataclasses.replace(plain, country=inner[0].country, org=inner[0].org)
+    return plain
 
 
 def _plain_actor(phrase: Span, head: Token, lexicon: QuoteLexicon) -> Actor:
@@ -99,7 +107,10 @@ def _entity_name(phrase: Span, head: Token) -> str | None:
     people = [e for e in ents if e.label_ == "PERSON"]
     bodies = [e for e in ents if e.label_ != "NORP" and e.start <= head.i < e.end]
     chosen = people or bodies
-    return chosen[0].text if chosen else None
+    if chosen:
+        return chosen[0].text
+    # A bare proper name the tagger did not label ("― Olena Kovalenko").
+    return phrase.text if all(t.pos_ == "PROPN" for t in phrase) else None
 
 
 def _first_match(lowered: str, table: tuple[tuple[str, str], ...]) -> str | None:
