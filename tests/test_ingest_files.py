@@ -130,7 +130,8 @@ def test_no_body_fixture_is_a_failure() -> None:
 
 
 def build_tree(root: Path) -> None:
-    """b.txt, a/2.md, a/1.txt, a/deep/x.jsonl, a/loop -> a, .hidden, z_locked.txt, broken link."""
+    """b.txt, a/2.md, a/1.txt, a/deep/x.jsonl, a/loop -> a, .hidden, README.md,
+    z_locked.txt, a broken link."""
     (root / "a" / "deep").mkdir(parents=True)
     (root / "b.txt").write_text(ARTICLE.replace("Geneva", "Bern"), encoding="utf-8")
     (root / "a" / "2.md").write_text(ARTICLE.replace("Geneva", "Vienna"), encoding="utf-8")
@@ -140,6 +141,7 @@ def build_tree(root: Path) -> None:
     )
     (root / "a" / "loop").symlink_to(root / "a", target_is_directory=True)
     (root / ".hidden").write_text(ARTICLE, encoding="utf-8")
+    (root / "README.md").write_text("# Notes\n\nThis folder holds test articles.", encoding="utf-8")
     (root / "z_locked.txt").write_text(ARTICLE, encoding="utf-8")
     (root / "z_locked.txt").chmod(0)
     (root / "y_broken").symlink_to(root / "missing.txt")
@@ -257,3 +259,9 @@ def test_bad_stdin_is_a_failure(monkeypatch: pytest.MonkeyPatch, stdin: str, rea
     monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
     [item] = read_all("-")
     assert isinstance(item, ReadFailure) and (item.path, item.reason) == ("-", reason)
+
+
+def test_readme_is_skipped_in_folders_but_read_when_named(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("Notes\n\nThis folder holds articles.", encoding="utf-8")
+    assert read_all(tmp_path) == []
+    assert only_article(read_all(tmp_path / "README.md")).title == "Notes"

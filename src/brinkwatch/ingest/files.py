@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from brinkwatch.ingest.failures import failure
+from brinkwatch.ingest.lexicon import load_lexicon
 from brinkwatch.records import ReadFailure
 
 # Share of control characters above which decoded bytes are not text.
@@ -47,9 +48,9 @@ def discover(path: str) -> Iterator[FoundFile | ReadFailure]:
 
 
 def _walk(directory: str, ancestors: frozenset[str]) -> Iterator[FoundFile | ReadFailure]:
-    """Depth-first, sorted by name; hidden files and folders are skipped."""
+    """Depth-first, sorted by name; hidden entries and README-like files are skipped."""
     try:
-        names = sorted(n for n in os.listdir(directory) if not n.startswith("."))
+        names = sorted(n for n in os.listdir(directory) if not _skipped(n))
     except OSError as exc:
         yield failure(directory, "unreadable", f"cannot list the folder ({exc.strerror})")
         return
@@ -68,6 +69,12 @@ def _walk(directory: str, ancestors: frozenset[str]) -> Iterator[FoundFile | Rea
                 yield from _walk(path, ancestors | {real})
         elif stat.S_ISREG(info.st_mode):
             yield FoundFile(path)
+
+
+def _skipped(name: str) -> bool:
+    """Hidden entries and documentation files (README.md ...) are not articles."""
+    stem = os.path.splitext(name)[0].lower()
+    return name.startswith(".") or stem in load_lexicon().skip_stems
 
 
 def _stat_failure(path: str, exc: OSError) -> ReadFailure:

@@ -42,6 +42,7 @@ class Lexicon:
     name_particles: frozenset[str]
     continuation_words: frozenset[str]
     boilerplate: frozenset[str]
+    skip_stems: frozenset[str]
     limits: Limits
 
 
@@ -74,6 +75,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         name_particles=_lower_set(data["names"]["particles"]),
         continuation_words=_lower_set(data["paragraphs"]["continuation_words"]),
         boilerplate=_lower_set(data["boilerplate"]["lines"]),
+        skip_stems=_lower_set(data["discovery"]["skip_stems"]),
         limits=Limits(**{k: int(v) for k, v in data["limits"].items()}),
     )
 
