@@ -249,6 +249,14 @@ def _phrase_mentions(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
         i = span.end
 
 
+def _stands_alone(span: Span) -> bool:
+    """A phrase ending in a capitalised word and not followed by one: "Tennessee"
+    in "Tennessee Colony" or "Texas Southern University" is part of another name."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    followed = after is not None and after.is_alpha and after.text[:1].isupper()
+    return span[-1].text[:1].isupper() and not followed
+
+
 def _longest_phrase_at(
     doc: Doc, i: int, gazetteer: Gazetteer, blocked: set[int]
 ) -> tuple[Span, tuple[GazEntry, ...]] | None:
@@ -256,7 +264,7 @@ def _longest_phrase_at(
         return None
     for width in range(min(MAX_PHRASE_TOKENS, len(doc) - i), 0, -1):
         span = doc[i : i + width]
-        if any(t.i in blocked for t in span) or not span[-1].text[:1].isupper():
+        if any(t.i in blocked for t in span) or not _stands_alone(span):
             continue
         candidates = _phrase_candidates(span, gazetteer)
         if candidates:

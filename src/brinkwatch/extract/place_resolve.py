@@ -19,7 +19,7 @@ from brinkwatch.extract.place_gazetteer import GazEntry, normalize_name
 from brinkwatch.extract.place_mentions import Mention
 
 FEATURE_PRIOR = {"country": 4.0, "admin1": 2.6, "water": 2.5, "other": 1.0}
-CURATED_REGION_PRIOR = 2.5  # regions.tsv entries: Crimea, the Sahel, military districts
+CURATED_REGION_PRIOR = 3.5  # regions.tsv entries: Crimea, the Sahel, military districts
 COUNTY_PRIOR = 1.0
 CITY_POPULATION_WEIGHT = 0.45  # per order of magnitude of population
 CAPITAL_BONUS = 0.5
@@ -27,7 +27,10 @@ PREFERRED_BONUS = 1.0
 ALTERNATE_PENALTY = 1.0  # "Twickenham" for Huntsville: a historic name is a weak reading
 COUNTRY_SUPPORT = 2.0
 STATE_SUPPORT = 2.5
-VOTE_SHARPNESS = 2.0  # how much a mention's likelier readings dominate its vote
+PROXIMITY_SUPPORT = 2.0
+PROXIMITY_STEPS = ((50.0, 1.0), (150.0, 0.6), (400.0, 0.3))  # km -> share of the support
+VOTE_SHARPNESS = 2.0
+NAMESAKE_MAX_POPULATION = 50000  # how much a mention's likelier readings dominate its vote
 # A small town that nothing else in the article points to is more often a
 # surname or a street than a place: precision first.
 MIN_UNSUPPORTED_POPULATION = 5000
@@ -52,15 +55,47 @@ class Choice:
 
 
 def resolve(mentions: tuple[Mention, ...]) -> tuple[Choice, ...]:
-    """The chosen entry of every mention that resolves confidently and is not a metonym."""
+    """The chosen entry of every mention that resolves confidently and is not a metonym.
+
+    Two passes: the first chooses by prior and votes alone; the second adds
+    closeness to the towns and counties the *other* names chose in the first."""
     per_text = _votes_per_text(mentions)
+    votes = {m: _votes_excluding(per_text, normalize_name(m.text)) for m in mentions}
+    first = [_choose(m, votes[m], ()) for m in mentions]
+    anchors = [(normalize_name(c.mention.text), c.entry) for c in first if c and _is_local(c.entry)]
     choices = []
     for mention in mentions:
-        votes = _votes_excluding(per_text, normalize_name(mention.text))
-        choice = _choose(mention, votes)
+        key = normalize_name(mention.text)
+        near = tuple(entry for text, entry in anchors if text != key)
+        choice = _choose(mention, votes[mention], near)
         if choice is not None and _keep(choice):
             choices.append(choice)
     return tuple(choices)
+
+
+def _is_local(entry: GazEntry) -> bool:
+    """Towns and counties locate an article; countries and states are too large."""
+    return entry.feature == "city" or (entry.feature == "region" and not entry.preferred)
+
+
+def _closeness(entry: GazEntry, anchors: tuple[GazEntry, ...]) -> float:
+    """PROXIMITY_SUPPORT for a candidate next to another place of the article, less further off."""
+    distances = [distance_km(entry, a) for a in anchors if a != entry]
+    if not distances or entry.feature in ("country", "admin1"):
+        return 0.0
+    nearest = min(distances)
+    for limit, share in PROXIMITY_STEPS:
+        if nearest <= limit:
+            return PROXIMITY_SUPPORT * share
+    return 0.0
+
+
+def distance_km(a: GazEntry, b: GazEntry) -> float:
+    """Great-circle distance between two entries."""
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dlat, dlon = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def _keep(choice: Choice) -> bool:
@@ -76,11 +111,13 @@ def _keep(choice: Choice) -> bool:
     return entry.population >= MIN_UNSUPPORTED_POPULATION or choice.support >= MIN_SUPPORT
 
 
-def _choose(mention: Mention, votes: Votes) -> Choice | None:
+def _choose(mention: Mention, votes: Votes, anchors: tuple[GazEntry, ...]) -> Choice | None:
     candidates = _within_containers(mention)
     if not candidates:
         return None
-    scored = [(_prior(e) + _support_score(e, votes), e) for e in candidates]
+    scored = [
+        (_prior(e) + _support_score(e, votes) + _closeness(e, anchors), e) for e in candidates
+    ]
     best = max(scored, key=lambda pair: pair[0])[1]
     return Choice(mention, best, _support(best, votes))
 
@@ -88,9 +125,19 @@ def _choose(mention: Mention, votes: Votes) -> Choice | None:
 def _within_containers(mention: Mention) -> tuple[GazEntry, ...]:
     """Candidates inside the state or country named after a comma, if any fit."""
     if not mention.containers:
-        return mention.candidates
+        return _without_namesakes(mention.candidates)
     inside = tuple(e for e in mention.candidates if any(_inside(e, c) for c in mention.containers))
     return inside or mention.candidates
+
+
+def _without_namesakes(candidates: tuple[GazEntry, ...]) -> tuple[GazEntry, ...]:
+    """A region of our own data file ("Middle East", "Golan Heights") outranks the
+    hamlets named after it."""
+    if not any(e.preferred and e.feature in ("region", "water") for e in candidates):
+        return candidates
+    return tuple(
+        e for e in candidates if e.feature != "city" or e.population >= NAMESAKE_MAX_POPULATION
+    )
 
 
 def _inside(entry: GazEntry, container: GazEntry) -> bool:

@@ -1,0 +1,157 @@
+"""Places: what an analyst would accept as a located toponym, with the real model."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from brinkwatch.extract.place_gazetteer import Gazetteer, normalize_name
+from brinkwatch.extract.places import extract_places
+from brinkwatch.records import Place
+
+Parse = Callable[[str], Doc]
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def places_of(parse: Parse, gazetteer: Gazetteer, text: str) -> dict[str, Place]:
+    return {p.text: p for p in extract_places(parse(text), gazetteer)}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country", "feature"),
+    [
+        ("Diplomats met for talks in Geneva on Monday.", "Geneva", "CHE", "city"),
+        ("Tanks were seen moving near Kharkiv, Ukraine, overnight.", "Kharkiv", "UKR", "city"),
+        ("Tanks were seen moving near Kharkiv, Ukraine, overnight.", "Ukraine", "UKR", "country"),
+        ("Convoys crossed into Crimea from the east.", "Crimea", "UKR", "region"),
+        ("Six landing ships sailed into the Black Sea.", "Black Sea", None, "water"),
+        ("The exercise was held in the Sea of Azov last week.", "Sea of Azov", None, "water"),
+        ("Patrols were increased along the Suwalki Gap this month.", "Suwalki Gap", None, "region"),
+        ("Fighting flared again in the Donbas region.", "Donbas", "UKR", "region"),
+        (
+            "Troops of the Western Military District were moved west.",
+            "Western Military District",
+            "RUS",
+            "region",
+        ),
+        ("A new base was opened in Kaliningrad.", "Kaliningrad", "RUS", "admin1"),
+        ("Peacekeepers remain in Transnistria.", "Transnistria", "MDA", "region"),
+        ("Warships passed through the Taiwan Strait on Tuesday.", "Taiwan Strait", None, "water"),
+        ("Officials flew to Brussels for the summit.", "Brussels", "BEL", "city"),
+        ("The senator returned to Ohio after the vote.", "Ohio", "USA", "admin1"),
+        ("Refugees arrived in Poland by train.", "Poland", "POL", "country"),
+    ],
+)
+def test_resolves_place(
+    parse: Parse, gazetteer: Gazetteer, text: str, surface: str, country: str | None, feature: str
+) -> None:
+    place = places_of(parse, gazetteer, text)[surface]
+    assert (place.country, place.feature) == (country, feature)
+    assert text[place.start : place.end] == place.text
+    assert place.lat is not None and place.lon is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "admin1"),
+    [
+        # the state named after a comma decides between namesakes
+        ("A fire destroyed a barn outside Alexandria, La., on Sunday.", "Alexandria", "Louisiana"),
+        ("The mill in Alexandria, Va., will close.", "Alexandria", "Virginia"),
+        # other names in the article decide: Gainesville next to Hall County and Georgia
+        (
+            "Police in Gainesville said the Hall County jail was full. Georgia law allows it.",
+            "Gainesville",
+            "Georgia",
+        ),
+        ("Paris is a small town in Texas. Voters in Paris chose a new mayor.", "Paris", "Texas"),
+    ],
+)
+def test_context_picks_the_namesake(
+    parse: Parse, gazetteer: Gazetteer, text: str, surface: str, admin1: str
+) -> None:
+    assert places_of(parse, gazetteer, text)[surface].admin1 == admin1
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        ("The foreign minister spoke in Paris on Friday.", "Paris", "Paris"),
+        ("Delegations gathered in Washington for the talks.", "Washington", "Washington"),
+        ("The ambassador was recalled from Kiev.", "Kiev", "Kyiv"),
+        ("Satellite images showed troops in Georgia in 2008 near Tbilisi.", "Georgia", "Georgia"),
+    ],
+)
+def test_default_reading(
+    parse: Parse, gazetteer: Gazetteer, text: str, surface: str, name: str
+) -> None:
+    place = places_of(parse, gazetteer, text)[surface]
+    assert place.name == name
+    assert place.country in {"FRA", "USA", "UKR", "GEO"}
+    if surface == "Paris":
+        assert place.country == "FRA"
+    if surface == "Georgia":
+        assert place.feature == "country"
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_place"),
+    [
+        ("Moscow said on Monday it had no plans to invade.", "Moscow"),
+        ("Kyiv rejected the proposal within hours.", "Kyiv"),
+        ("Washington warned of severe sanctions.", "Washington"),
+        ("Russian officials denied the report.", "Russian"),
+        ("Ukrainian soldiers dug trenches.", "Ukrainian"),
+        ("Mr. Darryl Warden, 44, was arrested. Warden told police he was at home.", "Warden"),
+    ],
+)
+def test_not_places(parse: Parse, gazetteer: Gazetteer, text: str, not_a_place: str) -> None:
+    assert not_a_place not in places_of(parse, gazetteer, text)
+
+
+def test_capital_after_preposition_is_a_place(parse: Parse, gazetteer: Gazetteer) -> None:
+    found = places_of(parse, gazetteer, "Moscow said troops near Kyiv had pulled back.")
+    assert "Moscow" not in found
+    assert found["Kyiv"].country == "UKR"
+
+
+def test_offsets_index_the_text(parse: Parse, gazetteer: Gazetteer) -> None:
+    text = "Ships left Sevastopol for the Mediterranean, and planes flew over Belarus."
+    for place in extract_places(parse(text), gazetteer):
+        assert text[place.start : place.end] == place.text
+
+
+@pytest.mark.parametrize(
+    ("name", "iso3"),
+    [("U.S.", "USA"), ("Britain", "GBR"), ("Czechia", "CZE"), ("Ivory Coast", "CIV")],
+)
+def test_country_aliases(gazetteer: Gazetteer, name: str, iso3: str) -> None:
+    assert any(e.country == iso3 and e.feature == "country" for e in gazetteer.lookup(name))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"), [("Ga.", "GA"), ("W.Va.", "WV"), ("Calif.", "CA"), ("Texas", "TX")]
+)
+def test_state_abbreviations(gazetteer: Gazetteer, text: str, code: str) -> None:
+    assert gazetteer.state_code(text) == code
+
+
+def test_county_has_coordinates_and_state(gazetteer: Gazetteer) -> None:
+    (laurel,) = (e for e in gazetteer.lookup("Laurel County") if e.admin1 == "KY")
+    assert 36.5 < laurel.lat < 37.7 and -84.6 < laurel.lon < -83.6
+
+
+def test_saint_is_spelled_out(gazetteer: Gazetteer) -> None:
+    assert gazetteer.lookup("St. Petersburg") or gazetteer.lookup("Saint Petersburg")
+    assert {e.geonameid for e in gazetteer.lookup("St. Paris")} == {
+        e.geonameid for e in gazetteer.lookup("Saint Paris")
+    }
+
+
+def test_normalize_name() -> None:
+    assert normalize_name("  Côte  d’Ivoire ") == "côte d'ivoire"
