@@ -455,3 +455,31 @@ def test_agency_alone_in_byline_and_dateline_with_city() -> None:
     assert (article.authors, article.agency, article.published) == ((), "AFP", "2022-02-06")
     assert article.url == "https://www.example-afp.com/en/news/macron-moscow-kyiv-visit"
     assert paragraphs(article)[0].startswith("French President Emmanuel Macron")
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "body"),
+    [
+        ("Russia accused NATO of provocations.", None, "Russia accused NATO of provocations."),
+        ("Kyiv said the talks failed. Moscow disagreed.\nBoth sides will meet again.", None,
+         "Kyiv said the talks failed. Moscow disagreed.\n\nBoth sides will meet again."),
+        ("Is War Coming?\n\nAnalysts disagree.", "Is War Coming?", "Analysts disagree."),
+        ('Moscow Calls Claim "Nonsense"\n\nIt denied it.', 'Moscow Calls Claim "Nonsense"',
+         "It denied it."),
+    ],
+)  # fmt: skip
+def test_a_first_line_ending_with_a_full_stop_is_body_not_title(
+    text: str, title: str | None, body: str
+) -> None:
+    article = read_text(text)
+    assert (article.title, article.text) == (title, body)
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [("[Watch the briefing](#)", False), ("[Russia said it would withdraw.](#)", True)],
+)
+def test_a_line_that_is_only_a_link_is_navigation(line: str, kept: bool) -> None:
+    article = read_text(f"Title\n\nThe envoys met.\n\n{line}\n\nThey left.")
+    assert (len(article.text.split("\n\n")) == 3) is kept
+    assert [s.heading for s in article.sections] == [None]

@@ -31,6 +31,7 @@ from brinkwatch.ingest.meta import (
 from brinkwatch.ingest.paragraphs import Unit, body_blocks
 from brinkwatch.records import Article
 
+_LINK_LINE = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+(?=\S)")
 
 
@@ -155,9 +156,13 @@ def _take_metadata(line: str, header: _Header, strict_credit: bool | None) -> bo
 
 
 def _title(line: str, lexicon: Lexicon) -> str | None:
-    """The first line is the title unless it is as long as a paragraph."""
+    """The first line is the title unless it reads as body text: as long as a
+    paragraph, or ending with a full stop (headlines do not; plain text handed to
+    ``brinkwatch.extract`` often starts with a sentence)."""
     text = clean_inline(heading_text(line) or line).strip()
-    return text if 0 < len(text) <= lexicon.limits.title_max_chars else None
+    if not text or len(text) > lexicon.limits.title_max_chars:
+        return None
+    return None if text.rstrip("\"'”’»)").endswith(".") else text
 
 
 def _is_paragraph_like(line: str) -> bool:
@@ -189,12 +194,22 @@ def _body_unit(raw: str, after_blank: bool, standalone: bool) -> tuple[Unit | No
         credit = parse_photo_credit(line, strict=True) or parse_caption_credit(line)
         if credit:
             return None, credit
+    if heading is None and _is_link_only(line):
+        return None, None
     item = _LIST_ITEM.match(line) if heading is None else None
     text = clean_inline(heading if heading is not None else line[item.end() if item else 0 :])
     text = " ".join(text.split())
     if not text or _is_furniture(text):
         return None, None
     return Unit(text, after_blank, heading is not None, standalone or item is not None), None
+
+
+def _is_link_only(line: str) -> bool:
+    """A line that is nothing but a link ("[Watch the briefing](#)") is navigation;
+    a whole linked sentence is kept."""
+    texts = link_texts(line)
+    rest = _LINK_LINE.sub("", line).strip(" *_")
+    return len(texts) == 1 and not rest and not ends_sentence(texts[0])
 
 
 def _is_furniture(text: str) -> bool:
