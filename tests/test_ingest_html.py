@@ -68,3 +68,37 @@ def test_page_without_date_uses_the_published_argument(tmp_path: Path) -> None:
     assert isinstance(item, Article)
     assert item.published == "2022-01-10"
     assert item.text.startswith("Negotiators from both delegations")
+
+
+def test_copyright_year_is_not_taken_for_the_publication_date(tmp_path: Path) -> None:
+    page = tmp_path / "undated.html"
+    page.write_text(
+        "<html><head><title>Talks</title></head><body><article>"
+        "<p>Negotiators from both delegations met in Geneva for seven hours on Monday "
+        "and agreed to continue the talks at a lower level next month.</p></article>"
+        "<footer>© 2022 Example Ledger. All rights reserved.</footer></body></html>",
+        encoding="utf-8",
+    )
+    [item] = read_paths([str(page)])
+    assert isinstance(item, Article) and item.published is None
+
+
+def test_extractor_crash_costs_only_that_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def explode(*args: object, **kwargs: object) -> None:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr("brinkwatch.ingest.html.trafilatura.bare_extraction", explode)
+    (tmp_path / "a.html").write_text("<html><body><p>x</p></body></html>", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Title\n\nThe envoys met.", encoding="utf-8")
+    items = list(read_paths([str(tmp_path)]))
+    assert [getattr(i, "reason", "ok") for i in items] == ["html-error", "ok"]
+
+
+def test_cp1252_page_is_decoded(tmp_path: Path) -> None:
+    page = tmp_path / "cp.html"
+    html = PAGE.read_text(encoding="utf-8").replace("four F-16", "four “F-16”")
+    page.write_bytes(html.replace('charset="utf-8"', 'charset="windows-1252"').encode("cp1252"))
+    [item] = read_paths([str(page)])
+    assert isinstance(item, Article) and "four “F-16” fighter jets" in item.text

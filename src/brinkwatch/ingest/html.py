@@ -22,6 +22,9 @@ from brinkwatch.ingest.markdown import clean_inline, heading_text, strip_block_m
 from brinkwatch.ingest.meta import ends_sentence
 from brinkwatch.records import Article, ReadFailure
 
+# Only dates the page states (meta tags, <time>, the url, a date line): the extensive
+# search would turn a "(c) 2022" footer into 2022-01-01.
+_DATE_SEARCH: dict[str, Any] = {"extensive_search": False, "original_date": True}
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
 
 
@@ -31,8 +34,10 @@ def read_html(html: str, path: str, published: str | None) -> Article | ReadFail
         document = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_images=False,
             include_tables=False, include_formatting=True, include_links=False,
+            date_extraction_params=_DATE_SEARCH,
         )  # fmt: skip
-    except (ValueError, TypeError, AttributeError, LookupError) as exc:
+    except Exception as exc:  # a third-party parser on arbitrary pages: one bad page
+        # must cost only that page, never the batch (lxml and htmldate raise many types)
         return failure(path, "html-error", f"trafilatura failed ({type(exc).__name__}: {exc})")
     fields: dict[str, Any] = _as_dict(document)
     title = _string(fields.get("title"))
