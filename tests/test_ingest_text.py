@@ -483,3 +483,18 @@ def test_a_line_that_is_only_a_link_is_navigation(line: str, kept: bool) -> None
     article = read_text(f"Title\n\nThe envoys met.\n\n{line}\n\nThey left.")
     assert (len(article.text.split("\n\n")) == 3) is kept
     assert [s.heading for s in article.sections] == [None]
+
+
+@pytest.mark.parametrize("headline", ["By Land, Sea and Air", "Russia / Ukraine"])
+def test_first_line_that_looks_like_metadata_is_still_the_title(headline: str) -> None:
+    article = read_text(f"{headline}\n\nBy Jane Doe\n\nThe envoys met.")
+    assert (article.title, article.authors, article.photo_credit) == (
+        headline, ("Jane Doe",), None
+    )  # fmt: skip
+
+
+def test_date_line_before_the_title() -> None:
+    article = read_text("March 3, 2023\n\nEnvoys Meet\n\nThe envoys met.")
+    assert (article.title, article.published, article.text) == (
+        "Envoys Meet", "2023-03-03", "The envoys met."
+    )  # fmt: skip

@@ -118,9 +118,10 @@ def _read_header(lines: list[str]) -> _Header:
         scanned += 1
         if scanned > lexicon.limits.header_window_lines or paragraphs_seen >= 2:
             break
-        # A credit-like first line ("Russia / Ukraine: what next") is the title.
+        # Before the title only a date line is looked for: a headline can look like a
+        # photo credit ("Russia / Ukraine") or a byline ("By Land, Sea and Air").
         credit_mode = None if not title_seen else paragraphs_seen > 0
-        if _take_metadata(line, header, credit_mode):
+        if _take_metadata(line, header, credit_mode, dates_only=not title_seen):
             lines[i], header.end = "", i + 1
         elif not title_seen:
             title_seen = True
@@ -133,7 +134,9 @@ def _read_header(lines: list[str]) -> _Header:
     return header
 
 
-def _take_metadata(line: str, header: _Header, strict_credit: bool | None) -> bool:
+def _take_metadata(
+    line: str, header: _Header, strict_credit: bool | None, dates_only: bool = False
+) -> bool:
     """Record ``line`` in ``header`` if it is a date line, byline or photo credit
     (``strict_credit`` None: a photo credit is not looked for)."""
     plain = clean_inline(line).strip()
@@ -141,7 +144,7 @@ def _take_metadata(line: str, header: _Header, strict_credit: bool | None) -> bo
     if date_line:
         header.dates.append((date_line.value, date_line.is_update))
         return True
-    byline = parse_byline(line)
+    byline = None if dates_only else parse_byline(line)
     if byline:
         header.authors.extend(byline.authors)
         header.agency = header.agency or byline.agency
