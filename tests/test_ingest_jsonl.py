@@ -110,3 +110,11 @@ def test_id_from_url_when_feed_gives_no_id(tmp_path: Path) -> None:
     [article] = read_paths([str(path)])
     assert isinstance(article, Article)
     assert article.id == article_id("https://example.org/x", "ignored")
+
+
+def test_json_lines_saved_as_json_are_read_line_by_line(tmp_path: Path) -> None:
+    path = tmp_path / "feed.json"
+    path.write_text('{"text": "One."}\n{"text": "Two."}\n{"text": 3}\n', encoding="utf-8")
+    items = list(read_paths([str(path)]))
+    assert [getattr(i, "text", None) for i in items[:2]] == ["One.", "Two."]
+    assert isinstance(items[2], ReadFailure) and items[2].path == f"{path}:3"

@@ -38,7 +38,10 @@ def read_json(text: str, path: str, published: str | None) -> Iterator[Article |
     try:
         data = json.loads(text)
     except ValueError as exc:
-        yield failure(path, "bad-json", f"not valid JSON ({exc})")
+        if _first_line_is_object(text):  # JSON Lines saved with a .json ending
+            yield from read_jsonl(text.split("\n"), path, published)
+        else:
+            yield failure(path, "bad-json", f"not valid JSON ({exc})")
         return
     records = data if isinstance(data, list) else [data]
     for index, record in enumerate(records):
@@ -66,6 +69,14 @@ def article_from_record(
         or date_from_file_name(path),
         url=url, sections=(Section(None, 0, len(text)),),
     )  # fmt: skip
+
+
+def _first_line_is_object(text: str) -> bool:
+    first, _, rest = text.strip().partition("\n")
+    try:
+        return isinstance(json.loads(first), dict) and bool(rest.strip())
+    except ValueError:
+        return False
 
 
 def _given_id(value: Any) -> str | None:
