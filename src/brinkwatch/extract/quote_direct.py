@@ -84,11 +84,12 @@ def _window(ctx: QuoteContext, span: QuotedSpan, forward: bool) -> list[Token]:
     i = anchor.i + step
     while 0 <= i < len(doc):
         token = doc[i]
-        if ctx.quoted(token) or "\n" in token.text:
+        if "\n" in token.text or (token.text in _SENTENCE_ENDS and not ctx.quoted(token)):
             break
-        if token.text in _SENTENCE_ENDS:
-            break
-        found.append(token)
+        if ctx.quoted(token) and forward:
+            break  # the next quote belongs to its own attribution
+        if not ctx.quoted(token):  # walking back, step over partial quotes to the cue
+            found.append(token)
         i += step
     return found if forward else found[::-1]
 

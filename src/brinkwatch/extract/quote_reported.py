@@ -67,7 +67,7 @@ def _within_paragraph(doc: Doc, cue: Token, start: int, end: int) -> tuple[int, 
 def _complement(cue: Token) -> Token | None:
     """The clause a cue reports: its ccomp, a that-clause below it, or the 'of'
     object of an accusation."""
-    clauses = [c for c in cue.children if c.dep_ == "ccomp" and _same_paragraph(cue, c)]
+    clauses = [c for c in cue.children if c.dep_ == "ccomp" and same_paragraph(cue, c)]
     if clauses:
         return min(clauses, key=lambda c: abs(c.i - cue.i))
     if cue.lemma_.lower() == "accuse":
@@ -85,7 +85,8 @@ def _accusation(cue: Token) -> Token | None:
                  for g in c.children if g.dep_ in ("pobj", "pcomp")), None)  # fmt: skip
 
 
-def _same_paragraph(a: Token, b: Token) -> bool:
+def same_paragraph(a: Token, b: Token) -> bool:
+    """No line break between the two tokens."""
     low, high = sorted((a.i, b.i))
     return not any("\n" in t.text for t in a.doc[low:high])
 

@@ -122,13 +122,13 @@ def _first_match(lowered: str, table: tuple[tuple[str, str], ...]) -> str | None
 
 
 def speaker_before_cue(cue: Token, quoted: Callable[[Token], bool]) -> Token | None:
-    """When the parser took the quote for the subject ('"...," Rep. Smith (D-Md.)
-    said'), the speaker is the last noun between the quote and the cue, skipping
-    parentheses."""
+    """When the parser took the quote (or a headline) for the subject ('"...," Rep.
+    Smith (D-Md.) said'), the speaker is the last noun before the cue in its own
+    sentence and paragraph, skipping parentheses."""
     best: Token | None = None
     depth = 0
     for token in reversed(list(cue.sent[: cue.i - cue.sent.start])):
-        if quoted(token) or token.text in (".", "?", "!"):
+        if quoted(token) or token.text in (".", "?", "!") or "\n" in token.text:
             break
         depth += (token.text == ")") - (token.text == "(")
         if depth == 0 and token.pos_ in ("PROPN", "NOUN", "PRON") and token.dep_ != "compound":

@@ -19,7 +19,7 @@ from brinkwatch.extract.actors import ActorMentions
 from brinkwatch.extract.quote_direct import QuoteContext, cue_text, dash_speaker, find_cue
 from brinkwatch.extract.quote_lexicon import QuoteLexicon, load_quote_lexicon
 from brinkwatch.extract.quote_marks import QuotedSpan, find_quoted_spans, is_title
-from brinkwatch.extract.quote_reported import find_reported
+from brinkwatch.extract.quote_reported import find_reported, same_paragraph
 from brinkwatch.extract.quote_speaker import (
     resolve_speaker,
     speaker_before_cue,
@@ -83,7 +83,7 @@ def _signed_quote(ctx: QuoteContext, span: QuotedSpan, actors: ActorMentions) ->
 
 def _speaker(ctx: QuoteContext, cue: Token, actors: ActorMentions) -> Actor | None:
     head = speaker_token(cue)
-    if head is not None and ctx.quoted(head):
+    if head is not None and (ctx.quoted(head) or not same_paragraph(head, cue)):
         head = speaker_before_cue(cue, ctx.quoted)
     if head is None:
         return None
