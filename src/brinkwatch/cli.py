@@ -365,6 +365,11 @@ def summary(
     out.print(table)
     if report_path:
         out.print(f"Report: {report_path.resolve().as_uri()}", highlight=False)
+    out.print(
+        f"Dashboard: run `brinkwatch serve --db {db}` (in .venv/bin) and open "
+        "http://127.0.0.1:8000/ in a browser",
+        highlight=False,
+    )
 
 
 @app.command()
