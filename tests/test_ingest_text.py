@@ -437,7 +437,7 @@ def test_captions_staff_credits_and_site_furniture_are_not_body(furniture: str) 
 
 def test_caption_with_trailing_credit_is_dropped_and_credit_kept() -> None:
     article = read_fixture("caption_blockquote.md")
-    assert article.photo_credit == "Sean Gallup / Getty Images"
+    assert article.photo_credit == "Sean Gallup/Getty Images"  # as written
     assert paragraphs(article)[0].startswith("WASHINGTON — The Pentagon has placed")
     assert "soldiers at a base" not in article.text
 
@@ -498,3 +498,21 @@ def test_date_line_before_the_title() -> None:
     assert (article.title, article.published, article.text) == (
         "Envoys Meet", "2023-03-03", "The envoys met."
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("World / Europe", None),
+        ("News / World / Europe", None),
+        ("Handout / Reuters", "Handout / Reuters"),
+        ("AFP / AFP", "AFP / AFP"),
+        (
+            "Alex Brandon / Pool / AFP via Getty Images",
+            "Alex Brandon / Pool / AFP via Getty Images",
+        ),
+    ],
+)
+def test_breadcrumb_is_not_a_photo_credit(line: str, credit: str | None) -> None:
+    article = read_text(f"Envoys Meet\n\nMarch 3, 2023\n\n{line}\n\nThe envoys met.")
+    assert article.photo_credit == credit

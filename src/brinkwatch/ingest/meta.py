@@ -65,7 +65,15 @@ def parse_photo_credit(line: str, strict: bool) -> str | None:
         return None
     if strict and not labelled and not is_agency(sides[-1], lexicon):
         return None
-    return " / ".join(sides)
+    if not labelled and _is_breadcrumb(sides, lexicon):
+        return None
+    return " ".join(text.split())
+
+
+def _is_breadcrumb(sides: list[str], lexicon: Lexicon) -> bool:
+    """"World / Europe": one word a side and no agency among them is navigation."""
+    single_words = all(len(side.split()) == 1 for side in sides)
+    return single_words and not any(_is_strong_agency(side, lexicon) for side in sides)
 
 
 def parse_caption_credit(line: str) -> str | None:
@@ -156,9 +164,13 @@ def _names_agency(parts: list[str], lexicon: Lexicon) -> bool:
     """Whether the last byline part is the agency: "By Jane Doe, AFP"; alone ("By AFP")
     it must be listed or an acronym, since "Post" or "Press" can be surnames."""
     last = parts[-1].strip()
-    if len(parts) > 1:
-        return is_agency(last, lexicon)
-    return last.lower() in lexicon.agencies or (last.isupper() and len(last) <= 6)
+    return is_agency(last, lexicon) if len(parts) > 1 else _is_strong_agency(last, lexicon)
+
+
+def _is_strong_agency(text: str, lexicon: Lexicon) -> bool:
+    """Listed, or a short acronym (AFP, DPA): no outlet-word guessing."""
+    text = text.strip()
+    return text.lower() in lexicon.agencies or (text.isupper() and 2 <= len(text) <= 6)
 
 
 def _is_role(part: str) -> bool:
