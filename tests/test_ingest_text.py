@@ -516,3 +516,11 @@ def test_date_line_before_the_title() -> None:
 def test_breadcrumb_is_not_a_photo_credit(line: str, credit: str | None) -> None:
     article = read_text(f"Envoys Meet\n\nMarch 3, 2023\n\n{line}\n\nThe envoys met.")
     assert article.photo_credit == credit
+
+
+def test_date_line_at_the_end_is_metadata_and_a_late_fallback() -> None:
+    text = "Envoys Meet\n\nThe envoys met.\n\nThey left.\n\nPublished 3 March 2023"
+    article = read_text(text, published="2023-01-01")
+    assert (article.text, article.published) == ("The envoys met.\n\nThey left.", "2023-03-03")
+    on_top = read_text("Envoys Meet\n\nMarch 1, 2023\n\nThe envoys met.\n\nUpdated March 9, 2023")
+    assert (on_top.text, on_top.published) == ("The envoys met.", "2023-03-01")

@@ -71,7 +71,7 @@ def parse_photo_credit(line: str, strict: bool) -> str | None:
 
 
 def _is_breadcrumb(sides: list[str], lexicon: Lexicon) -> bool:
-    """"World / Europe": one word a side and no agency among them is navigation."""
+    """ "World / Europe": one word a side and no agency among them is navigation."""
     single_words = all(len(side.split()) == 1 for side in sides)
     return single_words and not any(_is_strong_agency(side, lexicon) for side in sides)
 

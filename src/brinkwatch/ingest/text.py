@@ -43,12 +43,16 @@ class _Header:
     authors: list[str] = field(default_factory=list)
     agency: str | None = None
     dates: list[tuple[str, bool]] = field(default_factory=list)  # (date, is_update)
+    late_dates: list[tuple[str, bool]] = field(default_factory=list)  # below the header
     photo_credit: str | None = None
     end: int = 0  # index of the line after the last header line taken
 
     def published(self) -> str | None:
-        """The publication date; an "Updated ..." date only when there is no other."""
-        ordered = sorted(self.dates, key=lambda d: d[1])
+        """The publication date; an "Updated ..." date only when there is no other, and
+        a date line further down only when the top has none."""
+        ordered = sorted(self.dates, key=lambda d: d[1]) or sorted(
+            self.late_dates, key=lambda d: d[1]
+        )
         return ordered[0][0] if ordered else None
 
 
@@ -65,6 +69,7 @@ def read_text(text: str, path: str | None = None, published: str | None = None) 
     url = _take_footer(lines)
     related = _take_related(lines)
     header = _read_header(lines)
+    header.late_dates.extend(_take_date_lines(lines))
     units, credit = _body_units(lines, header.end)
     body, sections = assemble(body_blocks(units))
     return Article(
@@ -132,6 +137,19 @@ def _read_header(lines: list[str]) -> _Header:
         elif _is_paragraph_like(line):
             paragraphs_seen += 1
     return header
+
+
+def _take_date_lines(lines: list[str]) -> list[tuple[str, bool]]:
+    """Lines below the header that hold only a date ("Updated March 4, 2023"): metadata
+    some exports put at the end, never body text."""
+    found: list[tuple[str, bool]] = []
+    for i, line in enumerate(lines):
+        plain = clean_inline(line).strip()
+        date_line = parse_date_line(plain) if plain and len(plain) <= 120 else None
+        if date_line:
+            found.append((date_line.value, date_line.is_update))
+            lines[i] = ""
+    return found
 
 
 def _take_metadata(
