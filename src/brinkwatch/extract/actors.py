@@ -1,21 +1,34 @@
-"""Actors: mentions of states, organisations, groups and people, resolved to codes."""
+"""Actors: mentions of states, organisations, groups and people, resolved to codes.
+
+The dictionary (:class:`ActorDictionary`, data files under ``data/actors``) is
+loaded once; :func:`extract_actors` resolves one parsed Doc in four passes —
+people, actor noun phrases, names, coreference — described in
+``docs/data/actors.md``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
+from types import MappingProxyType
 
 from spacy.tokens import Doc, Span
 
+from brinkwatch.extract.actor_coref import resolve_coreference
+from brinkwatch.extract.actor_dictionary import ActorDictionary
+from brinkwatch.extract.actor_matches import find_matches
+from brinkwatch.extract.actor_resolve import (
+    Context,
+    Mention,
+    Resolution,
+    resolve_actor_nouns,
+    resolve_names,
+    resolve_people,
+)
 from brinkwatch.records import Actor
 
-
-class ActorDictionary:
-    """The curated actor dictionary (data files under ``data/actors``)."""
-
-    @classmethod
-    def load(cls) -> ActorDictionary:
-        return cls()
+__all__ = ["ActorDictionary", "ActorMentions", "extract_actors"]
 
 
 @dataclass(frozen=True)
@@ -41,4 +54,36 @@ class ActorMentions:
 
 def extract_actors(doc: Doc, dictionary: ActorDictionary, published: str | None) -> ActorMentions:
     """Every actor mention in ``doc``, resolved (coreference included)."""
-    return ActorMentions()
+    ctx = Context(doc, find_matches(doc, dictionary), dictionary, _date(published))
+    res = Resolution()
+    resolve_people(ctx, res)
+    resolve_actor_nouns(ctx, res)
+    resolve_names(ctx, res)
+    resolve_coreference(ctx, res)
+    return _collect(doc, res.mentions)
+
+
+def _collect(doc: Doc, mentions: list[Mention]) -> ActorMentions:
+    actors: list[Actor] = []
+    by_token: dict[int, Actor] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        actor = _actor(doc, m)
+        actors.append(actor)
+        by_token.update({i: actor for i in range(m.start, m.end)})
+    return ActorMentions(tuple(actors), MappingProxyType(by_token))
+
+
+def _actor(doc: Doc, m: Mention) -> Actor:
+    span = doc[m.start : m.end]
+    w = m.who
+    return Actor(span.text, span.start_char, span.end_char, w.name, w.country, w.org, w.group,
+                 w.sector, w.role)  # fmt: skip
+
+
+def _date(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None

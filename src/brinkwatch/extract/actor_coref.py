@@ -1,0 +1,157 @@
+"""Within-article coreference: pronouns and descriptions take the identity of
+the mention they point back to.
+
+Precision first: a pronoun resolves only to the most recent compatible *subject*
+mention in its own or the two preceding sentences, never from inside a quote
+(a quoted "he" may be anyone); a description ("the alliance", "the country",
+"the ministry") only to an earlier mention in the same article.  Anything else
+stays unresolved and is not reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from brinkwatch.extract.actor_dictionary import Lexeme
+from brinkwatch.extract.actor_matches import Match
+from brinkwatch.extract.actor_resolve import Context, Description, Mention, Resolution, Who
+from brinkwatch.extract.actor_syntax import is_subject, quoted_tokens
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                  "she": "f", "her": "f", "hers": "f", "herself": "f"}  # fmt: skip
+NEUTER = frozenset({"it", "its", "itself"})
+PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+# "it" without a referent: "it is unclear whether", "it remains to be seen".
+EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "remain", "become", "take", "matter",
+                             "look", "make", "rain", "happen"})  # fmt: skip
+SINGULAR_KINDS = frozenset({"state", "capital", "seat", "org", "body", "institution"})
+STATE_KINDS = frozenset({"state", "capital"})
+WINDOW_SENTENCES = 2
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """Sentence numbers and quoted tokens of the Doc, computed once."""
+
+    sentence_of: tuple[int, ...]
+    quoted: frozenset[int]
+
+
+def resolve_coreference(ctx: Context, res: Resolution) -> None:
+    """Add a mention for every pronoun and description that points back to one."""
+    scope = _Scope(_sentence_numbers(ctx), quoted_tokens(ctx.doc))
+    found: list[Mention] = []
+    for tok in ctx.doc:
+        if tok.i in res.claimed or tok.pos_ != "PRON":
+            continue
+        mention = _pronoun(tok, res.mentions, scope)
+        if mention:
+            found.append(mention)
+    for m in ctx.matches.unique_lexemes():
+        if res.free(m.start, m.end) and m.value.kind != "role":
+            mention = _lexicon_description(ctx, m, res.mentions, scope)
+            found.append(mention) if mention else None
+    for d in res.descriptions:
+        mention = _role_description(ctx, d, res.mentions, scope)
+        found.append(mention) if mention and res.free(d.start, d.end) else None
+    for mention in found:
+        if res.free(mention.start, mention.end):
+            res.add(mention)
+
+
+def _sentence_numbers(ctx: Context) -> tuple[int, ...]:
+    numbers = [0] * len(ctx.doc)
+    for n, sent in enumerate(ctx.doc.sents):
+        numbers[sent.start : sent.end] = [n] * (sent.end - sent.start)
+    return tuple(numbers)
+
+
+def _before(mentions: list[Mention], i: int, scope: _Scope, window: int | None) -> list[Mention]:
+    """Mentions ending before token ``i``, nearest first, outside quotes."""
+    near = [m for m in mentions if m.end <= i and m.head not in scope.quoted]
+    if window is not None:
+        floor = scope.sentence_of[i] - window
+        near = [m for m in near if scope.sentence_of[m.head] >= floor]
+    return sorted(near, key=lambda m: m.end, reverse=True)
+
+
+def _pronoun(tok: Token, mentions: list[Mention], scope: _Scope) -> Mention | None:
+    word = tok.lower_
+    if tok.i in scope.quoted or _expletive(tok):
+        return None
+    for m in _before(mentions, tok.i, scope, WINDOW_SENTENCES):
+        if m.subject and _compatible(word, m):
+            return _copy(m, tok.i, tok.i + 1, tok)
+    return None
+
+
+def _compatible(word: str, m: Mention) -> bool:
+    if word in PRONOUN_GENDER:
+        gender = m.who.gender
+        return m.kind == "person" and (gender is None or gender == PRONOUN_GENDER[word])
+    if word in NEUTER:
+        return m.kind in SINGULAR_KINDS and not m.plural
+    if word in PLURAL:
+        return m.plural
+    return False
+
+
+def _expletive(tok: Token) -> bool:
+    if tok.lower_ != "it":
+        return False
+    return tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") or (
+        tok.head.lemma_.lower() in EXPLETIVE_HEADS
+    )
+
+
+def _lexicon_description(
+    ctx: Context, m: Match[Lexeme], mentions: list[Mention], scope: _Scope
+) -> Mention | None:
+    """ "the alliance" -> the last-named organisation that goes by that
+    description; "the former Soviet republic" -> the last state subject that fits."""
+    head = ctx.doc[m.end - 1]
+    if m.value.kind == "org_description":
+        for prior in _before(mentions, m.start, scope, None):
+            if prior.who.org in m.value.refers:
+                return _org_mention(ctx, prior.who.org, m.start, m.end, head)
+        return None
+    for prior in _before(mentions, m.start, scope, WINDOW_SENTENCES):
+        if prior.kind in STATE_KINDS and prior.subject and set(m.value.refers) <= prior.tags:
+            return _copy(prior, m.start, m.end, head)
+    return None
+
+
+def _role_description(
+    ctx: Context, d: Description, mentions: list[Mention], scope: _Scope
+) -> Mention | None:
+    """ "the president" -> the last person holding that office; "the ministry" ->
+    the last ministry named; both within a few sentences."""
+    word = d.role.phrase.lower()
+    for prior in _before(mentions, d.start, scope, WINDOW_SENTENCES + 2):
+        if _same_role(word, d, prior):
+            return _copy(prior, d.start, d.end, ctx.doc[d.head])
+    return None
+
+
+def _same_role(word: str, d: Description, prior: Mention) -> bool:
+    if d.role.kind == "institution":
+        return prior.kind == "institution" and (prior.noun or "").endswith(word)
+    if prior.kind not in ("person", "title"):
+        return False
+    office = d.role.office
+    roles = (prior.who.role or "", prior.noun or "")
+    return bool(office and office in prior.who.offices) or any(r.endswith(word) for r in roles)
+
+
+def _org_mention(ctx: Context, org: str, start: int, end: int, head: Token) -> Mention:
+    """The organisation itself, even when it was last named inside a title
+    ("NATO Secretary-General ..." then "the alliance")."""
+    who = Who(ctx.dictionary.org_names.get(org, org), org=org, sector="IGO")
+    return Mention(start, end, head.i, who, "org", False, is_subject(head))
+
+
+def _copy(prior: Mention, start: int, end: int, head: Token) -> Mention:
+    return Mention(start, end, head.i, prior.who, prior.kind, prior.plural, is_subject(head),
+                   prior.tags, prior.noun)  # fmt: skip

@@ -1,0 +1,494 @@
+"""Turning dictionary matches, named entities and actor nouns into actor mentions.
+
+Three passes over one Doc, each claiming the tokens it uses so a token belongs
+to one mention: people (names with the titles around them), noun phrases headed
+by actor nouns ("Russian troops", "the Kremlin leader"), then the remaining
+names of states, capitals, seats of power, organisations and groups.
+Coreference (pronouns, descriptions) follows in :mod:`actor_coref`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from brinkwatch.extract.actor_data import PersonRow, RoleRow
+from brinkwatch.extract.actor_dictionary import ActorDictionary, Entry
+from brinkwatch.extract.actor_matches import DocMatches, Match, inside_foreign_entity
+from brinkwatch.extract.actor_syntax import (
+    NOUN_POS,
+    appositive_heads,
+    has_definite_article,
+    is_subject,
+    noun_modifier_tokens,
+    place_use,
+    title_tokens,
+)
+
+AFFILIATION_KINDS = frozenset({"state", "capital", "seat", "org", "body", "group", "group_adj",
+                               "demonym", "person", "short"})  # fmt: skip
+# A role whose sector is GOV is a weak hint ("spokesman", "officials"): the
+# sector of the body it belongs to wins ("Pentagon spokesman" -> MIL).
+WEAK_SECTOR = "GOV"
+# Collectives that are actors without an owner: "separatists", "protesters".
+SELF_STANDING_SECTORS = frozenset({"REB", "CVL"})
+
+
+@dataclass(frozen=True, slots=True)
+class Who:
+    """The resolved identity of a mention, before it has a text span."""
+
+    name: str | None = None
+    country: str | None = None
+    org: str | None = None
+    group: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    gender: str | None = None
+    offices: tuple[str, ...] = ()
+
+    @property
+    def code(self) -> str | None:
+        return self.country or self.org or self.group
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One actor mention over tokens ``start`` .. ``end`` with its identity."""
+
+    start: int
+    end: int
+    head: int
+    who: Who
+    kind: str  # person, state, capital, seat, org, body, group, demonym, title, ...
+    plural: bool = False
+    subject: bool = False
+    tags: frozenset[str] = frozenset()
+    noun: str | None = None  # the role word heading it ("foreign ministry"), if any
+
+
+@dataclass(frozen=True, slots=True)
+class Description:
+    """A definite noun phrase with no owner ("the ministry", "the president")
+    left for coreference to resolve."""
+
+    start: int
+    end: int
+    head: int
+    role: RoleRow
+
+
+@dataclass
+class Resolution:
+    """Mentions found so far in one Doc and the tokens they claim."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    claimed: set[int] = field(default_factory=set)
+    descriptions: list[Description] = field(default_factory=list)
+    by_title_head: dict[int, Who] = field(default_factory=dict)
+
+    def free(self, start: int, end: int) -> bool:
+        return all(i not in self.claimed for i in range(start, end))
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        self.claimed.update(range(mention.start, mention.end))
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything a pass needs about one Doc."""
+
+    doc: Doc
+    matches: DocMatches
+    dictionary: ActorDictionary
+    on: date | None
+
+
+# ----------------------------------------------------------------- identities
+
+
+def who_from_term(term: PersonRow) -> Who:
+    return Who(term.name, term.country, term.org, None, term.sector, term.role, term.gender,
+               term.offices)  # fmt: skip
+
+
+def who_from_entry(entry: Entry, ctx: Context) -> Who:
+    """The identity a dictionary name gives, people resolved for the article date."""
+    if entry.kind in ("person", "short") and entry.name:
+        term = ctx.dictionary.person_term(entry.name, ctx.on)
+        return who_from_term(term) if term else Who(entry.name)
+    return Who(entry.name, entry.country, entry.org, entry.group, entry.sector)
+
+
+def combine(role: RoleRow | None, owner: Who | None) -> Who:
+    """A role word and the body it belongs to ("Pentagon" + "spokesman")."""
+    if owner is None:
+        return Who(sector=role.sector if role else None, role=_role_name(role))
+    sector = owner.sector if owner.org or owner.group or owner.country else None
+    if role and role.sector and not (role.sector == WEAK_SECTOR and sector):
+        sector = role.sector
+    if owner.org and not owner.country and sector == WEAK_SECTOR:
+        sector = "IGO"
+    name = owner.name if owner.org or _is_body(owner) else None
+    return Who(name, owner.country, owner.org, owner.group, sector, _role_name(role))
+
+
+def _is_body(owner: Who) -> bool:
+    return bool(owner.name and owner.sector in ("BUS", "MED"))
+
+
+def _role_name(role: RoleRow | None) -> str | None:
+    return role.phrase.lower() if role and role.kind == "title" else None
+
+
+def owner_of(entry: Entry, ctx: Context) -> Who:
+    """What an affiliation word contributes: a person lends their state or org."""
+    who = who_from_entry(entry, ctx)
+    if entry.kind in ("person", "short"):
+        return Who(country=who.country, org=who.org, sector=who.sector)
+    if entry.kind in ("state", "demonym"):
+        return replace(who, name=None)
+    return who
+
+
+# ----------------------------------------------------------------- affiliations
+
+
+def affiliations(ctx: Context, tokens: Iterable[int]) -> list[Match[Entry]]:
+    """Names in ``tokens`` that say whom a role belongs to ("Russian", "NATO",
+    "the Kremlin"), skipping "pro-Russian" and "Kremlin-backed"."""
+    found: list[Match[Entry]] = []
+    for i in tokens:
+        m = ctx.matches.name_at(i)
+        if m and m.value.kind in AFFILIATION_KINDS and m not in found and _owns(ctx, m):
+            found.append(m)
+    return found
+
+
+def _owns(ctx: Context, m: Match[Entry]) -> bool:
+    doc, effects = ctx.doc, ctx.dictionary.modifiers
+    after = doc[m.end + 1] if m.end + 1 < len(doc) and doc[m.end].text == "-" else None
+    before = doc[m.start - 2] if m.start >= 2 and doc[m.start - 1].text == "-" else None
+    if after is not None and effects.get(after.lower_) == "not-affiliation":
+        return False
+    return not (before is not None and effects.get(before.lower_) == "not-affiliation")
+
+
+def single_owner(ctx: Context, found: list[Match[Entry]]) -> Who | None:
+    owners = {owner_of(m.value, ctx) for m in found}
+    codes = {o.code for o in owners}
+    return next(iter(owners)) if len(codes) == 1 and len(owners) >= 1 else None
+
+
+# ----------------------------------------------------------------- pass 1: people
+
+
+def resolve_people(ctx: Context, res: Resolution) -> None:
+    """People in text order: dictionary names, then PERSON entities with titles;
+    a later surname-only mention takes the identity of the earlier full one."""
+    seen: dict[str, Who] = {}
+    for start, end, entry in _person_spans(ctx):
+        if not res.free(start, end):
+            continue
+        who = _person_who(ctx, start, end, entry, seen)
+        span_start = _title_start(ctx, res, start, ctx.doc[start:end].root)
+        mention = Mention(
+            span_start, end, end - 1, who, "person", subject=is_subject(ctx.doc[end - 1])
+        )
+        res.add(mention)
+        _remember(seen, ctx.doc[start:end].text, who)
+        _mark_title_heads(ctx, res, ctx.doc[start:end], who)
+    _unlabelled_surnames(ctx, res, seen)
+
+
+def _unlabelled_surnames(ctx: Context, res: Resolution, seen: dict[str, Who]) -> None:
+    """A known surname the parser did not label ("Later, Marchenko said"), after
+    the first mention of that person."""
+    first_at = {m.who.name: m.start for m in res.mentions if m.kind == "person" and m.who.name}
+    for tok in ctx.doc:
+        who = seen.get(tok.text)
+        if who is None or not who.name or tok.i in res.claimed or tok.pos_ != "PROPN":
+            continue
+        if first_at.get(who.name, len(ctx.doc)) < tok.i:
+            res.add(Mention(tok.i, tok.i + 1, tok.i, who, "person", subject=is_subject(tok)))
+
+
+def _person_spans(ctx: Context) -> list[tuple[int, int, Entry | None]]:
+    """PERSON entities (with a dictionary person inside, if any) and dictionary
+    people the parser did not label, in text order."""
+    spans: dict[tuple[int, int], Entry | None] = {}
+    for ent in ctx.doc.ents:
+        if ent.label_ == "PERSON":
+            spans[(ent.start, ent.end)] = _person_inside(ctx, ent)
+    covered = {i for s, e in spans for i in range(s, e)}
+    for m in ctx.matches.unique_names():
+        if m.value.kind in ("person", "short") and m.start not in covered:
+            spans[(m.start, m.end)] = m.value
+            covered.update(range(m.start, m.end))
+    for start, end in _titled_names(ctx):
+        inside = [k for k in spans if start <= k[0] and k[1] <= end]
+        if all(i not in covered for i in range(start, end)) or (
+            inside and all(spans[k] is None for k in inside)
+        ):
+            # a longer name than the parser's fragment ("Olena" of "Olena Marchenko")
+            for key in inside:
+                del spans[key]
+            spans[(start, end)] = None
+    return [(s, e, spans[(s, e)]) for s, e in sorted(spans)]
+
+
+def _titled_names(ctx: Context) -> list[tuple[int, int]]:
+    """Names the parser missed or mislabelled but a title vouches for:
+    "Deputy Foreign Minister Olena Marchenko", "Taras Hryn, Ukraine's ... minister"."""
+    found = []
+    for m in ctx.matches.unique_lexemes():
+        if m.value.role is None or m.value.role.kind != "title":
+            continue
+        root = ctx.doc[m.start : m.end].root
+        before_name = root.head.i >= m.end and root.dep_ == "compound"
+        after_name = root.dep_ == "appos" and root.head.i < m.start
+        if before_name or after_name:
+            found.append(_name_run(ctx, root.head))
+    return [(s, e) for s, e in found if e > s]
+
+
+def _name_run(ctx: Context, head: Token) -> tuple[int, int]:
+    """The capitalised proper nouns ending at ``head`` that no dictionary name
+    claims (so "Ukraine" or "NATO" is never taken for a person)."""
+    if not _namelike(ctx, head):
+        return head.i, head.i
+    start = head.i
+    while start > 0 and start > head.i - 3 and _namelike(ctx, ctx.doc[start - 1]):
+        start -= 1
+    return start, head.i + 1
+
+
+def _namelike(ctx: Context, tok: Token) -> bool:
+    if tok.pos_ != "PROPN" or not tok.is_title or ctx.matches.lexeme_at(tok.i):
+        return False
+    m = ctx.matches.name_at(tok.i)
+    return m is None or m.value.kind in ("person", "short")
+
+
+def _person_inside(ctx: Context, ent: Span) -> Entry | None:
+    for i in range(ent.start, ent.end):
+        m = ctx.matches.name_at(i)
+        if m and m.value.kind in ("person", "short") and ent.start <= m.start and m.end <= ent.end:
+            return m.value
+    return None
+
+
+def _person_who(
+    ctx: Context, start: int, end: int, entry: Entry | None, seen: dict[str, Who]
+) -> Who:
+    if entry is not None:
+        return who_from_entry(entry, ctx)
+    text = ctx.doc[start:end].text
+    if text in seen:
+        return seen[text]
+    titled = _titled_who(ctx, start, end, text)
+    gender = ctx.dictionary.first_names.get(ctx.doc[start].lower_) if end - start > 1 else None
+    return replace(titled, name=text, gender=gender)
+
+
+def _titled_who(ctx: Context, start: int, end: int, text: str) -> Who:
+    """An unknown person's identity from the title around the name: before it
+    ("NATO spokeswoman X") or in apposition ("X, Ukraine's defence minister")."""
+    root = ctx.doc[end - 1]
+    pools = [list(title_tokens(ctx.doc, start, root))]
+    pools += [list(range(h.left_edge.i, h.right_edge.i + 1)) for h in appositive_heads(root)]
+    if root.dep_ == "appos" and root.head.i < start:
+        head = root.head
+        pools.append(list(range(head.left_edge.i, head.i + 1)))
+    for tokens in pools:
+        role, owner = _title_role(ctx, tokens), single_owner(ctx, affiliations(ctx, tokens))
+        if role or owner:
+            return combine(role, owner)
+    return Who()
+
+
+def _title_role(ctx: Context, tokens: Iterable[int]) -> RoleRow | None:
+    found = None
+    for i in tokens:
+        m = ctx.matches.lexeme_at(i)
+        if m and m.value.role and m.value.role.kind == "title":
+            found = m.value.role
+    return found
+
+
+def _title_start(ctx: Context, res: Resolution, start: int, root: Token) -> int:
+    """Extend a name leftwards over its title ("Kremlin spokesman Dmitry Peskov")
+    when the words before it hold a role or an affiliation."""
+    tokens = title_tokens(ctx.doc, start, root)
+    first = max([tokens.start, *(i + 1 for i in tokens if i in res.claimed)], default=start)
+    tokens = range(first, start)
+    if not tokens:
+        return start
+    useful = _title_role(ctx, tokens) or affiliations(ctx, tokens)
+    return tokens.start if useful else start
+
+
+def _remember(seen: dict[str, Who], text: str, who: Who) -> None:
+    """Index a person by full text and by surname for later short mentions."""
+    if not who.name:
+        return
+    seen.setdefault(text, who)
+    parts = who.name.split()
+    if len(parts) > 1:
+        seen.setdefault(parts[-1], who)
+        seen.setdefault(" ".join(parts[1:]), who)
+
+
+def _mark_title_heads(ctx: Context, res: Resolution, span: Span, who: Who) -> None:
+    """A title in apposition to a name refers to that person, and so does a
+    title the name stands in apposition to."""
+    root = span.root
+    for head in appositive_heads(root):
+        res.by_title_head[head.i] = who
+    if root.dep_ == "appos" and root.head.pos_ in NOUN_POS:
+        res.by_title_head[root.head.i] = who
+
+
+# ----------------------------------------------------------------- pass 2: actor nouns
+
+
+def resolve_actor_nouns(ctx: Context, res: Resolution) -> None:
+    """Noun phrases headed by role words, collectives and institutions."""
+    for m in ctx.matches.unique_lexemes():
+        role = m.value.role
+        if role is None or not res.free(m.start, m.end):
+            continue
+        head = ctx.doc[m.start : m.end].root
+        one_word = m.end - m.start == 1  # "secretary-general" may parse as an adjective
+        if (one_word and head.pos_ not in NOUN_POS) or _modifies_other_noun(head, m.end):
+            continue
+        _resolve_noun(ctx, res, m.start, m.end, head, role)
+
+
+def _modifies_other_noun(head: Token, end: int) -> bool:
+    return head.dep_ in ("compound", "amod", "nmod") and head.head.i >= end
+
+
+def _resolve_noun(
+    ctx: Context, res: Resolution, start: int, end: int, head: Token, role: RoleRow
+) -> None:
+    """One actor noun phrase: its owner from pre-modifiers or an of-phrase."""
+    mods = noun_modifier_tokens(ctx.doc, head, start, ctx.dictionary.quantity_words)
+    found = [m for m in affiliations(ctx, mods) if res.free(m.start, m.end)]
+    pp_end, pp = _of_phrase_owner(ctx, res, head)
+    found += pp
+    plural = role.plural or head.tag_ in ("NNS", "NNPS")
+    if head.i in res.by_title_head:
+        who = res.by_title_head[head.i]
+        _add(res, mods.start if mods else start, max(end, pp_end), head, who, role, plural)
+    elif not found:
+        _ownerless(res, start, end, head, role, plural)
+    elif len({owner_of(m.value, ctx).code for m in found}) > 1:
+        _add_each_owner(ctx, res, found, head, role, plural)
+    else:
+        who = _with_holder(ctx, combine(role, owner_of(found[0].value, ctx)), role, mods, plural)
+        first = min([mods.start if mods else start, *(m.start for m in found)])
+        first += 1 if ctx.doc[first].pos_ == "DET" else 0  # "the U.S." owns no article here
+        _add(res, first, max(end, pp_end), head, who, role, plural)
+
+
+def _ownerless(
+    res: Resolution, start: int, end: int, head: Token, role: RoleRow, plural: bool
+) -> None:
+    """A role noun with no owner: rebels and civilians are actors by their
+    sector alone; "the ministry" / "the president" wait for coreference."""
+    if role.kind == "collective" and role.sector in SELF_STANDING_SECTORS:
+        _add(res, start, end, head, Who(sector=role.sector), role, plural)
+    elif role.kind != "collective" and has_definite_article(head) and not plural:
+        det = start - 1 if start and head.doc[start - 1].lower_ == "the" else start
+        res.descriptions.append(Description(det, end, head.i, role))
+
+
+def _of_phrase_owner(ctx: Context, res: Resolution, head: Token) -> tuple[int, list[Match[Entry]]]:
+    """ "the foreign minister of Ukraine", "diplomats from Russia": the owner
+    named in an of/from phrase right after the noun, and where it ends."""
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from") and prep.i >= head.i + 1:
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            found = affiliations(ctx, range(prep.i + 1, objs[0].i + 1)) if objs else []
+            found = [m for m in found if res.free(m.start, m.end)]
+            if found:
+                return max(m.end for m in found), found
+    return 0, []
+
+
+def _with_holder(ctx: Context, who: Who, role: RoleRow, mods: range, plural: bool) -> Who:
+    """ "the British prime minister" on 2022-02-01 is Boris Johnson."""
+    if plural or not role.office or not who.code or _no_holder(ctx, mods):
+        return who
+    term = ctx.dictionary.holder(who.code, role.office, ctx.on, who.sector)
+    return who_from_term(term) if term else who
+
+
+def _no_holder(ctx: Context, mods: range) -> bool:
+    effects = ctx.dictionary.modifiers
+    return any(effects.get(ctx.doc[i].lower_) == "no-holder" for i in mods)
+
+
+def _add_each_owner(
+    ctx: Context, res: Resolution, found: list[Match[Entry]], head: Token, role: RoleRow,
+    plural: bool,
+) -> None:  # fmt: skip
+    """ "U.S. and British officials": one mention per owner, over its own words."""
+    for m in found:
+        who = combine(role, owner_of(m.value, ctx))
+        _add(res, m.start, m.end, head, replace(who, role=None), role, plural)
+
+
+def _add(
+    res: Resolution, start: int, end: int, head: Token, who: Who, role: RoleRow, plural: bool
+) -> None:
+    """A noun-phrase mention; a title with a known holder counts as a person."""
+    kind = "person" if role.kind == "title" and who.name and not plural else role.kind
+    if res.free(start, end):
+        res.add(Mention(start, end, head.i, who, kind, plural, is_subject(head),
+                        noun=role.phrase.lower()))  # fmt: skip
+
+
+# ----------------------------------------------------------------- pass 3: names
+
+
+def resolve_names(ctx: Context, res: Resolution) -> None:
+    """States, capitals and seats acting as actors; organisations, bodies and
+    groups wherever they are named; demonyms used as nouns ("the Russians")."""
+    for m in ctx.matches.unique_names():
+        if not res.free(m.start, m.end) or not _name_is_actor(ctx, m):
+            continue
+        head = ctx.doc[m.end - 1]
+        who = who_from_entry(m.value, ctx)
+        if m.value.kind == "capital" and not who.sector:
+            who = replace(who, sector="GOV")
+        kind = "person" if m.value.kind == "short" else m.value.kind
+        res.add(Mention(m.start, m.end, head.i, who, kind, m.value.plural, is_subject(head),
+                        m.value.tags))  # fmt: skip
+
+
+def _name_is_actor(ctx: Context, m: Match[Entry]) -> bool:
+    kind, head = m.value.kind, ctx.doc[m.end - 1]
+    if kind in ("org", "body", "group"):
+        return True
+    if kind in ("state", "capital", "seat"):
+        return not inside_foreign_entity(ctx.doc, m) and not place_use(head, ctx.dictionary)
+    if kind == "demonym":
+        return _demonym_as_noun(head) and not place_use(head, ctx.dictionary)
+    return False
+
+
+def _demonym_as_noun(token: Token) -> bool:
+    """ "the Russians", "Ukrainians", "the French said": a demonym heading its
+    phrase, not one inside a compound adjective ("Russian-backed")."""
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if token.dep_ in ("amod", "compound", "nmod"):
+        return False
+    if nxt is not None and nxt.text == "-":
+        return False
+    return token.pos_ in NOUN_POS or has_definite_article(token)

@@ -1,0 +1,114 @@
+"""Syntactic tests the resolver needs: is a name used as a place, which tokens
+form a title, which words modify a noun.  Pure functions over spaCy tokens."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from brinkwatch.extract.actor_dictionary import ActorDictionary
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+QUOTE_MARKS = frozenset({'"', "“", "”", "«", "»", "„"})
+
+
+def governing(token: Token) -> Token:
+    """The token whose role in the sentence this one shares: the first conjunct
+    of a coordination ("Russia and Belarus" -> Russia), else itself."""
+    seen = 0
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i and seen < 10:
+        token, seen = token.head, seen + 1
+    return token
+
+
+def is_subject(token: Token) -> bool:
+    return governing(token).dep_ in SUBJECT_DEPS
+
+
+def place_use(token: Token, dictionary: ActorDictionary) -> bool:
+    """True when a state or capital name is used as a location or a topic, not
+    as an actor: the object of a locative preposition ("troops in Belarus"),
+    or a modifier of an ordinary noun ("the Ukraine crisis")."""
+    head = governing(token)
+    if head.dep_ == "pobj":
+        return _prepositional_place(head.head, dictionary)
+    return head.dep_ in MODIFIER_DEPS and head.head.i != head.i and head.head.pos_ in NOUN_POS
+
+
+def _prepositional_place(prep: Token, dictionary: ActorDictionary) -> bool:
+    use = dictionary.preposition(prep.lower_)
+    if use is None:
+        return False
+    ruler = prep.head
+    flipped = ruler.lower_ in use.exceptions or ruler.lemma_.lower() in use.exceptions
+    return (use.use != "actor") != flipped
+
+
+def title_tokens(doc: Doc, start: int, root: Token) -> range:
+    """Tokens left of a name inside its noun phrase ("Russian Deputy Foreign
+    Minister" before "Sergei Ryabkov"), stopping at punctuation or a clause."""
+    left = root.left_edge.i
+    first = start
+    for i in range(start - 1, max(left, start - 10) - 1, -1):
+        tok = doc[i]
+        if tok.is_punct and tok.text not in ("-", "."):
+            break
+        if tok.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ") and tok.lower_ != "of":
+            break
+        first = i
+    while first < start and doc[first].pos_ == "DET":
+        first += 1
+    return range(first, start)
+
+
+def appositive_heads(root: Token) -> tuple[Token, ...]:
+    """Heads of noun phrases in apposition to ``root`` ("X, Ukraine's defence minister")."""
+    return tuple(c for c in root.children if c.dep_ == "appos" and c.pos_ in NOUN_POS)
+
+
+def noun_modifier_tokens(
+    doc: Doc, head: Token, start: int, quantity_words: frozenset[str] = frozenset()
+) -> range:
+    """The pre-modifiers of a noun phrase headed by ``head`` whose own words
+    start at ``start`` ("Senior Russian" in "Senior Russian officials").  A count
+    or quantity word ends them: "30,000 Russian soldiers" -> "Russian"."""
+    first = start
+    for i in range(start - 1, max(head.left_edge.i, start - 8) - 1, -1):
+        tok = doc[i]
+        if (tok.is_punct and tok.text not in ("-", ".")) or tok.pos_ in ("VERB", "ADP"):
+            break
+        if tok.like_num or tok.pos_ == "NUM" or tok.lower_ in quantity_words:
+            break
+        first = i
+    while first < start and (
+        doc[first].pos_ in ("DET", "PUNCT", "PRON") or doc[first].tag_ == "PRP$"
+    ):
+        first += 1
+    return range(first, start)
+
+
+def has_definite_article(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+
+
+def quoted_tokens(doc: Doc) -> frozenset[int]:
+    """Indexes of tokens inside quotation marks (straight quotes toggle)."""
+    inside, found = False, set()
+    for tok in doc:
+        if tok.text in QUOTE_MARKS:
+            inside = _toggle(tok.text, inside)
+            continue
+        if tok.is_space and "\n\n" in tok.text:
+            inside = False  # a quote never runs past a paragraph break unclosed
+        if inside:
+            found.add(tok.i)
+    return frozenset(found)
+
+
+def _toggle(mark: str, inside: bool) -> bool:
+    if mark in ("“", "«", "„"):
+        return True
+    if mark in ("”", "»"):
+        return False
+    return not inside
