@@ -27,6 +27,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 pytest: $(STAMP)
+	bash scripts/install-browser.sh
 	$(BIN)/pytest
 
 test: lint typecheck pytest
