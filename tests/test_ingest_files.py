@@ -265,3 +265,9 @@ def test_readme_is_skipped_in_folders_but_read_when_named(tmp_path: Path) -> Non
     (tmp_path / "README.md").write_text("Notes\n\nThis folder holds articles.", encoding="utf-8")
     assert read_all(tmp_path) == []
     assert only_article(read_all(tmp_path / "README.md")).title == "Notes"
+
+
+def test_missing_stdin_is_a_failure(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", None)
+    [item] = read_all("-")
+    assert isinstance(item, ReadFailure) and item.reason == "unreadable"

@@ -46,6 +46,8 @@ def read_paths(
 
 def _read_stdin(published: str | None) -> Article | ReadFailure:
     """Standard input is read as layout 1 (exported news text)."""
+    if sys.stdin is None:  # started without standard input (a daemon, some CI runners)
+        return failure(STDIN, "unreadable", "there is no standard input to read")
     buffer = getattr(sys.stdin, "buffer", None)
     if buffer is None:
         text = sys.stdin.read()

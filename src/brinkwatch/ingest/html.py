@@ -30,16 +30,9 @@ _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
 
 def read_html(html: str, path: str, published: str | None) -> Article | ReadFailure:
     """One article from a saved page, or a failure when no article text is found."""
-    try:
-        document = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_images=False,
-            include_tables=False, include_formatting=True, include_links=False,
-            date_extraction_params=_DATE_SEARCH,
-        )  # fmt: skip
-    except Exception as exc:  # a third-party parser on arbitrary pages: one bad page
-        # must cost only that page, never the batch (lxml and htmldate raise many types)
-        return failure(path, "html-error", f"trafilatura failed ({type(exc).__name__}: {exc})")
-    fields: dict[str, Any] = _as_dict(document)
+    fields = _extract(html, path)
+    if isinstance(fields, ReadFailure):
+        return fields
     title = _string(fields.get("title"))
     body, sections = assemble(_blocks(fields.get("text") or "", title))
     if not _has_sentence(body):
@@ -53,6 +46,20 @@ def read_html(html: str, path: str, published: str | None) -> Article | ReadFail
         or date_from_file_name(path),
         url=url, sections=sections,
     )  # fmt: skip
+
+
+def _extract(html: str, path: str) -> dict[str, Any] | ReadFailure:
+    """trafilatura's fields for the page (an empty dict when it finds nothing)."""
+    try:
+        document = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_images=False,
+            include_tables=False, include_formatting=True, include_links=False,
+            date_extraction_params=_DATE_SEARCH,
+        )  # fmt: skip
+    except Exception as exc:  # a third-party parser on arbitrary pages: one bad page
+        # must cost only that page, never the batch (lxml and htmldate raise many types)
+        return failure(path, "html-error", f"trafilatura failed ({type(exc).__name__}: {exc})")
+    return _as_dict(document)
 
 
 def _blocks(text: str, title: str | None) -> Iterator[Block]:
