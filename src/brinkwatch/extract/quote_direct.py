@@ -4,16 +4,17 @@ beside it in the same sentence, or the verb of a lead-in ending with a colon."""
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from brinkwatch.extract.quote_lexicon import QuoteLexicon
 from brinkwatch.extract.quote_marks import QuotedSpan
 
 _MAX_HOPS = 4  # how far up the tree a quote may hang below its cue ("said on X that ...")
 _SENTENCE_ENDS = frozenset({".", "?", "!"})
-_DASHES = frozenset({"―", "—", "–", "-", "--"})
+_DASH_SIGN = re.compile(r"[ \t\u00a0]*(?:[―—–]+|--?(?=[ \t\u00a0]))[ \t\u00a0]*")
 
 
 class QuoteContext:
@@ -141,10 +142,14 @@ def cue_text(cue: Token, lexicon: QuoteLexicon) -> str:
     return cue.text
 
 
-def dash_speaker(ctx: QuoteContext, span: QuotedSpan) -> Token | None:
+def dash_speaker(ctx: QuoteContext, span: QuotedSpan) -> Span | None:
     """The name after a dash that signs a quote: '"..." ― Jane Doe'."""
-    after = [t for t in _window(ctx, span, forward=True) if not t.is_space]
-    if len(after) < 2 or after[0].text not in _DASHES:
+    sign = _DASH_SIGN.match(ctx.doc.text, span.close_mark + 1)
+    if sign is None:
         return None
-    name = list(itertools.takewhile(lambda t: t.pos_ == "PROPN", after[1:]))
-    return name[-1] if name else None
+    first = ctx.doc.char_span(sign.end(), sign.end() + 1, alignment_mode="expand")
+    if first is None or not len(first):
+        return None
+    start = first[0].i
+    name = list(itertools.takewhile(lambda t: t.pos_ == "PROPN", ctx.doc[start:]))
+    return ctx.doc[start : start + len(name)] if name else None

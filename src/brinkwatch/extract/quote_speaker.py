@@ -80,7 +80,16 @@ def resolve_speaker(
     own = actors.at(head.i)
     if own is not None:
         return own
-    phrase = speaker_span(doc, head)
+    return resolve_phrase(speaker_span(doc, head), actors, lexicon)
+
+
+def resolve_phrase(phrase: Span, actors: ActorMentions, lexicon: QuoteLexicon) -> Actor:
+    """The Actor for a speaker phrase: the resolver's actor for its head, else one
+    built from the phrase itself."""
+    head = phrase.root
+    own = actors.at(head.i)
+    if own is not None:
+        return own
     plain = _plain_actor(phrase, head, lexicon)
     # "a senior U.S. defense official": the state inside the phrase is not the
     # speaker, but it tells us whom the speaker acts for.

@@ -21,6 +21,7 @@ from brinkwatch.extract.quote_lexicon import QuoteLexicon, load_quote_lexicon
 from brinkwatch.extract.quote_marks import QuotedSpan, find_quoted_spans, is_title
 from brinkwatch.extract.quote_reported import find_reported, same_paragraph
 from brinkwatch.extract.quote_speaker import (
+    resolve_phrase,
     resolve_speaker,
     speaker_before_cue,
     speaker_token,
@@ -77,7 +78,7 @@ def _signed_quote(ctx: QuoteContext, span: QuotedSpan, actors: ActorMentions) ->
     signer = dash_speaker(ctx, span)
     if signer is None:
         return None
-    speaker = resolve_speaker(ctx.doc, signer, actors, ctx.lexicon)
+    speaker = resolve_phrase(signer, actors, ctx.lexicon)
     return _quote(ctx.doc.text, span, speaker, None)
 
 
