@@ -102,3 +102,21 @@ def test_cp1252_page_is_decoded(tmp_path: Path) -> None:
     page.write_bytes(html.replace('charset="utf-8"', 'charset="windows-1252"').encode("cp1252"))
     [item] = read_paths([str(page)])
     assert isinstance(item, Article) and "four “F-16” fighter jets" in item.text
+
+
+def test_bold_paragraph_used_as_sub_heading_is_a_section_break(tmp_path: Path) -> None:
+    para = (
+        "<p>{} from both delegations met in Geneva for seven hours on Monday and agreed "
+        "to continue the talks at a lower level next month.</p>"
+    )
+    page = tmp_path / "bold.html"
+    page.write_text(
+        f"<html><head><title>Talks</title></head><body><article>{para.format('Envoys')}"
+        f"<p><strong>Next steps</strong></p>{para.format('Diplomats')}"
+        "<p><b>Note:</b> the talks will resume in March.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    [item] = read_paths([str(page)])
+    assert isinstance(item, Article)
+    assert [s.heading for s in item.sections] == [None, "Next steps"]
+    assert item.text.endswith("Note: the talks will resume in March.")

@@ -20,11 +20,13 @@ from brinkwatch.ingest.failures import failure
 from brinkwatch.ingest.ids import article_id
 from brinkwatch.ingest.markdown import clean_inline, heading_text, strip_block_markers
 from brinkwatch.ingest.meta import ends_sentence
+from brinkwatch.ingest.paragraphs import is_heading_like
 from brinkwatch.records import Article, ReadFailure
 
 # Only dates the page states (meta tags, <time>, the url, a date line): the extensive
 # search would turn a "(c) 2022" footer into 2022-01-01.
 _DATE_SEARCH: dict[str, Any] = {"extensive_search": False, "original_date": True}
+_BOLD_LINE = re.compile(r"\*\*[^*]+\*\*")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
 
 
@@ -68,8 +70,12 @@ def _blocks(text: str, title: str | None) -> Iterator[Block]:
         line = _LIST_MARKER.sub("", strip_block_markers(line))
         heading = heading_text(line)
         plain = " ".join(clean_inline(heading if heading is not None else line).split())
-        if plain and not (heading is not None and plain == title):
-            yield Block(plain, is_heading=heading is not None)
+        # Many sites mark sub-headings up as a bold paragraph, not as <h2>.
+        is_heading = heading is not None or (
+            _BOLD_LINE.fullmatch(line.strip()) is not None and is_heading_like(plain)
+        )
+        if plain and not (is_heading and plain == title):
+            yield Block(plain, is_heading=is_heading)
 
 
 def _has_sentence(body: str) -> bool:
