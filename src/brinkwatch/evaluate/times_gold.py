@@ -84,11 +84,16 @@ def _strip_tags(body: str) -> tuple[str, list[GoldTime]]:
         if not tag.group(1):
             open_at, attrs = length, dict(_ATTR.findall(tag.group(3)))
         else:
-            value = attrs.get("value", "")
+            value = canonical_value(attrs.get("value", ""))
             times.append(GoldTime(open_at, length, attrs.get("type", ""), frozenset({value}),
                                   "date"))  # fmt: skip
     pieces.append(html.unescape(body[cursor:]))
     return "".join(pieces), times
+
+
+def canonical_value(value: str) -> str:
+    """Same value, one spelling: TimeBank writes some weeks unpadded ("2000-W7")."""
+    return re.sub(r"-W(\d)(?!\d)", r"-W0\1", value)
 
 
 def _creation_time(raw: str) -> date | None:
@@ -139,14 +144,21 @@ def _accepted_values(timex: str, resolutions: list[dict[str, Any]]) -> frozenset
     if "X" not in timex:
         return frozenset(values)
     for resolution in resolutions:
-        resolved = str(resolution.get("value") or resolution.get("start") or "")[:10]
-        if not re.fullmatch(r"\d{4}-\d\d-\d\d", resolved):
-            continue  # e.g. "not resolved"
-        if "W" in timex:
-            values.add(iso_week(date.fromisoformat(resolved)))
-        else:
-            values.add(resolved[: len(timex.split("T")[0])])
+        for key in ("value", "start", "end"):
+            resolved = str(resolution.get(key) or "")[:10]
+            if re.fullmatch(r"\d{4}-\d\d-\d\d", resolved):  # not "not resolved"
+                values.add(_at_granularity(timex, resolved))
     return frozenset(values)
+
+
+def _at_granularity(timex: str, resolved: str) -> str:
+    """A resolved day written as precisely as ``timex``: a day for XXXX-WXX-5 or
+    XXXX-05-12, a week for XXXX-WXX, a month for XXXX-05."""
+    if re.fullmatch(r"XXXX-WXX-\d.*|[\dX]{4}-[\dX]{2}-[\dX]{2}.*", timex):
+        return resolved
+    if "W" in timex:
+        return iso_week(date.fromisoformat(resolved))
+    return resolved[: len(timex.split("T")[0])]
 
 
 def _clock_form(timex: str) -> str:

@@ -61,12 +61,39 @@ def weekday_on_or_after(anchor: date, weekday: int) -> date:
     return anchor + timedelta(days=(weekday - anchor.isoweekday()) % 7)
 
 
-def nearest_year(anchor: date, month: int, day: int = 15) -> int:
-    """The year that puts month/day closest to ``anchor``, keeping the anchor's year
-    unless another is much closer: news mostly talks about the current year."""
-    best = anchor.year
-    same_year = safe_date(anchor.year, month, min(day, 28))
-    if same_year is not None and abs((same_year - anchor).days) <= 240:
-        return best
-    candidates = [anchor.year - 1, anchor.year, anchor.year + 1]
-    return min(candidates, key=lambda y: abs((date(y, month, min(day, 28)) - anchor).days))
+def nearest_year(anchor: date, month: int, day: int = 15, tense: str = "PRESENT") -> int:
+    """The year of a month/day named without one: the nearest occurrence to the
+    anchor, but not more than a month ahead for a past-tense verb nor a month back
+    for a future one ("said in January", written in October, is this January)."""
+    best_year, best_distance = anchor.year, 10**6
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        offset = (date(year, month, min(day, 28)) - anchor).days
+        if (tense == "PAST" and offset > 31) or (tense == "FUTURE" and offset < -31):
+            continue
+        if abs(offset) < best_distance:
+            best_year, best_distance = year, abs(offset)
+    return best_year
+
+
+def easter(year: int) -> date:
+    """Western Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    m = (a + 11 * h) // 319
+    r = (2 * e + 2 * i - k - h + m + 32) % 7
+    month = (h - m + r + 90) // 25
+    return date(year, month, (h - m + r + month + 19) % 32)
+
+
+def nth_weekday(year: int, month: int, nth: int, weekday: int) -> date | None:
+    """The ``nth`` ISO ``weekday`` of a month (``nth`` = -1: the last one)."""
+    if nth > 0:
+        first = date(year, month, 1)
+        day = first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+        return day if day.month == month else None
+    year_after, month_after = add_months(year, month, 1)
+    last = date(year_after, month_after, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.isoweekday() - weekday) % 7)

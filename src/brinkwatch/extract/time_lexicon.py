@@ -24,7 +24,7 @@ _TABLES = {
     "MONTH": "months", "WEEKDAY": "weekdays", "NUM": "numbers", "VAGUE": "vague_numbers",
     "ORD": "ordinals", "UNIT": "units", "DAYPART": "day_parts", "SEASON": "seasons",
     "DEICTIC": "deictic_days", "REF": "references", "SET": "sets", "HOLIDAY": "holidays",
-    "MOD": "modifiers",
+    "MOD": "modifiers", "DAYWORD": "day_words", "FLOATING": "floating_holidays",
 }  # fmt: skip
 # Tens that combine with a unit word ("twenty-five"), matched on top of the NUM table.
 _COMPOUND_NUMBER = (

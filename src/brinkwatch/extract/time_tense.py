@@ -10,9 +10,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 # Auxiliaries that point forward: "will meet", "would meet" (reported future), "may meet".
-_FUTURE_AUX = frozenset({"will", "'ll", "wo", "shall", "would", "'d", "may", "might", "could",
-                         "can", "ca", "should", "must"})  # fmt: skip
-_PAST_AUX = frozenset({"was", "were", "had", "has", "have", "did", "'d've", "been"})
+_FUTURE_AUX = frozenset({"will", "'ll", "wo", "shall", "would", "'d", "may", "might",
+                         "could", "should", "must"})  # fmt: skip
+_PAST_AUX = frozenset({"was", "were", "had", "did", "been"})
+_PERFECT_AUX = frozenset({"has", "have", "'ve"})
 _PROGRESSIVE_AUX = frozenset({"is", "are", "am", "'s", "'re", "'m"})
 _MAX_CLIMB = 8
 
@@ -37,17 +38,30 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
-def verb_tense(verb: Token) -> str:
-    """PAST/PRESENT/FUTURE from the verb's auxiliaries, else from its own form."""
-    auxiliaries = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a in _FUTURE_AUX for a in auxiliaries):
-        return "FUTURE"
-    if any(a in _PAST_AUX for a in auxiliaries):
+def verb_tense(verb: Token, depth: int = 0) -> str:
+    """PAST/PRESENT/FUTURE from the verb's auxiliaries, else from its own form.
+
+    A perfect ("may have been") is past; an infinitive looks ahead; a bare participle
+    takes the tense of the verb it depends on ("with troops arriving Tuesday")."""
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxiliaries & (_PERFECT_AUX | _PAST_AUX):
         return "PAST"
+    if auxiliaries & _FUTURE_AUX:
+        return "FUTURE"
     if "to" in auxiliaries:
-        return "FUTURE"  # "due to meet", "plans to visit": infinitives look ahead
-    if any(a in _PROGRESSIVE_AUX for a in auxiliaries):
+        return "FUTURE"  # "due to meet", "planned to leave": infinitives look ahead
+    if verb.tag_ == "VBG" and not auxiliaries:
+        return _tense_of_head(verb, depth)
+    if auxiliaries & _PROGRESSIVE_AUX:
         return "FUTURE"  # "is meeting on Wednesday", "is scheduled for Friday"
     if verb.tag_ in ("VBD", "VBN"):
         return "PAST"
     return "PRESENT"
+
+
+def _tense_of_head(verb: Token, depth: int) -> str:
+    """Tense of the verb a participle hangs from; PRESENT if none."""
+    head = governing_verb(verb.head) if verb.head is not verb else None
+    if head is None or depth >= 3:
+        return "PRESENT"
+    return verb_tense(head, depth + 1)

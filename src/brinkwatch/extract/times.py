@@ -22,7 +22,8 @@ from brinkwatch.extract.time_tense import tense_at
 from brinkwatch.records import TimeMention
 
 # Handlers whose value depends on the tense of the governing verb.
-_TENSED = frozenset({"weekday", "quarter", "relative_unit", "weekend", "relative_named"})
+_TENSED = frozenset({"weekday", "quarter", "relative_unit", "weekend", "relative_named",
+                     "month_day", "month_year", "holiday", "in_offset"})  # fmt: skip
 _HINT_ENTITIES = frozenset({"DATE", "TIME", "EVENT"})
 # Between a clock time and its day: nothing, a comma, "on" or "at".
 _CLOCK_DAY_GAP = re.compile(r"\s*,?\s*(?:on\s+|at\s+)?", re.IGNORECASE)
@@ -60,10 +61,14 @@ def _mention(
 
 
 def _plausible(doc: Doc, candidate: Candidate, lexicon: TimeLexicon) -> bool:
-    """Month names must be capitalised; doubtful forms need a date-like context."""
-    month = candidate.match.groupdict().get("month")
-    if month and month[0].isalpha() and not month[0].isupper():
-        return False
+    """Month names that are also common words must be capitalised ("may", "march");
+    doubtful forms need a date-like context."""
+    groups = candidate.match.groupdict()
+    ambiguous = lexicon.tables["ambiguous_months"]["words"]
+    for name in ("month", "name"):
+        word = (groups.get(name) or "").rstrip(".")
+        if word.lower() in ambiguous and not word[0].isupper():
+            return False
     if not candidate.rule.needs_hint:
         return True
     span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")

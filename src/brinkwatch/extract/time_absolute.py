@@ -1,0 +1,173 @@
+"""TIMEX3 handlers for calendar expressions: dates, months, years, quarters, holidays.
+
+A date named without its year takes the year that puts it nearest the anchor, within
+the window the tense allows (see ``time_calendar.nearest_year``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from brinkwatch.extract import time_calendar as cal
+from brinkwatch.extract.time_context import (
+    Context,
+    Groups,
+    Timex,
+    day_of,
+    month_of,
+    words,
+    year_of,
+)  # fmt: skip
+
+# "last Easter", "next Christmas": the word decides the direction, not the verb.
+_REL_TENSE = {"last": "PAST", "previous": "PAST", "next": "FUTURE", "following": "FUTURE",
+              "this": "PRESENT", "coming": "FUTURE"}  # fmt: skip
+
+
+def ymd(groups: Groups, context: Context) -> Timex | None:
+    """ "2022-01-24" (and "2022-01-24T15:00")."""
+    year, month, day = (int(groups[k] or 0) for k in ("year", "month", "day"))
+    found = cal.safe_date(year, month, day)
+    if found is None:
+        return None
+    if groups.get("hour"):
+        return "TIME", f"{found.isoformat()}T{groups['hour']}:{groups['minute']}"
+    return "DATE", found.isoformat()
+
+
+def slash_date(groups: Groups, context: Context) -> Timex | None:
+    """``01/24/2022`` (US order first) or ``24/01/2022`` when the first part cannot be a month."""
+    first, second, year = int(groups["a"] or 0), int(groups["b"] or 0), int(groups["year"] or 0)
+    if year < 100:
+        year += 1900 if year >= 50 else 2000
+    month, day = (second, first) if first > 12 else (first, second)
+    found = cal.safe_date(year, month, day)
+    return ("DATE", found.isoformat()) if found else None
+
+
+def month_day(groups: Groups, context: Context) -> Timex | None:
+    """ "January 24", "24 January 2022", "the fourth of July", "Friday 5/12"."""
+    month, day = month_of(groups, context), day_of(groups, context)
+    if month is None or cal.safe_date(2000, month, day) is None:
+        return None
+    year = year_of(groups, "year")
+    if year is None and context.anchor is not None:
+        year = cal.nearest_year(context.anchor, month, day, context.tense)
+    if year is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}"
+    found = cal.safe_date(year, month, day)
+    return ("DATE", found.isoformat()) if found else None
+
+
+def month_year(groups: Groups, context: Context) -> Timex | None:
+    """ "January 2022", "2015-12", "mid-February"."""
+    month = month_of(groups, context)
+    if month is None:
+        return None
+    year = year_of(groups, "year")
+    if year is None and context.anchor is not None:
+        year = cal.nearest_year(context.anchor, month, 15, context.tense)
+    return "DATE", cal.month_value(year, month) if year else f"XXXX-{month:02d}"
+
+
+def day_of_month(groups: Groups, context: Context) -> Timex | None:
+    """ "on the 18th": that day of the anchor's month."""
+    day = day_of(groups, context)
+    if context.anchor is None:
+        return "DATE", f"XXXX-XX-{day:02d}"
+    found = cal.safe_date(context.anchor.year, context.anchor.month, day)
+    return ("DATE", found.isoformat()) if found else None
+
+
+def week_number(groups: Groups, context: Context) -> Timex | None:
+    """ "week 10" of the anchor's year (or of the year named)."""
+    year = year_of(groups, "year") or (context.anchor.year if context.anchor else None)
+    week = int(groups.get("week") or 0)
+    return "DATE", f"{year}-W{week:02d}" if year else f"XXXX-W{week:02d}"
+
+
+def year_only(groups: Groups, context: Context) -> Timex | None:
+    return "DATE", f"{int(groups['year'] or 0):04d}"
+
+
+def decade(groups: Groups, context: Context) -> Timex | None:
+    """ "the 1990s" -> 199; "the '90s" -> the anchor's century or the one before."""
+    if groups.get("decade"):
+        return "DATE", str(groups["decade"])
+    short = int(groups.get("short") or 0)
+    century = (context.anchor.year // 100) if context.anchor else 20
+    if context.anchor is not None and short * 10 > context.anchor.year % 100:
+        century -= 1
+    return "DATE", f"{century}{short}"
+
+
+def century(groups: Groups, context: Context) -> Timex | None:
+    """ "the 20th century" -> 19 (TIMEX3 writes the first two digits)."""
+    return "DATE", f"{int(groups['century'] or 1) - 1:02d}"
+
+
+def quarter(groups: Groups, context: Context) -> Timex | None:
+    """ "the third quarter", "Q3 2021": in the anchor's year unless one is named; a
+    quarter not yet begun, spoken of in the past tense, is last year's."""
+    number = groups.get("q") or context.lexicon.lookup("ordinals", groups.get("ord") or "")
+    if number is None:
+        return None
+    which = int(number)
+    year = year_of(groups, "year", "year2", "year0")
+    if year is None and context.anchor is not None:
+        year = context.anchor.year
+        if context.tense == "PAST" and which > cal.quarter_of(context.anchor):
+            year -= 1
+    return "DATE", f"{year}-Q{which}" if year else f"XXXX-Q{which}"
+
+
+def half_year(groups: Groups, context: Context) -> Timex | None:
+    """ "the first half of 2022" -> 2022-H1."""
+    half = 1 if (groups.get("ord") or "").lower() == "first" else 2
+    year = year_of(groups, "year")
+    if year is None:
+        if context.anchor is None:
+            return None
+        shift = {"this": 0, "last": -1, "next": 1}[words(groups.get("rel")) or "this"]
+        year = context.anchor.year + shift
+    return "DATE", f"{year}-H{half}"
+
+
+def season(groups: Groups, context: Context) -> Timex | None:
+    """ "summer 2021" -> 2021-SU."""
+    code = context.lexicon.lookup("seasons", groups.get("season") or "")
+    return ("DATE", f"{year_of(groups, 'year')}-{code}") if code else None
+
+
+def holiday(groups: Groups, context: Context) -> Timex | None:
+    """Fixed holidays ("Christmas"), n-th weekday ones ("Thanksgiving") and Easter."""
+    name = groups.get("holiday") or ""
+    rel = words(groups.get("rel"))
+    if rel:
+        context = Context(context.lexicon, context.anchor, _REL_TENSE.get(rel, "PRESENT"))
+    year = year_of(groups, "year")
+    month_day_text = context.lexicon.lookup("holidays", name)
+    if month_day_text is not None:
+        month, day = (int(p) for p in str(month_day_text).split("-"))
+        if year is None and context.anchor is not None:
+            year = cal.nearest_year(context.anchor, month, day, context.tense)
+        return "DATE", f"{year}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"
+    if year is None and context.anchor is None:
+        return None
+    rule = context.lexicon.lookup("floating_holidays", name)
+
+    def on(in_year: int) -> date | None:
+        return cal.easter(in_year) if rule is None else cal.nth_weekday(in_year, *map(int, rule))
+
+    found = on(year) if year else _nearest_occurrence(on, context)
+    return ("DATE", found.isoformat()) if found else None
+
+
+def _nearest_occurrence(on: Callable[[int], date | None], context: Context) -> date | None:
+    """The occurrence of a holiday nearest the anchor, within the tense's window."""
+    anchor = context.anchor or date.min
+    found = on(anchor.year)
+    if found is None:
+        return None
+    return on(cal.nearest_year(anchor, found.month, found.day, context.tense))
