@@ -44,9 +44,12 @@ def _apply_one(cand: Candidate, gov: Token, child: Token, ctx: TriggerContext) -
     lemma = gov.lemma_.lower()
     mod = cand.modality
     gov_mod = verb_modality(gov, ctx.lexicon) if gov.pos_ in ("VERB", "AUX") else Modality()
-    if lemma in cue("control.denial") and child.dep_ in ("ccomp", "dobj", "acl", "pobj"):
+    # a denied clause is negated; a denied noun ("denied the accusations") still happened
+    denied = child.dep_ == "ccomp" or (child.i != cand.trigger.i and child.dep_ == "dobj")
+    if lemma in cue("control.denial") and denied:
         return replace(cand, modality=replace(mod, negated=True))
-    if child.dep_ == "xcomp" or (child.dep_ == "ccomp" and lemma in cue("control.threat")):
+    ccomp_control = cue("control.threat") | cue("control.request")
+    if child.dep_ == "xcomp" or (child.dep_ == "ccomp" and lemma in ccomp_control):
         cand = _apply_control(cand, gov, lemma, ctx)
         mod = cand.modality
     if lemma in cue("control.threat") and child.dep_ in ("pobj", "prep", "dobj"):
@@ -108,12 +111,29 @@ def borrow_targets(cands: list[Candidate], ctx: TriggerContext) -> list[Candidat
         below = [c for c in cands if c.trigger.head.i == cand.trigger.i and c is not cand]
         cameo = strong_intent_type(cand, below, ctx)
         if not cand.targets:
-            for child in below:
-                if child.trigger.dep_ in ("xcomp", "ccomp") and child.targets:
-                    cand = replace(cand, targets=child.targets, why=cand.why + "+comp")
-                    break
+            cand = _complement_targets(cand, below, ctx)
         out.append(replace(cand, cameo=cameo))
     return out
+
+
+def _complement_targets(
+    cand: Candidate, below: list[Candidate], ctx: TriggerContext
+) -> Candidate:
+    """The target of a complement event, else the complement verb's objects
+    ("refused to let a delegation from ECOWAS in")."""
+    for child in below:
+        if child.trigger.dep_ in ("xcomp", "ccomp") and child.targets:
+            return replace(cand, targets=child.targets, why=cand.why + "+comp")
+    for comp in cand.trigger.children:
+        if comp.dep_ != "xcomp":
+            continue
+        found = ctx.finder.objects(comp) or ctx.finder.prep_objects(comp)
+        for obj in comp.children:
+            if not found and obj.dep_ in ("dobj", "obj"):
+                found = ctx.finder.noun_owner(obj) or ctx.finder.prep_objects(obj)
+        if found:
+            return replace(cand, targets=found, why=cand.why + "+comp-obj")
+    return cand
 
 
 def claim_accusations(cands: list[Candidate], ctx: TriggerContext) -> list[Candidate]:
@@ -125,7 +145,7 @@ def claim_accusations(cands: list[Candidate], ctx: TriggerContext) -> list[Candi
         speaker = cand.attributed_to
         if speaker is None or cand.content or cand.modality.negated or not cand.sources:
             continue
-        if ctx.lexicon.code(cand.cameo).plover not in accusable:
+        if ctx.lexicon.code(cand.cameo).plover.lower() not in accusable:
             continue
         verb = _reporting_verb(cand.trigger, ctx)
         if verb is None or verb.lemma_.lower() not in claims or verb.lemma_ == "accuse":

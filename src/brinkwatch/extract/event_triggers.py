@@ -3,7 +3,7 @@ and nominal events, each with its source and target read from the parse."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
@@ -223,7 +223,7 @@ def noun_candidate(tok: Token, ctx: TriggerContext, consumed: set[int]) -> Candi
         return None
     key, sense = found
     sources, targets, roles = nominal_roles(tok, ctx)
-    if not sources and ctx.lexicon.code(sense.cameo).plover in ctx.lexicon.cue(
+    if not sources and ctx.lexicon.code(sense.cameo).plover.lower() in ctx.lexicon.cue(
         "args.symmetric_types"
     ):
         sources, roles = _participants(tok, ctx), roles + "+verb-subject"
@@ -256,12 +256,26 @@ def nominal_roles(noun: Token, ctx: TriggerContext) -> tuple[tuple[Arg, ...], tu
     of_args = finder.prep_objects(noun, frozenset({"of"}))
     if of_args and _names_forces(noun, ctx):
         sources, of_args, roles = sources or of_args, (), roles or "of"
+    elif not of_args and _names_forces(noun, ctx):
+        of_args = _forces_targets(noun, ctx)
     between = finder.prep_objects(noun, frozenset({"between"}))
     if not sources and len(between) > 1:
         return between[:1], between[1:], "between"
     preps = ctx.lexicon.cue("args.noun_target_preps") - {"of"}
     targets = of_args or finder.prep_objects(noun, preps)
     return sources, targets, roles + ("+of" if of_args else "+prep" if targets else "")
+
+
+def _forces_targets(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
+    """Targets attached to the forces an act moves ("deployment of troops near Ukraine")."""
+    preps = ctx.lexicon.cue("args.noun_target_preps") - {"of"}
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                found = ctx.finder.prep_objects(pobj, preps)
+                if found:
+                    return found
+    return ()
 
 
 def _names_forces(noun: Token, ctx: TriggerContext) -> bool:
@@ -273,6 +287,20 @@ def _names_forces(noun: Token, ctx: TriggerContext) -> bool:
     return False
 
 
+def _consumed_nouns(cand: Candidate, ctx: TriggerContext) -> set[int]:
+    """Nouns a verb candidate has used up: a light verb's event noun, and what a
+    response (reject, accept, give in to) responds to."""
+    if cand.kind == "light":
+        return {cand.theme_i}
+    plover = ctx.lexicon.code(cand.cameo).plover.lower()
+    if plover not in ctx.lexicon.cue("args.response_types"):
+        return set()
+    verb = cand.trigger
+    nouns = {c.i for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")}
+    nouns |= {g.i for c in verb.children if c.dep_ == "prep" for g in c.children}
+    return nouns
+
+
 def sentence_candidates(sent: Span, ctx: TriggerContext) -> list[Candidate]:
     """Every verb, light-verb and nominal candidate of ``sent``."""
     found: list[Candidate] = []
@@ -281,8 +309,7 @@ def sentence_candidates(sent: Span, ctx: TriggerContext) -> list[Candidate]:
         cand = verb_candidate(tok, ctx)
         if cand is not None:
             found.append(cand)
-            if cand.kind == "light":
-                consumed.add(cand.theme_i)
+            consumed.update(_consumed_nouns(cand, ctx))
     for tok in sent:
         cand = noun_candidate(tok, ctx, consumed)
         if cand is not None:

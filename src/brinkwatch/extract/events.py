@@ -117,7 +117,7 @@ def _clause_of(tok: Token) -> _Clause:
 def _pairs(cand: Candidate, ctx: TriggerContext) -> list[tuple[Arg | None, Arg | None]]:
     """One (source, target) pair per combination; coordinated subjects of a symmetric
     act with no other target act on each other."""
-    plover = ctx.lexicon.code(cand.cameo).plover
+    plover = ctx.lexicon.code(cand.cameo).plover.lower()
     sources, targets = cand.sources, cand.targets
     if not targets and len(sources) > 1 and plover in ctx.lexicon.cue("args.symmetric_types"):
         return [(s, t) for s in sources for t in sources if s.actor != t.actor]
@@ -128,7 +128,12 @@ def _pairs(cand: Candidate, ctx: TriggerContext) -> list[tuple[Arg | None, Arg |
 
 
 def _same(a: Arg | None, b: Arg | None) -> bool:
-    return a is not None and b is not None and (a.actor == b.actor or a.token.i == b.token.i)
+    """The same mention, or a possessive pronoun pointing back at the source
+    ("halt its attack" does not make Russia its own target)."""
+    if a is None or b is None:
+        return False
+    reflexive = b.token.tag_ == "PRP$" and a.actor.code == b.actor.code
+    return a.actor == b.actor or a.token.i == b.token.i or reflexive
 
 
 def confidence(cand: Candidate, source: Arg | None, target: Arg | None) -> float:
@@ -172,7 +177,8 @@ def _event(
         cameo=row.code, source=source.actor if source else None,
         target=target.actor if target else None,
         date=_date(clause, sent, inputs), place=_place(clause, inputs),
-        quantity=_quantity(clause, inputs, ctx), negated=mod.negated, future=mod.future,
+        quantity=_quantity(clause, inputs, ctx), negated=mod.negated,
+        future=mod.future or row.plover == "THREATEN",  # a threat is about the future
         hypothetical=mod.hypothetical or cand.content, historical=mod.historical,
         attributed_to=cand.attributed_to, confidence=conf,
     )  # fmt: skip

@@ -1,0 +1,251 @@
+"""Specs for the PLOVER event coder: each type, roles, modality, attribution.
+
+The coder is tested on its own: actor mentions are given by a small table here
+(the actor resolver has its own tests), so a failure points at the coder.
+Sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+from spacy.tokens import Doc
+
+from brinkwatch.extract.actors import ActorMentions
+from brinkwatch.extract.events import EventInputs, EventLexicon, extract_events
+from brinkwatch.records import Actor, Event, Quantity, TimeMention
+
+ORGS = {"NATO", "EU", "UN", "OSCE"}
+GROUPS = {"WEST", "EUROPE"}
+NAMES: dict[str, str] = {
+    "Russia": "RUS", "Russian": "RUS", "Moscow": "RUS", "the Kremlin": "RUS", "Kremlin": "RUS",
+    "Ukraine": "UKR", "Kyiv": "UKR", "Kharkiv": "UKR", "Ukrainian": "UKR",
+    "the United States": "USA", "Washington": "USA", "American": "USA",
+    "NATO": "NATO", "the European Union": "EU", "Europe": "EUROPE", "the West": "WEST",
+    "Germany": "DEU", "Berlin": "DEU", "Poland": "POL", "Polish": "POL", "Britain": "GBR",
+    "Canada": "CAN", "Belarus": "BLR", "Lithuania": "LTU", "Serbia": "SRB", "Hungary": "HUN",
+    "France": "FRA", "French": "FRA", "Crimea": "UKR", "Georgians": "GEO", "Sweden": "SWE",
+    "Finland": "FIN", "Turkey": "TUR", "Ankara": "TUR", "it": "RUS", "its": "RUS",
+}  # fmt: skip
+PUBLISHED = date(2022, 2, 10)
+
+
+def mentions_for(doc: Doc) -> ActorMentions:
+    """Actor mentions from the NAMES table (longest phrase first, whole words)."""
+    by_token: dict[int, Actor] = {}
+    found: list[Actor] = []
+    for phrase in sorted(NAMES, key=len, reverse=True):
+        for m in re.finditer(rf"\b{re.escape(phrase)}\b", doc.text, flags=re.IGNORECASE):
+            span = doc.char_span(m.start(), m.end())
+            if span is None or any(t.i in by_token for t in span):
+                continue
+            actor = _actor(span.text, m.start(), m.end(), NAMES[phrase])
+            found.append(actor)
+            by_token.update({t.i: actor for t in span})
+    return ActorMentions(tuple(found), by_token)
+
+
+def _actor(text: str, start: int, end: int, code: str) -> Actor:
+    if code in ORGS:
+        return Actor(text, start, end, org=code, sector="IGO")
+    if code in GROUPS:
+        return Actor(text, start, end, group=code)
+    return Actor(text, start, end, country=code, sector="GOV")
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> EventLexicon:
+    return EventLexicon.load()
+
+
+Code = Callable[..., tuple[Event, ...]]
+
+
+@pytest.fixture()
+def code(parse: Callable[[str], Doc], lexicon: EventLexicon) -> Code:
+    def _code(text: str, **inputs: object) -> tuple[Event, ...]:
+        doc = parse(text)
+        base = EventInputs("art", PUBLISHED, mentions_for(doc))
+        fields = {**base.__dict__, **inputs}
+        return extract_events(doc, EventInputs(**fields), lexicon)  # type: ignore[arg-type]
+
+    return _code
+
+
+def counted(events: tuple[Event, ...]) -> list[tuple[str, str | None, str | None]]:
+    """(type, source, target) of the events a scorer counts, sorted."""
+    kept = [e for e in events if not (e.negated or e.hypothetical or e.historical)]
+    return sorted((e.type, _c(e.source), _c(e.target)) for e in kept)
+
+
+def _c(actor: Actor | None) -> str | None:
+    return actor.code if actor is not None else None
+
+
+# ------------------------------------------------------------------ each type
+
+TYPE_CASES = [
+    ("Germany pledged to send helmets to Ukraine.", ("AGREE", "DEU", "UKR")),
+    ("The French president met the Russian leader in Moscow on Monday.",
+     ("CONSULT", "FRA", "RUS")),
+    ("Canada praised Ukraine for its restraint.", ("SUPPORT", "CAN", "UKR")),
+    ("Serbia relented after weeks of pressure.", ("CONCEDE", "SRB", None)),
+    ("Lithuania extradited the suspect to Poland.", ("COOPERATE", "LTU", "POL")),
+    ("The United States sent anti-tank missiles to Ukraine.", ("AID", "USA", "UKR")),
+    ("Russia withdrew its troops from the border with Ukraine.", ("RETREAT", "RUS", "UKR")),
+    ("Ukraine urged Germany to deliver tanks.", ("REQUEST", "UKR", "DEU")),
+    ("Kyiv accused Moscow of shelling a kindergarten.", ("ACCUSE", "UKR", "RUS")),
+    ("Russia rejected NATO's proposal.", ("REJECT", "RUS", "NATO")),
+    ("Russia threatened to cut gas supplies to Europe.", ("THREATEN", "RUS", "EUROPE")),
+    ("Thousands of Georgians protested against the new law.", ("PROTEST", "GEO", None)),
+    ("Britain imposed sanctions on Russian banks.", ("SANCTION", "GBR", "RUS")),
+    ("Russia deployed 30,000 troops to Belarus.", ("MOBILIZE", "RUS", "BLR")),
+    ("Belarus arrested two Polish journalists.", ("COERCE", "BLR", "POL")),
+    ("Russian forces shelled Kharkiv.", ("ASSAULT", "RUS", "UKR")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), TYPE_CASES)
+def test_each_plover_type(code: Code, text: str, expected: tuple[str, str, str | None]) -> None:
+    assert expected in counted(code(text))
+
+
+# ------------------------------------------------------------------ roles
+
+ROLE_CASES = [
+    # passive: the by-phrase is the source
+    ("Ukraine was attacked by Russia.", [("ASSAULT", "RUS", "UKR")]),
+    ("Moscow was accused by Washington of massing troops.", [("ACCUSE", "USA", "RUS")]),
+    # coordinated subjects and objects: one event per pair
+    ("The United States and NATO rejected Russia's demands.",
+     [("REJECT", "NATO", "RUS"), ("REJECT", "USA", "RUS")]),
+    ("Moscow criticised Britain and Canada.", [("ACCUSE", "RUS", "CAN"), ("ACCUSE", "RUS", "GBR")]),
+    # symmetric acts of coordinated subjects go both ways
+    ("Russia and Ukraine held talks in Turkey.",
+     [("CONSULT", "RUS", "UKR"), ("CONSULT", "UKR", "RUS")]),
+    # light verbs
+    ("Russia launched an attack on Ukraine.", [("ASSAULT", "RUS", "UKR")]),
+    ("Moscow put forward demands to NATO.", [("REQUEST", "RUS", "NATO")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), ROLE_CASES)
+def test_roles_from_the_parse(code: Code, text: str, expected: list[tuple[str, ...]]) -> None:
+    assert counted(code(text)) == sorted(expected)
+
+
+def test_nominal_event_takes_possessive_source(code: Code) -> None:
+    events = code("Russia's deployment of troops near Ukraine worried Poland.")
+    mobilize = [e for e in events if e.type == "MOBILIZE"]
+    assert [(_c(e.source), _c(e.target)) for e in mobilize] == [("RUS", "UKR")]
+    assert mobilize[0].why.startswith("noun:deployment")
+
+
+def test_no_event_without_an_actor(code: Code) -> None:
+    assert code("Officials attacked the proposal in a long statement.") == ()
+
+
+# ------------------------------------------------------------------ modality
+
+
+def test_reported_claim_is_attributed_and_accuses(code: Code) -> None:
+    events = code("Washington claims Moscow is preparing to send more troops to the border.")
+    mobilize = [e for e in events if e.type == "MOBILIZE"]
+    assert mobilize and _c(mobilize[0].source) == "RUS"
+    assert _c(mobilize[0].attributed_to) == "USA"
+    assert mobilize[0].future
+    assert ("ACCUSE", "USA", "RUS") in counted(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Moscow denied that it plans to invade Ukraine.",
+     "The Kremlin denied it was planning an attack on Ukraine."],
+)  # fmt: skip
+def test_denial_is_never_the_act_denied(code: Code, text: str) -> None:
+    found = counted(code(text))
+    assert ("REJECT", "RUS", None) in found
+    assert all(t != "ASSAULT" for t, _s, _t in found)
+
+
+def test_refusal_is_reject_and_the_act_is_negated(code: Code) -> None:
+    events = code("Hungary refused to send weapons to Ukraine.")
+    assert counted(events) == [("REJECT", "HUN", "UKR")]
+    assert all(e.negated for e in events if e.type == "AID")
+
+
+def test_threat_is_future_and_the_threatened_act_is_not_coded(code: Code) -> None:
+    events = code("Russia threatened to attack Ukraine.")
+    assert counted(events) == [("THREATEN", "RUS", "UKR")]
+    assert all(e.future for e in events if e.type == "THREATEN")
+
+
+def test_warning_with_condition_is_a_threat(code: Code) -> None:
+    text = "Washington warned Moscow that it would impose sanctions if Russian troops crossed."
+    found = counted(code(text))
+    assert ("THREATEN", "USA", "RUS") in found
+    assert all(t != "SANCTION" for t, _s, _t in found)
+
+
+def test_announced_plan_is_the_act_with_future(code: Code) -> None:
+    events = code("Germany will send 5,000 helmets to Ukraine.")
+    aid = [e for e in events if e.type == "AID"]
+    assert aid and aid[0].future and not aid[0].hypothetical
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Russia could invade Ukraine within days.",
+     "If Russia invades Ukraine, sanctions will follow."],
+)  # fmt: skip
+def test_hypothetical_acts_are_not_counted(code: Code, text: str) -> None:
+    events = code(text)
+    assert all(e.hypothetical for e in events if e.type == "ASSAULT")
+    assert counted(events) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Russia annexed Crimea in 2014.", "Russia has occupied Crimea since 2014."],
+)  # fmt: skip
+def test_background_is_historical(code: Code, text: str) -> None:
+    events = code(text)
+    assert events and all(e.historical for e in events)
+
+
+def test_negated_act_is_negated(code: Code) -> None:
+    events = code("Russia did not attack Ukraine.")
+    assert events and all(e.negated for e in events)
+
+
+def test_negated_cooperation_is_a_refusal(code: Code) -> None:
+    # the demands are what is refused, not a new event
+    assert counted(code("Poland will not accept Russian demands.")) == [("REJECT", "POL", "RUS")]
+
+
+# ------------------------------------------------------------------ record fields
+
+
+def test_record_fields(code: Code) -> None:
+    text = "Russia deployed 30,000 troops to Belarus on Monday."
+    qty = Quantity("30,000 troops", 16, 29, 30000.0, "troops")
+    when = TimeMention("on Monday", 41, 50, "DATE", "2022-02-07")
+    events = code(text, quantities=(qty,), times=(when,))
+    (event,) = [e for e in events if e.type == "MOBILIZE"]
+    assert event.id == "art-0"
+    assert event.cameo == "154" and event.quad_class == 4 and event.goldstein == -7.2
+    assert event.quantity == qty
+    assert event.date is not None and event.date.basis == "clause"
+    assert event.date.value == "2022-02-07"
+    assert event.trigger.text == "deployed"
+    assert 0.5 <= event.confidence <= 1.0
+    assert event.why.startswith("verb:deploy")
+
+
+def test_date_falls_back_to_published(code: Code) -> None:
+    (event,) = code("Russia deployed troops to Belarus.")
+    assert event.date is not None
+    assert (event.date.value, event.date.basis) == ("2022-02-10", "published")
