@@ -271,3 +271,9 @@ def test_missing_stdin_is_a_failure(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", None)
     [item] = read_all("-")
     assert isinstance(item, ReadFailure) and item.reason == "unreadable"
+
+
+def test_pathlib_paths_are_accepted_and_paths_stay_strings(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    [item] = list(read_paths([tmp_path]))  # type: ignore[list-item]
+    assert isinstance(item, Article) and item.path == str(tmp_path / "a.txt")

@@ -10,6 +10,7 @@ See docs/data/readers.md for the decisions (date fallback order, ids).
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Iterator
 
@@ -33,7 +34,8 @@ def read_paths(
     Raises :class:`~brinkwatch.errors.ReadError` only for a ``published`` value that
     is not a date, before anything is read."""
     published = checked_published(published)
-    for path in paths:
+    for given in paths:
+        path = os.fspath(given)  # a pathlib.Path works too; Article.path stays a str
         if path == STDIN:
             yield _read_stdin(published)
             continue
