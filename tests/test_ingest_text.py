@@ -79,6 +79,9 @@ def test_first_line_as_long_as_a_paragraph_is_body_not_title() -> None:
         ),
         ("**By Jan Kowalski and Ewa Nowak, Reuters**", ("Jan Kowalski", "Ewa Nowak"), "Reuters"),
         ("By Olga Ivanova, Moscow correspondent", ("Olga Ivanova",), None),
+        ("By Jane Doe in Kyiv and Ivan Petrov in Moscow", ("Jane Doe", "Ivan Petrov"), None),
+        ("Written by Anna Lind", ("Anna Lind",), None),
+        ("By AFP", (), "AFP"),
     ],
 )
 def test_byline_gives_authors_and_agency(

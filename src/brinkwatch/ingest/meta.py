@@ -14,7 +14,9 @@ from functools import lru_cache
 from brinkwatch.ingest.lexicon import Lexicon, load_lexicon
 from brinkwatch.ingest.markdown import clean_inline, link_targets, link_texts
 
-_BYLINE = re.compile(r"^\s*by\s+(?P<rest>\S.*?)\s*$", re.IGNORECASE)
+_BYLINE = re.compile(r"^\s*(?:written\s+|story\s+|words\s+)?by\s+(?P<rest>\S.*?)\s*$", re.I)
+# "Jane Doe in Kyiv": where the author filed from is not part of the name.
+_FILED_FROM = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*$")
 _AGENCY_SEPARATOR = re.compile(r"\s+(?:for|\||–|—|-)\s+")
 _NAME_SEPARATOR = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
 _CREDIT_SPLIT = re.compile(r"\s*/\s*")
@@ -38,7 +40,7 @@ def parse_byline(line: str) -> Byline | None:
     if rest.endswith((".", "!", "?", ":", ";")):
         return None
     names_part, agency = _split_agency(rest)
-    parts = [p for p in _NAME_SEPARATOR.split(names_part) if p]
+    parts = [_FILED_FROM.sub("", p) for p in _NAME_SEPARATOR.split(names_part) if p]
     if agency is None and parts and _names_agency(parts, lexicon):
         agency = parts.pop()
     authors = []
