@@ -277,3 +277,11 @@ def test_pathlib_paths_are_accepted_and_paths_stay_strings(tmp_path: Path) -> No
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     [item] = list(read_paths([tmp_path]))  # type: ignore[list-item]
     assert isinstance(item, Article) and item.path == str(tmp_path / "a.txt")
+
+
+def test_oversized_file_is_a_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("brinkwatch.ingest.files.MAX_FILE_BYTES", 100)
+    monkeypatch.setattr("brinkwatch.ingest.layouts.MAX_FILE_BYTES", 100)
+    (tmp_path / "long.txt").write_text(ARTICLE * 3, encoding="utf-8")
+    [item] = read_all(tmp_path / "long.txt")
+    assert isinstance(item, ReadFailure) and item.reason == "too-large"
