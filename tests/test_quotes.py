@@ -135,6 +135,10 @@ REPORTED_CASES = [
      "NATO was escalating tensions", "Kremlin", "said"),
     ("Downing Street added that sanctions were ready to go.",
      "sanctions were ready to go", "Downing", "added"),
+    ("A Kremlin statement said the talks had reached an impasse.",
+     "the talks had reached an impasse", "Kremlin", "said"),
+    ("According to a statement from the Polish Defence Ministry, the drills ended early.",
+     "the drills ended early", "Ministry", "According to"),
 ]
 
 

@@ -22,6 +22,7 @@ def test_bundled_lexicon_has_the_core_cues() -> None:
 def _write_folder(folder: Path, cues: str) -> None:
     (folder / "cues.tsv").write_text(cues, encoding="utf-8")
     (folder / "audiences.txt").write_text("reporter\n", encoding="utf-8")
+    (folder / "documents.txt").write_text("statement\n", encoding="utf-8")
     (folder / "roles.txt").write_text("spokesman\n", encoding="utf-8")
     (folder / "countries.tsv").write_text("kremlin\tRUS\n", encoding="utf-8")
 

@@ -21,12 +21,13 @@ class QuoteLexicon:
     reported_verbs: frozenset[str]  # the subset that also introduces reported speech
     cue_phrases: frozenset[str]  # multi-word cues such as "according to"
     audiences: frozenset[str]  # "reporters" in "told reporters"
+    documents: frozenset[str]  # "statement" in "a Kremlin statement said"
     roles: tuple[str, ...]  # role phrases, longest first
     countries: tuple[tuple[str, str], ...]  # (word or phrase, ISO3)
 
     @classmethod
     def from_folder(cls, folder: Path) -> QuoteLexicon:
-        """Read the four data files of ``folder``; raise DataFileError if one is malformed."""
+        """Read the data files of ``folder``; raise DataFileError if one is malformed."""
         cues = _read_rows(folder / "cues.tsv", 3)
         verbs = frozenset(r[0] for r in cues if r[1] == "verb")
         return cls(
@@ -34,6 +35,7 @@ class QuoteLexicon:
             reported_verbs=frozenset(r[0] for r in cues if r[1] == "verb" and r[2] == "yes"),
             cue_phrases=frozenset(r[0] for r in cues if r[1] == "phrase"),
             audiences=frozenset(r[0] for r in _read_rows(folder / "audiences.txt", 1)),
+            documents=frozenset(r[0] for r in _read_rows(folder / "documents.txt", 1)),
             roles=tuple(sorted((r[0] for r in _read_rows(folder / "roles.txt", 1)),
                                key=len, reverse=True)),
             countries=tuple((r[0], r[1]) for r in _read_rows(folder / "countries.tsv", 2)),

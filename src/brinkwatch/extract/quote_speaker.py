@@ -20,7 +20,7 @@ from brinkwatch.records import Actor
 
 SUBJECT_DEPS = frozenset({"nsubj"})
 # Children that end a speaker phrase: "officials, who asked not to be named, said".
-_PHRASE_STOPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"})
+_PHRASE_STOPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep", "case"})
 _RELATIVE = frozenset({"who", "that", "which"})
 # Verbs that take their subject from the verb they hang on.
 _INHERITS = frozenset({"conj", "xcomp", "advcl", "pcomp"})
@@ -46,6 +46,22 @@ def speaker_token(cue: Token) -> Token | None:
             return None
         verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
     return None
+
+
+def issuer(head: Token, lexicon: QuoteLexicon) -> Token:
+    """For a document that 'says' something, whoever issued it: "the ministry's
+    statement", "a Kremlin readout", "a statement from the ministry"."""
+    if head.lemma_.lower() not in lexicon.documents:
+        return head
+    for child in head.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    names = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return names[-1] if names else head
 
 
 def _is_relative(subject: Token, verb: Token) -> bool:

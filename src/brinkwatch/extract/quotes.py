@@ -21,6 +21,7 @@ from brinkwatch.extract.quote_lexicon import QuoteLexicon, load_quote_lexicon
 from brinkwatch.extract.quote_marks import QuotedSpan, find_quoted_spans, is_title
 from brinkwatch.extract.quote_reported import find_reported, same_paragraph
 from brinkwatch.extract.quote_speaker import (
+    issuer,
     resolve_phrase,
     resolve_speaker,
     speaker_before_cue,
@@ -88,7 +89,7 @@ def _speaker(ctx: QuoteContext, cue: Token, actors: ActorMentions) -> Actor | No
         head = speaker_before_cue(cue, ctx.quoted)
     if head is None:
         return None
-    actor = resolve_speaker(ctx.doc, head, actors, ctx.lexicon)
+    actor = resolve_speaker(ctx.doc, issuer(head, ctx.lexicon), actors, ctx.lexicon)
     return _fill_pronoun(ctx.doc, actor)
 
 
