@@ -467,6 +467,7 @@ def test_agency_alone_in_byline_and_dateline_with_city() -> None:
         ("Kyiv said the talks failed. Moscow disagreed.\nBoth sides will meet again.", None,
          "Kyiv said the talks failed. Moscow disagreed.\n\nBoth sides will meet again."),
         ("Is War Coming?\n\nAnalysts disagree.", "Is War Coming?", "Analysts disagree."),
+        ("Putin Warns the U.S.\n\nHe spoke.", "Putin Warns the U.S.", "He spoke."),
         ('Moscow Calls Claim "Nonsense"\n\nIt denied it.', 'Moscow Calls Claim "Nonsense"',
          "It denied it."),
     ],

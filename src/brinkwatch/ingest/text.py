@@ -31,6 +31,7 @@ from brinkwatch.ingest.meta import (
 from brinkwatch.ingest.paragraphs import Unit, body_blocks
 from brinkwatch.records import Article
 
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S." ends a headline without ending a sentence
 _LINK_LINE = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+(?=\S)")
 
@@ -183,7 +184,9 @@ def _title(line: str, lexicon: Lexicon) -> str | None:
     text = clean_inline(heading_text(line) or line).strip()
     if not text or len(text) > lexicon.limits.title_max_chars:
         return None
-    return None if text.rstrip("\"'”’»)").endswith(".") else text
+    last_word = text.rstrip("\"'”’»)").split()[-1]
+    ends_with_full_stop = last_word.endswith(".") and not _ACRONYM.fullmatch(last_word)
+    return None if ends_with_full_stop else text
 
 
 def _is_paragraph_like(line: str) -> bool:
