@@ -184,7 +184,7 @@ def _title(line: str, lexicon: Lexicon) -> str | None:
     text = clean_inline(heading_text(line) or line).strip()
     if not text or len(text) > lexicon.limits.title_max_chars:
         return None
-    last_word = text.rstrip("\"'”’»)").split()[-1]
+    last_word = (text.rstrip("\"'”’»)").split() or [""])[-1]
     ends_with_full_stop = last_word.endswith(".") and not _ACRONYM.fullmatch(last_word)
     return None if ends_with_full_stop else text
 
