@@ -285,3 +285,10 @@ def test_oversized_file_is_a_failure(tmp_path: Path, monkeypatch: pytest.MonkeyP
     (tmp_path / "long.txt").write_text(ARTICLE * 3, encoding="utf-8")
     [item] = read_all(tmp_path / "long.txt")
     assert isinstance(item, ReadFailure) and item.reason == "too-large"
+
+
+def test_saved_page_named_index_html_is_read(tmp_path: Path) -> None:
+    page = tmp_path / "2022" / "01" / "24" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text((FIXTURES / "html" / "baltic_patrols.html").read_text(encoding="utf-8"))
+    assert only_article(read_all(tmp_path)).path == str(page)
