@@ -79,11 +79,18 @@ def _before(mentions: list[Mention], i: int, scope: _Scope, window: int | None) 
 
 def _pronoun(tok: Token, mentions: list[Mention], scope: _Scope) -> Mention | None:
     word = tok.lower_
-    if tok.i in scope.quoted or _expletive(tok):
+    if tok.i in scope.quoted or _expletive(tok) or _intensifier(tok):
         return None
+    closer_in_sentence = False
     for m in _before(mentions, tok.i, scope, WINDOW_SENTENCES):
-        if m.subject and _compatible(word, m):
+        if not _compatible(word, m):
+            continue
+        same_sentence = scope.sentence_of[m.head] == scope.sentence_of[tok.i]
+        if m.subject and not (closer_in_sentence and not same_sentence):
             return _copy(m, tok.i, tok.i + 1, tok)
+        # a compatible non-subject between the pronoun and an earlier sentence's
+        # subject makes the reference ambiguous ("sanctions on Moscow if it ...")
+        closer_in_sentence = closer_in_sentence or same_sentence
     return None
 
 
@@ -96,6 +103,19 @@ def _compatible(word: str, m: Mention) -> bool:
     if word in PLURAL:
         return m.plural
     return False
+
+
+def _intensifier(tok: Token) -> bool:
+    """ "Ukraine itself": an emphatic reflexive belongs to the noun before it."""
+    return (
+        tok.lower_.endswith(("self", "selves"))
+        and tok.i > 0
+        and tok.nbor(-1).pos_
+        in (
+            "NOUN",
+            "PROPN",
+        )
+    )
 
 
 def _expletive(tok: Token) -> bool:
@@ -113,11 +133,11 @@ def _lexicon_description(
     description; "the former Soviet republic" -> the last state subject that fits."""
     head = ctx.doc[m.end - 1]
     if m.value.kind == "org_description":
-        for prior in _before(mentions, m.start, scope, None):
-            if prior.who.org in m.value.refers:
-                return _org_mention(ctx, prior.who.org, m.start, m.end, head)
-        return None
-    for prior in _before(mentions, m.start, scope, WINDOW_SENTENCES):
+        return _org_description(ctx, m, mentions, scope)
+    near = _before(mentions, m.start, scope, WINDOW_SENTENCES)
+    if len({p.who.country for p in near if p.who.country}) != 1:
+        return None  # "the country" with two states in view is ambiguous
+    for prior in near:
         if prior.kind in STATE_KINDS and prior.subject and set(m.value.refers) <= prior.tags:
             return _copy(prior, m.start, m.end, head)
     return None
@@ -143,6 +163,28 @@ def _same_role(word: str, d: Description, prior: Mention) -> bool:
     office = d.role.office
     roles = (prior.who.role or "", prior.noun or "")
     return bool(office and office in prior.who.offices) or any(r.endswith(word) for r in roles)
+
+
+def _org_description(
+    ctx: Context, m: Match[Lexeme], mentions: list[Mention], scope: _Scope
+) -> Mention | None:
+    """The body the description names ("the council" -> the UN Security
+    Council) if it was named before; for an organisation's own description
+    ("the alliance"), also any earlier mention acting for it ("NATO leaders")."""
+    head = ctx.doc[m.end - 1]
+    names = set(m.value.refers)
+    primary = {ctx.dictionary.org_codes[n] for n in names if _is_primary(ctx, n)}
+    for prior in _before(mentions, m.start, scope, None):
+        if prior.kind == "org" and prior.who.name in names:
+            return _copy(prior, m.start, m.end, head)
+        if prior.who.org in primary:
+            return _org_mention(ctx, prior.who.org, m.start, m.end, head)
+    return None
+
+
+def _is_primary(ctx: Context, name: str) -> bool:
+    code = ctx.dictionary.org_codes.get(name)
+    return code is not None and ctx.dictionary.org_names.get(code) == name
 
 
 def _org_mention(ctx: Context, org: str, start: int, end: int, head: Token) -> Mention:

@@ -74,7 +74,7 @@ class RoleRow:
     phrase: str
     sector: str | None
     office: str | None
-    kind: str  # "title", "collective" or "institution"
+    kind: str  # "title", "collective", "institution" or "act" (its owner is its agent)
     plural: bool
 
 
@@ -264,7 +264,7 @@ def load_groups() -> tuple[GroupRow, ...]:
 
 def load_roles() -> tuple[RoleRow, ...]:
     cols = ("phrase", "sector", "office", "kind", "plural")
-    kinds = ("title", "collective", "institution")
+    kinds = ("title", "collective", "institution", "act")
     rows = []
     for line, r in read_rows("roles.tsv", cols):
         where = _where("roles.tsv", line)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from types import MappingProxyType
 
@@ -52,7 +52,7 @@ class Lexeme:
 
     kind: str  # "role", "org_description" or "state_description"
     role: RoleRow | None = None
-    refers: tuple[str, ...] = ()  # org codes, or required state tags
+    refers: tuple[str, ...] = ()  # organisation names (orgs.tsv rows), or required state tags
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +72,8 @@ class ActorDictionary:
     first_names: Mapping[str, str] = field(default_factory=dict)
     prepositions: Mapping[str, PrepositionUse] = field(default_factory=dict)
     modifiers: Mapping[str, str] = field(default_factory=dict)
-    org_names: Mapping[str, str] = field(default_factory=dict)
+    org_names: Mapping[str, str] = field(default_factory=dict)  # code -> name of first row
+    org_codes: Mapping[str, str] = field(default_factory=dict)  # row name -> code
     quantity_words: frozenset[str] = frozenset()
     name_matcher: PhraseMatcher | None = None
     lexicon_matcher: PhraseMatcher | None = None
@@ -149,6 +150,7 @@ def build_dictionary(nlp: Language) -> ActorDictionary:
         modifiers=MappingProxyType({r.word: r.label for r in _modifier_rows()}),
         quantity_words=frozenset(r.word for r in _modifier_rows() if r.label == "quantity"),
         org_names=MappingProxyType(_org_names()),
+        org_codes=MappingProxyType({o.name: o.org for o in data.load_orgs()}),
         name_matcher=name_matcher,
         lexicon_matcher=lower,
         case_lexicon_matcher=cased,
@@ -197,9 +199,13 @@ def _all_name_entries(people: tuple[PersonRow, ...]) -> Iterable[tuple[str, Entr
 def _state_entries() -> Iterable[tuple[str, Entry]]:
     for s in data.load_states():
         state = Entry("state", s.name, country=s.iso3, tags=s.tags)
+        # a short form listed as both alias and demonym is used as an adjective
+        # too ("a U.S. request"), which a bare name ("a Ukraine request") is not
+        adjectival = set(s.aliases) & set(s.demonyms)
         for phrase in (s.name, *s.aliases):
-            yield phrase, state
-        for demonym in s.demonyms:
+            tags = s.tags | {"adjectival"} if phrase in adjectival else s.tags
+            yield phrase, replace(state, tags=tags)
+        for demonym in (d for d in s.demonyms if d not in adjectival):
             yield demonym, Entry("demonym", s.name, country=s.iso3, tags=s.tags)
             if not demonym.endswith(("s", "sh", "ch", "ese", "x", "z")):
                 plural = Entry("demonym", s.name, country=s.iso3, plural=True, tags=s.tags)
@@ -289,9 +295,9 @@ def _lexicon_entries() -> Iterable[tuple[str, Lexeme]]:
     descriptions: defaultdict[str, list[str]] = defaultdict(list)
     for o in data.load_orgs():
         for phrase in o.descriptions:
-            descriptions[phrase.lower()].append(o.org)
-    for phrase, orgs in descriptions.items():
-        yield phrase, Lexeme("org_description", refers=tuple(dict.fromkeys(orgs)))
+            descriptions[phrase.lower()].append(o.name)
+    for phrase, names in descriptions.items():
+        yield phrase, Lexeme("org_description", refers=tuple(dict.fromkeys(names)))
     for row in data.load_words("descriptions.tsv", "refers", ("state",), "tags"):
         yield row.word, Lexeme("state_description", refers=row.extra)
 

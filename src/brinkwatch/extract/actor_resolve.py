@@ -195,6 +195,8 @@ def resolve_people(ctx: Context, res: Resolution) -> None:
         if not res.free(start, end):
             continue
         who = _person_who(ctx, start, end, entry, seen)
+        if who == Who():
+            continue
         span_start = _title_start(ctx, res, start, ctx.doc[start:end].root)
         mention = Mention(
             span_start, end, end - 1, who, "person", subject=is_subject(ctx.doc[end - 1])
@@ -222,8 +224,9 @@ def _person_spans(ctx: Context) -> list[tuple[int, int, Entry | None]]:
     people the parser did not label, in text order."""
     spans: dict[tuple[int, int], Entry | None] = {}
     for ent in ctx.doc.ents:
-        if ent.label_ == "PERSON":
-            spans[(ent.start, ent.end)] = _person_inside(ctx, ent)
+        if ent.label_ == "PERSON" and not _not_a_person(ctx, ent):
+            start, end = _trimmed(ctx, ent)
+            spans[(start, end)] = _person_inside(ctx, ctx.doc[start:end])
     covered = {i for s, e in spans for i in range(s, e)}
     for m in ctx.matches.unique_names():
         if m.value.kind in ("person", "short") and m.start not in covered:
@@ -274,6 +277,33 @@ def _namelike(ctx: Context, tok: Token) -> bool:
     return m is None or m.value.kind in ("person", "short")
 
 
+def _not_a_person(ctx: Context, ent: Span) -> bool:
+    """A PERSON label on a URL or on a name the dictionary knows as something
+    else ("Kremlin" in a headline)."""
+    if any(t.like_url or t.like_email for t in ent):
+        return True
+    m = ctx.matches.name_at(ent.start)
+    return bool(m and m.value.kind not in ("person", "short") and m.end >= ent.end)
+
+
+def _trimmed(ctx: Context, ent: Span) -> tuple[int, int]:
+    """The entity up to its first punctuation ("Anton Rezak / Example Wire") or
+    possessive ending, and ending with a dictionary name inside it ("Lavrov
+    Meet" -> "Lavrov")."""
+    end = ent.start + 1
+    while end < ent.end and not _name_break(ent.doc[end]):
+        end += 1
+    for i in range(ent.start, end):
+        m = ctx.matches.name_at(i)
+        if m and m.value.kind in ("person", "short") and m.end < end:
+            end = m.end
+    return ent.start, end
+
+
+def _name_break(tok: Token) -> bool:
+    return tok.tag_ == "POS" or (tok.is_punct and tok.text not in ("-", "."))
+
+
 def _person_inside(ctx: Context, ent: Span) -> Entry | None:
     for i in range(ent.start, ent.end):
         m = ctx.matches.name_at(i)
@@ -291,6 +321,8 @@ def _person_who(
     if text in seen:
         return seen[text]
     titled = _titled_who(ctx, start, end, text)
+    if titled == Who() and end - start == 1:
+        return Who()  # a lone unknown word the parser calls a person: too often wrong
     gender = ctx.dictionary.first_names.get(ctx.doc[start].lower_) if end - start > 1 else None
     return replace(titled, name=text, gender=gender)
 
@@ -362,11 +394,42 @@ def resolve_actor_nouns(ctx: Context, res: Resolution) -> None:
         role = m.value.role
         if role is None or not res.free(m.start, m.end):
             continue
+        if _inside_a_name(ctx, m.start, m.end):
+            continue  # "States" in "the United States", "Council" in "Security Council"
         head = ctx.doc[m.start : m.end].root
         one_word = m.end - m.start == 1  # "secretary-general" may parse as an adjective
         if (one_word and head.pos_ not in NOUN_POS) or _modifies_other_noun(head, m.end):
             continue
-        _resolve_noun(ctx, res, m.start, m.end, head, role)
+        if role.kind == "act":
+            _resolve_agents(ctx, res, m.start, head)
+        else:
+            _resolve_noun(ctx, res, m.start, m.end, head, role)
+
+
+def _resolve_agents(ctx: Context, res: Resolution, start: int, head: Token) -> None:
+    """ "a U.S. request", "Israeli air raids", "the Kremlin's proposal": the
+    owner of an action noun is its agent, a mention over the owner's words.
+    A bare state name is not ("Ukraine aid" is aid *to* Ukraine)."""
+    mods = noun_modifier_tokens(ctx.doc, head, start, ctx.dictionary.quantity_words)
+    for m in affiliations(ctx, mods):
+        if not res.free(m.start, m.end) or not _agentive(m.value):
+            continue
+        who = owner_of(m.value, ctx)
+        if m.value.kind in ("org", "body", "seat", "capital", "person", "short"):
+            who = who_from_entry(m.value, ctx)
+        agent = ctx.doc[m.end - 1]
+        res.add(Mention(m.start, m.end, agent.i, who, "agent", m.value.plural))
+
+
+def _agentive(entry: Entry) -> bool:
+    if entry.kind == "state":
+        return "adjectival" in entry.tags
+    return entry.kind != "capital"  # "a Moscow plan" may be a plan for Moscow
+
+
+def _inside_a_name(ctx: Context, start: int, end: int) -> bool:
+    names = {ctx.matches.name_at(i) for i in range(start, end)} - {None}
+    return any(n is not None and (n.start < start or n.end > end) for n in names)
 
 
 def _modifies_other_noun(head: Token, end: int) -> bool:
@@ -417,7 +480,10 @@ def _of_phrase_owner(ctx: Context, res: Resolution, head: Token) -> tuple[int, l
             found = affiliations(ctx, range(prep.i + 1, objs[0].i + 1)) if objs else []
             found = [m for m in found if res.free(m.start, m.end)]
             if found:
-                return max(m.end for m in found), found
+                end = max(m.end for m in found)
+                obj_end = objs[0].right_edge.i + 1
+                # "of the three Baltic states": end with the object's noun
+                return (obj_end if obj_end - end <= 3 and res.free(end, obj_end) else end), found
     return 0, []
 
 

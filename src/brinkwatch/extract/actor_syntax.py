@@ -41,7 +41,10 @@ def _prepositional_place(prep: Token, dictionary: ActorDictionary) -> bool:
     if use is None:
         return False
     ruler = prep.head
-    flipped = ruler.lower_ in use.exceptions or ruler.lemma_.lower() in use.exceptions
+    words = {ruler.lower_, ruler.lemma_.lower()}
+    # "send arms to Pakistan": the verb's object can make the object a recipient
+    words |= {c.lemma_.lower() for c in ruler.children if c.dep_ == "dobj"}
+    flipped = bool(words & use.exceptions)
     return (use.use != "actor") != flipped
 
 
@@ -52,14 +55,25 @@ def title_tokens(doc: Doc, start: int, root: Token) -> range:
     first = start
     for i in range(start - 1, max(left, start - 10) - 1, -1):
         tok = doc[i]
-        if tok.is_punct and tok.text not in ("-", "."):
-            break
-        if tok.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ") and tok.lower_ != "of":
+        if _ends_phrase(tok) or (tok.pos_ == "ADP" and tok.lower_ != "of"):
             break
         first = i
+        if tok.is_sent_start:
+            break
     while first < start and doc[first].pos_ == "DET":
         first += 1
     return range(first, start)
+
+
+def _ends_phrase(tok: Token) -> bool:
+    """Words that cannot be inside a title or pre-modifier run: punctuation
+    (but hyphens and abbreviation dots), line breaks, verbs, clause words and
+    numbers ("30,000 Russian soldiers": the count is a quantity)."""
+    if tok.is_space or "\n" in tok.text or tok.like_num or tok.pos_ == "NUM":
+        return True
+    if tok.is_punct and tok.text not in ("-", "."):
+        return True
+    return tok.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ")
 
 
 def appositive_heads(root: Token) -> tuple[Token, ...]:
@@ -76,11 +90,14 @@ def noun_modifier_tokens(
     first = start
     for i in range(start - 1, max(head.left_edge.i, start - 8) - 1, -1):
         tok = doc[i]
-        if (tok.is_punct and tok.text not in ("-", ".")) or tok.pos_ in ("VERB", "ADP"):
+        coordinated = tok.dep_ == "cc" and i > head.left_edge.i  # "U.S. and British officials"
+        if (_ends_phrase(tok) and not coordinated) or tok.pos_ == "ADP":
             break
-        if tok.like_num or tok.pos_ == "NUM" or tok.lower_ in quantity_words:
+        if tok.lower_ in quantity_words:
             break
         first = i
+        if tok.is_sent_start:
+            break
     while first < start and (
         doc[first].pos_ in ("DET", "PUNCT", "PRON") or doc[first].tag_ == "PRP$"
     ):
