@@ -100,7 +100,8 @@ TYPE_CASES = [
     ("Kyiv accused Moscow of shelling a kindergarten.", ("ACCUSE", "UKR", "RUS")),
     ("Russia rejected NATO's proposal.", ("REJECT", "RUS", "NATO")),
     ("Russia threatened to cut gas supplies to Europe.", ("THREATEN", "RUS", "EUROPE")),
-    ("Thousands of Georgians protested against the new law.", ("PROTEST", "GEO", None)),
+    # a protest with no named target is domestic (PLOVER codes it against its own state)
+    ("Thousands of Georgians protested against the new law.", ("PROTEST", "GEO", "GEO")),
     ("Britain imposed sanctions on Russian banks.", ("SANCTION", "GBR", "RUS")),
     ("Russia deployed 30,000 troops to Belarus.", ("MOBILIZE", "RUS", "BLR")),
     ("Belarus arrested two Polish journalists.", ("COERCE", "BLR", "POL")),
@@ -126,8 +127,15 @@ ROLE_CASES = [
     # symmetric acts of coordinated subjects go both ways
     ("Russia and Ukraine held talks in Turkey.",
      [("CONSULT", "RUS", "UKR"), ("CONSULT", "UKR", "RUS")]),
+    # reciprocal verbs with coordinated subjects go both ways too
+    ("Russian and Ukrainian forces fought near the town.",
+     [("ASSAULT", "RUS", "UKR"), ("ASSAULT", "UKR", "RUS")]),
+    # a place stands in for a missing role where location is the actor
+    ("Thousands of people rallied in Moscow against the war.", [("PROTEST", "RUS", "RUS")]),
+    ("Missiles struck power stations across Ukraine.", [("ASSAULT", None, "UKR")]),
     # light verbs
     ("Russia launched an attack on Ukraine.", [("ASSAULT", "RUS", "UKR")]),
+    ("Russia launched an invasion of Ukraine.", [("ASSAULT", "RUS", "UKR")]),
     ("Moscow put forward demands to NATO.", [("REQUEST", "RUS", "NATO")]),
 ]  # fmt: skip
 

@@ -144,8 +144,12 @@ def _light_pair(
 def lexicon_verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
     obj = theme_of(tok, ctx.lexicon.cue("args.measure_nouns"))
     cls = object_class(obj, ctx)
+    # a specific object class, then any direct object ("*"), then no condition
+    wanted_classes = tuple(dict.fromkeys((cls, "*", "") if obj is not None else (cls, "")))
+    if obj is not None and not cls:
+        wanted_classes = ("*", "")
     for key in verb_keys(tok):
-        for wanted in (cls, ""):
+        for wanted in wanted_classes:
             sense = ctx.lexicon.verbs.get((key, wanted))
             if sense is not None:
                 why = f"verb:{key}" + (f"+{wanted}" if wanted else "")
@@ -174,7 +178,7 @@ def _with_roles(
         targets = finder.prep_objects(verb)
         roles = roles.replace("dobj", "prep")
     if not targets and obj is not None:
-        targets = _noun_targets(obj, ctx)
+        targets = _noun_targets(obj, ctx, with_of=kind == "light")
         roles = roles.replace("prep", "obj-arg")
     cameo = _joint(sense, sources, targets, obj, finder)
     return Candidate(verb, cameo, sense.weight, f"{why}/{roles}", sources, targets,
@@ -191,12 +195,18 @@ def _is_theme(verb: Token, obj: Token | None, kind: str, ctx: TriggerContext) ->
     return ctx.lexicon.objects.get(obj.lemma_.lower(), "") in ctx.lexicon.cue("args.theme_classes")
 
 
-def _noun_targets(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
-    """Targets read inside an object noun: its preps ("sanctions on Russia"), else
-    its owner ("rejected Russia's demands")."""
-    preps = ctx.lexicon.cue("args.noun_target_preps") - {"of"}
-    found = ctx.finder.prep_objects(noun, preps)
-    return found or ctx.finder.noun_owner(noun)
+def _noun_targets(noun: Token, ctx: TriggerContext, with_of: bool = False) -> tuple[Arg, ...]:
+    """Targets read inside an object noun (or its conjuncts): its preps ("sanctions on
+    Russia", for a light verb's event noun also "invasion of Ukraine"), else its owner
+    ("rejected Russia's demands")."""
+    preps = ctx.lexicon.cue("args.noun_target_preps")
+    if not with_of or _names_forces(noun, ctx):
+        preps = preps - {"of"}
+    for head in (noun, *noun.conjuncts):
+        found = ctx.finder.prep_objects(head, preps)
+        if found:
+            return found
+    return ctx.finder.noun_owner(noun)
 
 
 def _joint(

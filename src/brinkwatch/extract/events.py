@@ -85,6 +85,7 @@ def code_sentence(sent: Span, ctx: TriggerContext, inputs: EventInputs) -> list[
     """Candidates of one sentence with governors applied and derived events added."""
     cands = [apply_governors(c, ctx) for c in sentence_candidates(sent, ctx)]
     cands = [_negated_cooperation(c, ctx) for c in borrow_targets(cands, ctx)]
+    cands = [_locative_roles(c, ctx) for c in cands]
     cands += claim_accusations(cands, ctx) + obligation_requests(sent, ctx)
     year = inputs.published.year if inputs.published else None
     out = []
@@ -106,6 +107,25 @@ def _negated_cooperation(cand: Candidate, ctx: TriggerContext) -> Candidate:
                    modality=replace(cand.modality, negated=False))  # fmt: skip
 
 
+def _locative_roles(cand: Candidate, ctx: TriggerContext) -> Candidate:
+    """Missing roles read from a place phrase for the types where location stands for
+    the actor: "people rallied in Minsk" (source), "strikes on stations across Ukraine"
+    (target)."""
+    plover = ctx.lexicon.code(cand.cameo).plover.lower()
+    want_source = not cand.sources and plover in ctx.lexicon.cue("locative.source_types")
+    want_target = not cand.targets and plover in ctx.lexicon.cue("locative.target_types")
+    if not (want_source or want_target):
+        return cand
+    preps = ctx.lexicon.cue("locative.preps")
+    heads = [cand.trigger] + [c for c in cand.trigger.children if c.dep_ in ("dobj", "obj")]
+    found = next((a for h in heads if (a := ctx.finder.prep_objects(h, preps))), ())
+    if not found:
+        return cand
+    if want_source:
+        return replace(cand, sources=found, why=cand.why + "+place-source")
+    return replace(cand, targets=found, why=cand.why + "+place-target")
+
+
 def _clause_of(tok: Token) -> _Clause:
     head = clause_head(tok)
     return _Clause(tuple(t for t in tok.sent if clause_head(t).i == head.i))
@@ -119,8 +139,13 @@ def _pairs(cand: Candidate, ctx: TriggerContext) -> list[tuple[Arg | None, Arg |
     act with no other target act on each other."""
     plover = ctx.lexicon.code(cand.cameo).plover.lower()
     sources, targets = cand.sources, cand.targets
-    if not targets and len(sources) > 1 and plover in ctx.lexicon.cue("args.symmetric_types"):
+    mutual = plover in ctx.lexicon.cue("args.symmetric_types") or (
+        cand.trigger.lemma_.lower() in ctx.lexicon.cue("args.reciprocal_verbs")
+    )
+    if not targets and len(sources) > 1 and mutual:
         return [(s, t) for s in sources for t in sources if s.actor != t.actor]
+    if not targets and plover in ctx.lexicon.cue("locative.domestic_types"):
+        return [(s, s) for s in sources]
     pairs: list[tuple[Arg | None, Arg | None]] = [
         (s, t) for s in (sources or (None,)) for t in (targets or (None,))
     ]
