@@ -1,12 +1,279 @@
-"""Quantities: numbers with what they count, money, percentages."""
+"""Quantities: numbers with what they count, money, percentages.
+
+A quantity is a number phrase ("8,500", "three thousand", "several thousand",
+"$200 million") together with its unit: a currency, "percent", or a counted
+noun from ``data/quantities/units.tsv`` -- the noun the number modifies
+("8,500 U.S. troops") or the noun after "of" ("thousands of troops").  Numbers
+that count nothing we know (ages, street numbers, years, phone numbers, times)
+are not reported: precision first.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from dataclasses import dataclass
 
+from spacy.tokens import Doc, Span, Token
+
+from brinkwatch.extract.quantity_lexicon import Qualifier, QuantityLexicon
+from brinkwatch.extract.quantity_numbers import NumberWords, parse_amount, parse_number
 from brinkwatch.records import Quantity
+
+# Numbers inside these entities are times, dates, ages or ranks, never counts.
+SKIP_ENTITIES = frozenset({"DATE", "TIME", "ORDINAL"})
+# How far after the number its counted noun may stand ("8,500 more U.S. troops").
+MAX_NOUN_DISTANCE = 4
+JOINERS = frozenset({"and", "point", "a"})
+RANGE_LINKS = frozenset({"and", "to", "-", "–", "through", "and/or"})
+PERCENT_WORDS = frozenset({"%", "percent", "per cent", "pct", "percentage points"})
+_PHONE_PAIR = re.compile(r"^\d{3}-\d{4}$")
+_PHONE_LIKE = re.compile(r"^(\d{2,4}(-\d{2,4})+|\d{3}\.\d{3}\.\d{4})$")
+_STOP_POS = frozenset({"VERB", "AUX", "ADP", "PUNCT", "CCONJ", "SCONJ", "PRON", "PART", "NUM"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """What a number counts, and the token index its quantity text ends before."""
+
+    unit: str
+    start: int  # first token of the quantity text (a currency sign may come first)
+    end: int
 
 
 def extract_quantities(doc: Doc) -> tuple[Quantity, ...]:
-    """Every counted quantity in ``doc``."""
-    return ()
+    """Every counted quantity in ``doc``, in text order."""
+    found: list[Quantity] = []
+    i = 0
+    while i < len(doc):
+        run = _number_run(doc, i)
+        if run is None:
+            i += 1
+            continue
+        quantity, end = _quantity(doc, run)
+        if quantity is not None:
+            found.append(quantity)
+        i = max(run.end, end)
+    return tuple(found)
+
+
+# ----------------------------------------------------------------------------- number runs
+
+
+def _is_number_token(token: Token) -> bool:
+    if token.ent_type_ in SKIP_ENTITIES or _PHONE_LIKE.match(token.text):
+        return False
+    words = NumberWords.load()
+    return token.like_num or words.is_number_word(token.text) or _digits_with_scale(token)
+
+
+def _digits_with_scale(token: Token) -> bool:
+    """ "1.2bn", "10k": one token holding digits and a scale."""
+    return token.text[:1].isdigit() and parse_number(token.text) is not None
+
+
+def _number_run(doc: Doc, i: int) -> Span | None:
+    """The longest number phrase starting at token ``i``, vague openers included."""
+    start = i
+    i = _after_vague_opening(doc, i)
+    if i < len(doc) and doc[i].lower_ in ("a", "an") and _next_is_number_word(doc, i):
+        i += 1
+    if i >= len(doc) or not _is_number_token(doc[i]):
+        return _bare_vague(doc, start)
+    end = i + 1
+    while end < len(doc) and (_is_number_token(doc[end]) or _joins_words(doc, end)):
+        end += 1
+    return doc[start:end]
+
+
+def _joins_words(doc: Doc, i: int) -> bool:
+    """ "and"/"point"/"a" inside a number in words ("one hundred and five", "a million
+    and a half", "two point five"); "20 and 30" or "ten and fifteen" are two numbers."""
+    word, previous = doc[i].lower_, doc[i - 1].lower_ if i > 0 else ""
+    words = NumberWords.load()
+    if word == "point":
+        joined = words.is_number_word(previous) or doc[i - 1].like_num
+    elif word == "and":
+        joined = previous in words.hundreds or previous in words.scales
+    else:
+        joined = word == "a" and previous == "and"
+    return joined and _next_is_number_word(doc, i)
+
+
+def _next_is_number(doc: Doc, i: int) -> bool:
+    return i + 1 < len(doc) and _is_number_token(doc[i + 1])
+
+
+def _next_is_number_word(doc: Doc, i: int) -> bool:
+    if i + 1 >= len(doc):
+        return False
+    following = doc[i + 1]
+    if following.lower_ in ("a", "an", "one"):
+        return i + 2 < len(doc) and NumberWords.load().is_number_word(doc[i + 2].text)
+    return following.ent_type_ not in SKIP_ENTITIES and NumberWords.load().is_number_word(
+        following.text
+    )
+
+
+def _after_vague_opening(doc: Doc, i: int) -> int:
+    """Index after "several", "tens of", "a few" when a number follows, else ``i``."""
+    vague = NumberWords.load().vague
+    for size in (3, 2, 1):
+        words = " ".join(t.lower_ for t in doc[i : i + size])
+        if words in vague and i + size < len(doc) and _is_number_token(doc[i + size]):
+            return i + size
+    return i
+
+
+def _bare_vague(doc: Doc, i: int) -> Span | None:
+    """ "thousands" or "dozens" directly before "of": a vague count on its own."""
+    token = doc[i]
+    plural = token.lower_.endswith("s") and NumberWords.load().is_number_word(token.lower_)
+    followed_by_of = i + 1 < len(doc) and doc[i + 1].lower_ == "of"
+    return doc[i : i + 1] if plural and followed_by_of else None
+
+
+# ----------------------------------------------------------------------------- one quantity
+
+
+def _quantity(doc: Doc, run: Span) -> tuple[Quantity | None, int]:
+    """The quantity a number run starts, and the token index after its text."""
+    if _is_phone_or_code(doc, run):
+        return None, run.end
+    after = _post_qualifier(doc, run.end)
+    unit = _unit(doc, run, run.end + (len(after.phrase.split()) if after else 0))
+    if unit is None:
+        unit = _range_unit(doc, run)
+    amount = parse_amount(run.text)
+    if unit is None or (amount.value is None and not amount.approximate):
+        return None, run.end
+    qualifier = after or _qualifier(doc, unit.start)
+    span = doc[unit.start : unit.end]
+    quantity = Quantity(
+        text=span.text, start=span.start_char, end=span.end_char, value=amount.value,
+        unit=unit.unit, approximate=amount.approximate or bool(qualifier and qualifier.approximate),
+        qualifier=amount.qualifier or (qualifier.phrase if qualifier else None),
+    )  # fmt: skip
+    return quantity, unit.end
+
+
+def _post_qualifier(doc: Doc, i: int) -> Qualifier | None:
+    """ "or more", "or less" right after the number."""
+    lexicon = QuantityLexicon.load()
+    for size in range(lexicon.max_qualifier_words, 0, -1):
+        words = " ".join(t.lower_ for t in doc[i : i + size])
+        if i + size <= len(doc) and words in lexicon.post_qualifiers:
+            return lexicon.post_qualifiers[words]
+    return None
+
+
+def _range_unit(doc: Doc, run: Span) -> _Unit | None:
+    """ "between 5,000 and 10,000 troops", "20 to 30 tanks": the lower number takes
+    the unit of the upper one, and the text runs through it."""
+    link = run.end
+    if link + 1 >= len(doc) or doc[link].lower_ not in RANGE_LINKS:
+        return None
+    upper = _number_run(doc, link + 1)
+    if upper is None or upper.start != link + 1:
+        return None
+    unit = _unit(doc, upper, upper.end)
+    return _Unit(unit.unit, run.start, unit.end) if unit is not None else None
+
+
+def _is_phone_or_code(doc: Doc, run: Span) -> bool:
+    """ "555-1234", "F-16", "COVID-19", "3/4": digits glued to a hyphen or slash after a
+    word, or a phone-shaped pair, belong to something else."""
+    if run.start >= 2 and doc[run.start - 1].text in ("-", "/"):
+        glued = not doc[run.start - 1].whitespace_ and not doc[run.start - 2].whitespace_
+        if glued and (doc[run.start - 2].is_alpha or doc[run.start - 1].text == "/"):
+            return True
+    if run.end + 1 < len(doc) and doc[run.end].text in ("-", "/") and not run[-1].whitespace_:
+        following = doc[run.end + 1].text
+        return doc[run.end].text == "/" or bool(_PHONE_PAIR.match(f"{run.text}-{following}"))
+    return False
+
+
+def _unit(doc: Doc, run: Span, after: int) -> _Unit | None:
+    """Currency, percent or counted noun of a number run; ``after`` is where the
+    unit may start (past an "or more")."""
+    return (
+        _currency_before(doc, run, after)
+        or _percent_or_currency_after(doc, run, after)
+        or _counted_noun(doc, run, after)
+    )
+
+
+def _currency_before(doc: Doc, run: Span, after: int) -> _Unit | None:
+    """ "$200 million", "US$1.5 billion", "c $ 1.34" (a sign split in two)."""
+    lexicon = QuantityLexicon.load()
+    for size in (2, 1):
+        tokens = doc[max(0, run.start - size) : run.start]
+        if len(tokens) < size or (size == 2 and not _one_sign(tokens)):
+            continue
+        sign = "".join(t.lower_ for t in tokens)
+        if sign in lexicon.currencies_before:
+            return _Unit(lexicon.currencies_before[sign], run.start - size, run.end)
+    return None
+
+
+def _one_sign(tokens: Span) -> bool:
+    """ "C$" split in two by the tokenizer, not the article in "a $5 fine"."""
+    return not tokens[0].whitespace_ or tokens[0].text.isupper()
+
+
+def _percent_or_currency_after(doc: Doc, run: Span, after: int) -> _Unit | None:
+    lexicon = QuantityLexicon.load()
+    for size in (3, 2, 1):
+        words = doc[after : after + size]
+        if len(words) < size:
+            continue
+        text = " ".join(t.lower_ for t in words)
+        if text in PERCENT_WORDS:
+            return _Unit("percent", run.start, after + size)
+        if text in lexicon.currencies_after:
+            return _Unit(lexicon.currencies_after[text], run.start, after + size)
+    return None
+
+
+def _counted_noun(doc: Doc, run: Span, after: int) -> _Unit | None:
+    """The noun the number counts: after "of" for vague plurals ("thousands of troops"),
+    else the nearest noun of our list after the number, before any verb or clause break."""
+    start = after
+    if start < len(doc) and doc[start].lower_ == "of" and _is_vague_or_scale(run):
+        start += 1
+    for i in range(start, min(len(doc), start + MAX_NOUN_DISTANCE + 1)):
+        match = _unit_starting_at(doc, i)
+        if match is not None:
+            return _Unit(match[0], run.start, match[1])
+        if doc[i].pos_ in _STOP_POS and doc[i].text not in ("-",):
+            return None
+    return None
+
+
+def _is_vague_or_scale(run: Span) -> bool:
+    last = run[-1].lower_
+    return last.endswith("s") and NumberWords.load().is_number_word(last)
+
+
+def _unit_starting_at(doc: Doc, i: int) -> tuple[str, int] | None:
+    """(unit, end token) of the longest counted noun starting at token ``i``:
+    "battalion tactical groups" before "battalion"."""
+    lexicon = QuantityLexicon.load()
+    token = doc[i]
+    if token.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB"):
+        return None
+    for size in range(min(lexicon.max_unit_words, len(doc) - i), 1, -1):
+        words = " ".join(t.lower_ for t in doc[i : i + size])
+        if words in lexicon.units:
+            return lexicon.units[words], i + size
+    unit = lexicon.units.get(token.lower_) or lexicon.units.get(token.lemma_.lower())
+    return (unit, i + 1) if unit is not None else None
+
+
+def _qualifier(doc: Doc, start: int) -> Qualifier | None:
+    """ "about", "more than", "an estimated" right before the number (longest first)."""
+    lexicon = QuantityLexicon.load()
+    for size in range(lexicon.max_qualifier_words, 0, -1):
+        words = " ".join(t.lower_ for t in doc[max(0, start - size) : start])
+        if start - size >= 0 and words in lexicon.qualifiers:
+            return lexicon.qualifiers[words]
+    return None
