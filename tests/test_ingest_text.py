@@ -528,3 +528,29 @@ def test_date_line_at_the_end_is_metadata_and_a_late_fallback() -> None:
     assert (article.text, article.published) == ("The envoys met.\n\nThey left.", "2023-03-03")
     on_top = read_text("Envoys Meet\n\nMarch 1, 2023\n\nThe envoys met.\n\nUpdated March 9, 2023")
     assert (on_top.text, on_top.published) == ("The envoys met.", "2023-03-01")
+
+
+# --------------------------------------------------------------------- front matter
+
+
+def test_front_matter_of_a_web_clipper_gives_the_metadata() -> None:
+    article = read_fixture("clipped_front_matter.md")
+    assert article.title == "Sweden and Finland Step Up Defence Talks"
+    assert article.authors == ("Erik Lund", "Aino Virtanen")
+    assert article.published == "2022-01-19"  # "created" dates the clipping: ignored
+    assert article.url == "https://www.example-daily.se/world/2022/01/19/nordic-defence-talks"
+    assert article.text.startswith("Sweden's defence minister said")
+    assert "---" not in article.text and "clippings" not in article.text
+
+
+def test_front_matter_title_keeps_the_first_paragraph_in_the_body() -> None:
+    text = "---\ntitle: Talks Resume\nauthor: [Jane Doe, Ivan Petrov]\n---\n\nThe talks resumed.\n"
+    article = read_text(text)
+    assert (article.title, article.authors, article.text) == (
+        "Talks Resume", ("Jane Doe", "Ivan Petrov"), "The talks resumed."
+    )  # fmt: skip
+
+
+def test_a_rule_without_front_matter_is_not_the_title() -> None:
+    article = read_text("---\n\nTalks Resume\n\nThe talks resumed.\n")
+    assert (article.title, article.text) == ("Talks Resume", "The talks resumed.")

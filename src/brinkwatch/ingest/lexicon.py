@@ -43,6 +43,7 @@ class Lexicon:
     continuation_words: frozenset[str]
     boilerplate: frozenset[str]
     skip_stems: frozenset[str]
+    front_matter_keys: MappingProxyType[str, tuple[str, ...]]  # field -> keys
     limits: Limits
 
 
@@ -76,6 +77,12 @@ def _build(data: dict[str, Any]) -> Lexicon:
         continuation_words=_lower_set(data["paragraphs"]["continuation_words"]),
         boilerplate=_lower_set(data["boilerplate"]["lines"]),
         skip_stems=_lower_set(data["discovery"]["skip_stems"]),
+        front_matter_keys=MappingProxyType(
+            {
+                field: tuple(str(k).lower() for k in keys)
+                for field, keys in data["front_matter"].items()
+            }
+        ),
         limits=Limits(**{k: int(v) for k, v in data["limits"].items()}),
     )
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from brinkwatch.ingest.body import assemble
 from brinkwatch.ingest.dates import checked_published, date_from_file_name, parse_date_line
+from brinkwatch.ingest.frontmatter import take_front_matter
 from brinkwatch.ingest.ids import article_id
 from brinkwatch.ingest.lexicon import Lexicon, load_lexicon
 from brinkwatch.ingest.markdown import clean_inline, heading_text, link_texts, strip_block_markers
@@ -67,16 +68,17 @@ def read_text(text: str, path: str | None = None, published: str | None = None) 
     :class:`~brinkwatch.errors.ReadError` when ``published`` is given but is not a date."""
     fallback_date = checked_published(published) or date_from_file_name(path)
     lines = normalize_newlines(text).split("\n")
-    url = _take_footer(lines)
+    front = take_front_matter(lines)
+    url = _take_footer(lines) or front.url
     related = _take_related(lines)
-    header = _read_header(lines)
+    header = _read_header(lines, front.title)
     header.late_dates.extend(_take_date_lines(lines))
     units, credit = _body_units(lines, header.end)
     body, sections = assemble(body_blocks(units))
     return Article(
         id=article_id(url, body), text=body, path=path, title=header.title,
-        authors=tuple(dict.fromkeys(header.authors)), agency=header.agency,
-        published=header.published() or fallback_date,
+        authors=tuple(dict.fromkeys(front.authors + tuple(header.authors))),
+        agency=header.agency, published=front.published or header.published() or fallback_date,
         url=url, photo_credit=header.photo_credit or credit, related=related,
         sections=sections,
     )  # fmt: skip
@@ -114,12 +116,16 @@ def _take_related(lines: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(titles))
 
 
-def _read_header(lines: list[str]) -> _Header:
-    """Title, byline, date lines and photo credit from the top of the text (blanked)."""
-    header, lexicon = _Header(), load_lexicon()
-    title_seen, paragraphs_seen, scanned = False, 0, 0
+def _read_header(lines: list[str], known_title: str | None = None) -> _Header:
+    """Title, byline, date lines and photo credit from the top of the text (blanked).
+    With a ``known_title`` (from front matter) no line is taken as the title, but a
+    first line repeating it is dropped."""
+    header, lexicon = _Header(title=known_title), load_lexicon()
+    title_seen, paragraphs_seen, scanned = known_title is not None, 0, 0
+    if known_title is not None:
+        _drop_repeated_title(lines, known_title)
     for i, line in enumerate(lines):
-        if not line.strip():
+        if not strip_block_markers(line).strip():  # blank, or a rule ("---")
             continue
         scanned += 1
         if scanned > lexicon.limits.header_window_lines or paragraphs_seen >= 2:
@@ -138,6 +144,15 @@ def _read_header(lines: list[str]) -> _Header:
         elif _is_paragraph_like(line):
             paragraphs_seen += 1
     return header
+
+
+def _drop_repeated_title(lines: list[str], title: str) -> None:
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if (
+        first is not None
+        and clean_inline(heading_text(lines[first]) or lines[first]).strip() == title
+    ):
+        lines[first] = ""
 
 
 def _take_date_lines(lines: list[str]) -> list[tuple[str, bool]]:
