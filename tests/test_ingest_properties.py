@@ -38,6 +38,14 @@ PIECES = st.sampled_from(
         "“quoted”",
         "air-",
         "Gen.",
+        "---",
+        "title: T",
+        "author:",
+        "  - A",
+        "- item",
+        "Photo: A / B",
+        "Advertisement",
+        ")",
     ]
 )
 LAYOUT_TEXT = st.lists(st.one_of(PIECES, st.text(max_size=40)), max_size=30).map("\n".join)
