@@ -31,6 +31,7 @@ from brinkwatch.records import Actor, Quote
 
 _MIN_UNATTRIBUTED_WORDS = 4  # shorter quotes without a cue are scare quotes or titles
 _PERSONAL_PRONOUNS = frozenset({"he", "she"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _PRONOUN_REACH = 600  # characters back to look for the person a pronoun names
 _SENTENCE_START = re.compile(r"[.?!][\"”’]?\s+$")
 
@@ -87,8 +88,8 @@ def _speaker(ctx: QuoteContext, cue: Token, actors: ActorMentions) -> Actor | No
     head = speaker_token(cue)
     if head is not None and (ctx.quoted(head) or not same_paragraph(head, cue)):
         head = speaker_before_cue(cue, ctx.quoted)
-    if head is None:
-        return None
+    if head is None or head.pos_ not in _NOMINAL:
+        return None  # "the written replies it received": a misparse, not a speaker
     actor = resolve_speaker(ctx.doc, issuer(head, ctx.lexicon), actors, ctx.lexicon)
     return _fill_pronoun(ctx.doc, actor)
 
@@ -143,6 +144,8 @@ def _reported_quotes(ctx: QuoteContext, actors: ActorMentions) -> tuple[Quote, .
     quotes: list[Quote] = []
     for clause in find_reported(ctx):
         speaker = _speaker(ctx, clause.cue, actors)
+        if speaker is None:
+            continue  # reported speech is only worth a record with its speaker
         text = ctx.doc.text[clause.start : clause.end]
         cue = cue_text(clause.cue, ctx.lexicon)
         quotes.append(Quote(text, clause.start, clause.end, False, speaker, cue))
