@@ -82,6 +82,7 @@ def test_first_line_as_long_as_a_paragraph_is_body_not_title() -> None:
         ("By Jane Doe in Kyiv and Ivan Petrov in Moscow", ("Jane Doe", "Ivan Petrov"), None),
         ("Written by Anna Lind", ("Anna Lind",), None),
         ("By AFP", (), "AFP"),
+        ("By Jane Doe, Reuters; Ivan Petrov, AFP", ("Jane Doe", "Ivan Petrov"), "AFP"),
     ],
 )
 def test_byline_gives_authors_and_agency(

@@ -45,7 +45,9 @@ def parse_byline(line: str) -> Byline | None:
         agency = parts.pop()
     authors = []
     for part in parts:
-        if is_person_name(part, lexicon):
+        if _is_strong_agency(part, lexicon):  # "By Jane Doe, Reuters; Ivan Petrov, AFP"
+            agency = agency or part
+        elif is_person_name(part, lexicon):
             authors.append(part)
         elif not _is_role(part):
             return None  # "By Monday, troops had ..." is a sentence, not a byline
