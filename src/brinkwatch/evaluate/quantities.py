@@ -51,7 +51,12 @@ _UNREADABLE = re.compile(
     r"(th|ths|thirds?|halves|quarters|firsts?|seconds)\b|[/^⅓⅔¼½¾]|\dx10"
     r"|\b(over|out of|in)\b"
 )
-FLOORS: dict[str, float] = {"value_accuracy": 0.0, "range_accuracy": 0.0, "currency_accuracy": 0.0}
+# Measured on the full files: value 0.904 (94/104), range 0.734 (47/64), currency 0.748 (122/163).
+FLOORS: dict[str, float] = {
+    "value_accuracy": 0.89,
+    "range_accuracy": 0.72,
+    "currency_accuracy": 0.73,
+}
 
 
 def default_gold() -> Path:
