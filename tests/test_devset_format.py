@@ -135,11 +135,25 @@ def test_there_are_enough_items_without_events() -> None:
     assert len(empty) >= MIN_NO_EVENT_ITEMS
 
 
-def test_reported_items_name_who_reports() -> None:
-    """An item tagged 'reported' must attribute at least one of its events."""
-    for item in load_items():
-        if "reported" in item["tags"] and item["events"]:
-            assert any(event["attributed_to"] for event in item["events"]), item["id"]
+DERIVED_TAGS = {
+    "reported": lambda event: bool(event["attributed_to"]),
+    "future": lambda event: event["future"],
+    "quantity": lambda event: event["quantity"] is not None,
+}
+
+
+@pytest.mark.parametrize("tag", sorted(DERIVED_TAGS))
+def test_derived_tags_match_the_annotations(tag: str) -> None:
+    """'reported', 'future' and 'quantity' say exactly what the events say."""
+    wrong = [item["id"] for item in load_items()
+             if (tag in item["tags"]) != any(map(DERIVED_TAGS[tag], item["events"]))]  # fmt: skip
+    assert not wrong, f"items whose '{tag}' tag disagrees with their events: {wrong}"
+
+
+def test_threats_are_always_future() -> None:
+    present = [item["id"] for item in load_items() for event in item["events"]
+               if event["type"] == "THREATEN" and not event["future"]]  # fmt: skip
+    assert not present, f"THREATEN events not marked future: {present}"
 
 
 def test_texts_are_short_wire_items() -> None:
