@@ -32,6 +32,7 @@ _COMPOUND_NUMBER = (
     r"(?:one|two|three|four|five|six|seven|eight|nine)"
 )
 _DIGITS = r"\d+(?:[.,]\d+)?"
+_ABBREVIATED = frozenset({"MONTH", "WEEKDAY"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,10 +107,11 @@ def _alternation(placeholder: str, tables: Mapping[str, Mapping[str, Any]], rule
             f"data/times/patterns.toml: rule {rule!r} uses unknown <<{placeholder}>>; "
             f"use one of {', '.join(sorted(_TABLES))}"
         )
-    # Longest first so "the day before yesterday" wins over "yesterday"; a final dot
-    # and any space between words are optional/flexible.
+    # Longest first so "the day before yesterday" wins over "yesterday"; month and
+    # weekday abbreviations may end in a dot ("Jan.", "Tues.").
+    dot = r"\.?" if placeholder in _ABBREVIATED else ""
     words = sorted(tables[table], key=len, reverse=True)
-    parts = [_flexible(word) + r"\.?" for word in words]
+    parts = [_flexible(word) + dot for word in words]
     if placeholder == "NUM":
         parts = [_COMPOUND_NUMBER, _DIGITS, *parts]
     return "(?:" + "|".join(parts) + ")"

@@ -46,13 +46,12 @@ def duration(groups: Groups, context: Context) -> Timex | None:
 
 def _counts_unit(groups: Groups, amount: float, unit: str) -> bool:
     """Reject readings that are not durations: "a second round", "a quarter of",
-    "twenty second" (a day of the month); a plural count needs a plural unit unless
-    hyphenated ("five-year")."""
+    "twenty second" (a day of the month, not 20 seconds)."""
     number, unit_word = words(groups.get("num")), words(groups.get("unit"))
     if number in ("a", "an") and unit in ("TS", "Q"):
         return False
     hyphenated = "-" in (groups.get("sep") or "")
-    return not (amount > 1 and not unit_word.endswith("s") and not hyphenated)
+    return not (unit == "TS" and amount > 1 and unit_word == "second" and not hyphenated)
 
 
 def _fractional_period(amount: float, unit: str) -> str | None:

@@ -11,6 +11,7 @@ figures: docs/data/times.md.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc
@@ -43,7 +44,8 @@ def extract_times(doc: Doc, published: date | None) -> tuple[TimeMention, ...]:
         if mention is not None:
             mentions.append(mention)
             mentions.extend(_range_end(doc.text, candidate, mention))
-    return _join_clock_and_day(doc.text, mentions)
+    joined = _join_clock_and_day(doc.text, mentions)
+    return _quarterly_comparisons(doc.text, joined, published, lexicon)
 
 
 def _mention(
@@ -134,3 +136,26 @@ def _is_clock(mention: TimeMention) -> bool:
 
 def _is_day(value: str) -> bool:
     return re.fullmatch(r"(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)", value) is not None
+
+
+def _quarterly_comparisons(
+    text: str, mentions: tuple[TimeMention, ...], published: date | None, lexicon: TimeLexicon
+) -> tuple[TimeMention, ...]:
+    """In a report by quarters, "a year ago" is the same quarter of the year before:
+    the quarter that ended last before publication, a year back."""
+    table = lexicon.tables["quarterly_comparisons"]
+    if published is None or table["context_word"] not in text.lower():
+        return mentions
+    phrases = frozenset(table["phrases"])
+    last_year, last_quarter = _last_completed_quarter(published)
+    value = f"{last_year - 1}-Q{last_quarter}"
+    return tuple(replace(m, value=value) if _normalised(m.text) in phrases else m for m in mentions)
+
+
+def _last_completed_quarter(day: date) -> tuple[int, int]:
+    quarter = (day.month - 1) // 3
+    return (day.year, quarter) if quarter else (day.year - 1, 4)
+
+
+def _normalised(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().lower())
