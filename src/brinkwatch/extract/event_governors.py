@@ -73,6 +73,10 @@ def _apply_control(cand: Candidate, gov: Token, lemma: str, ctx: TriggerContext)
     if lemma in cue("control.threat") or lemma in cue("control.request"):
         return replace(cand, content=True)
     if lemma in cue("control.intent"):
+        # agreeing to a conflictual act is announcing it ("agreed to halt arms exports")
+        conflict = ctx.lexicon.code(cand.cameo).quad_class >= 3
+        if conflict and lemma not in cue("control.strong_intent"):
+            return replace(cand, modality=replace(mod, future=True))
         return replace(cand, content=True)
     if lemma in cue("future.intent_adjectives") and gov.pos_ == "ADJ":
         return _intent_event(cand, lemma, ctx)
@@ -92,14 +96,18 @@ def _intent_event(cand: Candidate, lemma: str, ctx: TriggerContext) -> Candidate
 # ---------------------------------------------------------------- derived events
 
 
-def strong_intent_type(cand: Candidate, children: list[Candidate], ctx: TriggerContext) -> str:
-    """"vowed to retaliate" is THREATEN, "vowed to help" AGREE."""
-    if cand.trigger.lemma_.lower() not in ctx.lexicon.cue("control.strong_intent"):
+def strong_intent_type(
+    cand: Candidate, children: list[Candidate], ctx: TriggerContext
+) -> str | None:
+    """"vowed to retaliate" is THREATEN, "vowed to help" AGREE; "agreed to impose
+    sanctions" is not an AGREE (the sanctions are coded, future)."""
+    lemma = cand.trigger.lemma_.lower()
+    if lemma not in ctx.lexicon.cue("control.intent") or cand.kind != "verb":
         return cand.cameo
     for child in children:
         below = child.trigger.dep_ == "xcomp" and child.trigger.head.i == cand.trigger.i
         if below and ctx.lexicon.code(child.cameo).quad_class >= 3:
-            return "130"
+            return "130" if lemma in ctx.lexicon.cue("control.strong_intent") else None
     return cand.cameo
 
 
@@ -110,6 +118,8 @@ def borrow_targets(cands: list[Candidate], ctx: TriggerContext) -> list[Candidat
     for cand in cands:
         below = [c for c in cands if c.trigger.head.i == cand.trigger.i and c is not cand]
         cameo = strong_intent_type(cand, below, ctx)
+        if cameo is None:
+            continue
         if not cand.targets:
             cand = _complement_targets(cand, below, ctx)
         out.append(replace(cand, cameo=cameo))

@@ -206,7 +206,7 @@ def _noun_targets(noun: Token, ctx: TriggerContext, with_of: bool = False) -> tu
         found = ctx.finder.prep_objects(head, preps)
         if found:
             return found
-    return ctx.finder.noun_owner(noun)
+    return ctx.finder.noun_owner(noun) or ctx.finder.prep_objects(noun, frozenset({"of"}))
 
 
 def _joint(

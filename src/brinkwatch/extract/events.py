@@ -157,7 +157,10 @@ def _same(a: Arg | None, b: Arg | None) -> bool:
     ("halt its attack" does not make Russia its own target)."""
     if a is None or b is None:
         return False
-    reflexive = b.token.tag_ == "PRP$" and a.actor.code == b.actor.code
+    # "halt its attack", "closed EU airspace": a modifier of the object naming the
+    # source itself is not a target
+    modifier = b.token.tag_ == "PRP$" or b.token.dep_ in ("poss", "compound", "amod", "nmod")
+    reflexive = modifier and a.actor.code == b.actor.code
     return a.actor == b.actor or a.token.i == b.token.i or reflexive
 
 
