@@ -71,8 +71,10 @@ def test_bad_filters_are_400s_that_say_why(
 def test_post_json_article_stores_it_and_its_records(client: TestClient) -> None:
     response = client.post("/api/articles", json=ARTICLE)
     assert response.status_code == 201, response.text
-    assert response.json()["articles"][0]["id"] == "api-1"
-    article = client.get("/api/articles/api-1").json()
+    article_id = response.json()["articles"][0]["id"]
+    assert len(article_id) == 64  # sha256 of the body: the contract's stable id
+    article = client.get(f"/api/articles/{article_id}").json()
+    assert article["article"]["source_id"] == "api-1"
     assert article["schema"] == "brinkwatch.article/1"
     assert article["article"]["published"] == "2022-01-27"
     again = client.post("/api/articles", json=[ARTICLE])

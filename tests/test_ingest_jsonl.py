@@ -17,20 +17,23 @@ def read_feed() -> list[Article | ReadFailure]:
     return list(read_paths([str(FEED)]))
 
 
+def test_ids_follow_the_contract_and_keep_the_feed_id() -> None:
+    first = read_feed()[0]
+    assert isinstance(first, Article)
+    assert first.id == article_id(first.url, first.text)
+    assert first.source_id == "feed-1"
+
+
 def test_broken_lines_are_reported_by_file_and_line_and_the_batch_goes_on() -> None:
     outcome = [
-        (i.path.rsplit("/", 1)[-1], i.reason) if isinstance(i, ReadFailure) else i.id
+        (i.path.rsplit("/", 1)[-1], i.reason) if isinstance(i, ReadFailure) else i.source_id
         for i in read_feed()
     ]
     assert outcome == [
         "feed-1",
         "feed-2",
         ("feed.jsonl:3", "bad-json"),
-        article_id(
-            None,
-            "A record with nothing but its text, about talks in Geneva "
-            "between the two delegations.",
-        ),
+        None,  # no id of its own: only the contract's sha256 id
         ("feed.jsonl:6", "bad-record"),
         ("feed.jsonl:7", "bad-record"),
         ("feed.jsonl:8", "no-body"),
@@ -97,7 +100,10 @@ def test_crlf_bom_jsonl_keeps_escaped_text_exactly(tmp_path: Path) -> None:
 
 def test_json_array_and_single_object() -> None:
     items = list(read_paths([str(FIXTURES / "json")]))
-    summary = [(Path(i.path).name, i.reason) if isinstance(i, ReadFailure) else i.id for i in items]
+    summary = [
+        (Path(i.path).name, i.reason) if isinstance(i, ReadFailure) else i.source_id
+        for i in items
+    ]
     assert summary[0] == "arr-1"
     assert summary[2] == ("array.json[2]", "bad-record")
     assert summary[3] == ("malformed.json", "bad-json")

@@ -55,6 +55,7 @@ class Article:
     photo_credit: str | None = None
     related: tuple[str, ...] = ()
     sections: tuple[Section, ...] = ()
+    source_id: str | None = None  # the feed's own id (JSON layouts), for joining results back
 
 
 @dataclass(frozen=True, slots=True)

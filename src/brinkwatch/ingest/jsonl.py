@@ -52,7 +52,7 @@ def read_json(text: str, path: str, published: str | None) -> Iterator[Article |
 def article_from_record(
     record: Any, path: str, where: str, published: str | None
 ) -> Article | ReadFailure:
-    """An :class:`Article` from one record; ``id`` is kept when the feed gives one."""
+    """An :class:`Article` from one record; the feed's own ``id`` is kept as ``source_id``."""
     if not isinstance(record, dict):
         return failure(where, "bad-record", f"expected a JSON object, got {type(record).__name__}")
     text = record.get("text")
@@ -62,7 +62,7 @@ def article_from_record(
         return failure(where, "no-body", "the record's 'text' is empty")
     url = _string(record.get("url"))
     return Article(
-        id=_given_id(record.get("id")) or article_id(url, text),
+        id=article_id(url, text), source_id=_given_id(record.get("id")),
         text=text, path=path, title=_string(record.get("title")),
         agency=_string(record.get("source")),
         published=_record_date(record.get("published")) or checked_published(published)
