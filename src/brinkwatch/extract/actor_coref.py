@@ -26,7 +26,7 @@ PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 # "it" without a referent: "it is unclear whether", "it remains to be seen".
 EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "remain", "become", "take", "matter",
                              "look", "make", "rain", "happen"})  # fmt: skip
-SINGULAR_KINDS = frozenset({"state", "capital", "seat", "org", "body", "institution"})
+SINGULAR_KINDS = frozenset({"state", "capital", "seat", "org", "body", "institution", "group"})
 STATE_KINDS = frozenset({"state", "capital"})
 WINDOW_SENTENCES = 2
 
@@ -40,23 +40,35 @@ class _Scope:
 
 
 def resolve_coreference(ctx: Context, res: Resolution) -> None:
-    """Add a mention for every pronoun and description that points back to one."""
+    """Add a mention for every description, then every pronoun, that points back
+    to one.  A description left unresolved ("the president" of a state never
+    named) still blocks he/she from reaching past it to an earlier person."""
     scope = _Scope(_sentence_numbers(ctx), quoted_tokens(ctx.doc))
-    found: list[Mention] = []
-    for tok in ctx.doc:
-        if tok.i in res.claimed or tok.pos_ != "PRON":
-            continue
-        mention = _pronoun(tok, res.mentions, scope)
-        if mention:
-            found.append(mention)
+    _add_all(res, _descriptions(ctx, res, scope))
+    blockers = frozenset(
+        d.head for d in res.descriptions if d.role.kind == "title" and res.free(d.start, d.end)
+    )
+    pronouns = [
+        _pronoun(tok, res.mentions, scope, blockers)
+        for tok in ctx.doc
+        if tok.pos_ == "PRON" and tok.i not in res.claimed
+    ]
+    _add_all(res, [m for m in pronouns if m])
+
+
+def _descriptions(ctx: Context, res: Resolution, scope: _Scope) -> list[Mention]:
+    found: list[Mention | None] = []
     for m in ctx.matches.unique_lexemes():
         if res.free(m.start, m.end) and m.value.kind != "role":
-            mention = _lexicon_description(ctx, m, res.mentions, scope)
-            found.append(mention) if mention else None
+            found.append(_lexicon_description(ctx, m, res.mentions, scope))
     for d in res.descriptions:
-        mention = _role_description(ctx, d, res.mentions, scope)
-        found.append(mention) if mention and res.free(d.start, d.end) else None
-    for mention in found:
+        if res.free(d.start, d.end):
+            found.append(_role_description(ctx, d, res.mentions, scope))
+    return [m for m in found if m]
+
+
+def _add_all(res: Resolution, mentions: list[Mention]) -> None:
+    for mention in mentions:
         if res.free(mention.start, mention.end):
             res.add(mention)
 
@@ -77,20 +89,21 @@ def _before(mentions: list[Mention], i: int, scope: _Scope, window: int | None) 
     return sorted(near, key=lambda m: m.end, reverse=True)
 
 
-def _pronoun(tok: Token, mentions: list[Mention], scope: _Scope) -> Mention | None:
+def _pronoun(
+    tok: Token, mentions: list[Mention], scope: _Scope, blockers: frozenset[int]
+) -> Mention | None:
     word = tok.lower_
     if tok.i in scope.quoted or _expletive(tok) or _intensifier(tok):
         return None
-    closer_in_sentence = False
     for m in _before(mentions, tok.i, scope, WINDOW_SENTENCES):
+        if word in PRONOUN_GENDER and any(m.end <= b < tok.i for b in blockers):
+            return None
         if not _compatible(word, m):
             continue
-        same_sentence = scope.sentence_of[m.head] == scope.sentence_of[tok.i]
-        if m.subject and not (closer_in_sentence and not same_sentence):
-            return _copy(m, tok.i, tok.i + 1, tok)
-        # a compatible non-subject between the pronoun and an earlier sentence's
-        # subject makes the reference ambiguous ("sanctions on Moscow if it ...")
-        closer_in_sentence = closer_in_sentence or same_sentence
+        # the nearest compatible mention decides: a subject is taken; any other
+        # makes the reference ambiguous ("sanctions on Moscow if it attacked",
+        # "gave Moscow responses to its proposals")
+        return _copy(m, tok.i, tok.i + 1, tok) if m.subject else None
     return None
 
 
@@ -121,9 +134,8 @@ def _intensifier(tok: Token) -> bool:
 def _expletive(tok: Token) -> bool:
     if tok.lower_ != "it":
         return False
-    return tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") or (
-        tok.head.lemma_.lower() in EXPLETIVE_HEADS
-    )
+    # an object "it" is mostly a thing ("a bill to implement it"), not an actor
+    return tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_.lower() in EXPLETIVE_HEADS
 
 
 def _lexicon_description(

@@ -299,15 +299,17 @@ def _person(line: int, r: Row) -> PersonRow:
 
 
 def load_words(
-    name: str, label_column: str, choices: tuple[str, ...], extra_column: str
+    name: str, label_column: str, choices: tuple[str, ...], extra_column: str, lower: bool = True
 ) -> tuple[WordRow, ...]:
-    """A three-column word list: ``word`` (matched lower-cased), a label, a list."""
+    """A three-column word list: ``word`` (lower-cased unless ``lower`` is
+    false), a label, a list."""
     cols = ("word", label_column, extra_column)
     rows = []
     for line, r in read_rows(name, cols):
         where = _where(name, line)
+        word = check_required(r["word"], "word", where)
         rows.append(WordRow(
-            check_required(r["word"], "word", where).lower(),
-            check_choice(r[label_column], choices, where), split_list(r[extra_column].lower()),
+            word.lower() if lower else word, check_choice(r[label_column], choices, where),
+            split_list(r[extra_column].lower()),
         ))  # fmt: skip
     return tuple(rows)

@@ -21,10 +21,11 @@ from spacy.tokens import Doc
 from brinkwatch.extract import actor_data as data
 from brinkwatch.extract.actor_data import PersonRow, RoleRow
 
-# Which entry wins when two data files list the same phrase: people's full names
-# first, then organisations and named bodies, seats of power, states, and last
+# Which entry wins when two data files list the same phrase: blockers (names
+# that contain an actor's name but are not actors: "the West Bank") first,
+# people's full names next, then organisations and named bodies, seats of power, states, and last
 # the short forms and demonyms, which are the most ambiguous.
-_PRIORITY = ("person", "org", "body", "seat", "state", "capital", "group", "group_adj",
+_PRIORITY = ("blocker", "person", "org", "body", "seat", "state", "capital", "group", "group_adj",
              "demonym", "short")  # fmt: skip
 
 
@@ -194,6 +195,8 @@ def _all_name_entries(people: tuple[PersonRow, ...]) -> Iterable[tuple[str, Entr
     yield from _org_entries()
     yield from _group_entries()
     yield from _people_entries(people)
+    for row in data.load_words("blockers.tsv", "kind", ("place", "other"), "note", lower=False):
+        yield row.word, Entry("blocker")
 
 
 def _state_entries() -> Iterable[tuple[str, Entry]]:
@@ -202,7 +205,8 @@ def _state_entries() -> Iterable[tuple[str, Entry]]:
         # a short form listed as both alias and demonym is used as an adjective
         # too ("a U.S. request"), which a bare name ("a Ukraine request") is not
         adjectival = set(s.aliases) & set(s.demonyms)
-        for phrase in (s.name, *s.aliases):
+        names = (s.name, *s.aliases, *(() if s.name.startswith("the ") else (f"the {s.name}",)))
+        for phrase in names:
             tags = s.tags | {"adjectival"} if phrase in adjectival else s.tags
             yield phrase, replace(state, tags=tags)
         for demonym in (d for d in s.demonyms if d not in adjectival):
@@ -314,5 +318,8 @@ def _prepositions() -> dict[str, PrepositionUse]:
 
 def _modifier_rows() -> tuple[data.WordRow, ...]:
     return data.load_words(
-        "modifiers.tsv", "effect", ("no-holder", "not-affiliation", "quantity"), "note"
+        "modifiers.tsv",
+        "effect",
+        ("no-holder", "not-affiliation", "quantity", "ethnic", "place-noun"),
+        "note",
     )

@@ -30,8 +30,9 @@ from brinkwatch.extract.actor_syntax import (
 
 AFFILIATION_KINDS = frozenset({"state", "capital", "seat", "org", "body", "group", "group_adj",
                                "demonym", "person", "short"})  # fmt: skip
-# A role whose sector is GOV is a weak hint ("spokesman", "officials"): the
-# sector of the body it belongs to wins ("Pentagon spokesman" -> MIL).
+# A role whose sector is GOV is a weak hint ("officials", "leaders"): the sector
+# of the body it belongs to wins ("Pentagon officials" -> MIL); a title with no
+# sector of its own ("spokesman") takes its owner's, or GOV for a state.
 WEAK_SECTOR = "GOV"
 # Collectives that are actors without an owner: "separatists", "protesters".
 SELF_STANDING_SECTORS = frozenset({"REB", "CVL"})
@@ -131,6 +132,8 @@ def combine(role: RoleRow | None, owner: Who | None) -> Who:
     sector = owner.sector if owner.org or owner.group or owner.country else None
     if role and role.sector and not (role.sector == WEAK_SECTOR and sector):
         sector = role.sector
+    if sector is None and role and role.kind == "title" and owner.country:
+        sector = WEAK_SECTOR  # "a Russian spokesman" speaks for the government
     if owner.org and not owner.country and sector == WEAK_SECTOR:
         sector = "IGO"
     name = owner.name if owner.org or _is_body(owner) else None
@@ -166,7 +169,17 @@ def affiliations(ctx: Context, tokens: Iterable[int]) -> list[Match[Entry]]:
         m = ctx.matches.name_at(i)
         if m and m.value.kind in AFFILIATION_KINDS and m not in found and _owns(ctx, m):
             found.append(m)
-    return found
+    # "the deputy chief of mission at the U.S. embassy in Moscow": a place is no owner
+    return [m for m in found if not _located(ctx, m)]
+
+
+def _located(ctx: Context, m: Match[Entry]) -> bool:
+    head = ctx.doc[m.end - 1]
+    return (
+        m.value.kind in ("state", "capital", "seat")
+        and head.dep_ == "pobj"
+        and (place_use(head, ctx.dictionary))
+    )
 
 
 def _owns(ctx: Context, m: Match[Entry]) -> bool:
@@ -321,10 +334,25 @@ def _person_who(
     if text in seen:
         return seen[text]
     titled = _titled_who(ctx, start, end, text)
-    if titled == Who() and end - start == 1:
-        return Who()  # a lone unknown word the parser calls a person: too often wrong
+    if titled == Who() and (end - start == 1 or _named_place(ctx, ctx.doc[end - 1])):
+        return Who()  # a lone unknown word, or "the town of X": not a person
     gender = ctx.dictionary.first_names.get(ctx.doc[start].lower_) if end - start > 1 else None
-    return replace(titled, name=text, gender=gender)
+    return replace(titled, name=text, gender=gender or _title_gender(titled.role))
+
+
+def _named_place(ctx: Context, root: Token) -> bool:
+    """ "the town of Stanytsia Luhanska": a name governed by a place noun."""
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    return ctx.dictionary.modifiers.get(root.head.head.lower_) == "place-noun"
+
+
+def _title_gender(role: str | None) -> str | None:
+    """ "spokeswoman", "congressman": English gendered titles end in -woman/-man."""
+    if not role:
+        return None
+    last = role.split()[-1]
+    return "f" if last.endswith("woman") else "m" if last.endswith("man") else None
 
 
 def _titled_who(ctx: Context, start: int, end: int, text: str) -> Who:
@@ -335,12 +363,33 @@ def _titled_who(ctx: Context, start: int, end: int, text: str) -> Who:
     pools += [list(range(h.left_edge.i, h.right_edge.i + 1)) for h in appositive_heads(root)]
     if root.dep_ == "appos" and root.head.i < start:
         head = root.head
-        pools.append(list(range(head.left_edge.i, head.i + 1)))
+        pools.append(list(range(head.left_edge.i, min(head.right_edge.i + 1, start))))
+    of_owner = _of_owner_after_name(ctx, root)  # "President X of Guinea"
     for tokens in pools:
         role, owner = _title_role(ctx, tokens), single_owner(ctx, affiliations(ctx, tokens))
         if role or owner:
-            return combine(role, owner)
-    return Who()
+            who = combine(role, owner or of_owner)
+            return who if who.sector else replace(who, sector=_collective_sector(ctx, tokens))
+    return combine(None, of_owner) if of_owner else Who()
+
+
+def _of_owner_after_name(ctx: Context, root: Token) -> Who | None:
+    for prep in root.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from") and prep.i == root.i + 1:
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            found = affiliations(ctx, range(prep.i + 1, objs[0].i + 1)) if objs else []
+            found = [m for m in found if _names_object(ctx, m, objs[0])]
+            return single_owner(ctx, found)
+    return None
+
+
+def _collective_sector(ctx: Context, tokens: Iterable[int]) -> str | None:
+    """ "opposition spokesman", "rebel commander": the group word sets the sector."""
+    for i in tokens:
+        m = ctx.matches.lexeme_at(i)
+        if m and m.value.role and m.value.role.kind == "collective" and m.value.role.sector:
+            return m.value.role.sector
+    return None
 
 
 def _title_role(ctx: Context, tokens: Iterable[int]) -> RoleRow | None:
@@ -450,13 +499,18 @@ def _resolve_noun(
         _add(res, mods.start if mods else start, max(end, pp_end), head, who, role, plural)
     elif not found:
         _ownerless(res, start, end, head, role, plural)
-    elif len({owner_of(m.value, ctx).code for m in found}) > 1:
+    elif len({owner_of(m.value, ctx).code for m in found}) > 1 or _coordinated(ctx, mods):
         _add_each_owner(ctx, res, found, head, role, plural)
     else:
         who = _with_holder(ctx, combine(role, owner_of(found[0].value, ctx)), role, mods, plural)
         first = min([mods.start if mods else start, *(m.start for m in found)])
         first += 1 if ctx.doc[first].pos_ == "DET" else 0  # "the U.S." owns no article here
         _add(res, first, max(end, pp_end), head, who, role, plural)
+
+
+def _coordinated(ctx: Context, mods: range) -> bool:
+    """ "European and Asian ministers": the phrase covers more than one owner."""
+    return any(ctx.doc[i].dep_ == "cc" for i in mods)
 
 
 def _ownerless(
@@ -477,14 +531,26 @@ def _of_phrase_owner(ctx: Context, res: Resolution, head: Token) -> tuple[int, l
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "from") and prep.i >= head.i + 1:
             objs = [c for c in prep.children if c.dep_ == "pobj"]
-            found = affiliations(ctx, range(prep.i + 1, objs[0].i + 1)) if objs else []
-            found = [m for m in found if res.free(m.start, m.end)]
+            objs += [c for o in objs for c in o.conjuncts]  # "of Russia, Turkey and Iran"
+            last = max((o.i for o in objs), default=prep.i)
+            found = affiliations(ctx, range(prep.i + 1, last + 1))
+            found = [
+                m for m in found
+                if res.free(m.start, m.end) and any(_names_object(ctx, m, o) for o in objs)
+            ]  # fmt: skip
             if found:
                 end = max(m.end for m in found)
                 obj_end = objs[0].right_edge.i + 1
                 # "of the three Baltic states": end with the object's noun
                 return (obj_end if obj_end - end <= 3 and res.free(end, obj_end) else end), found
     return 0, []
+
+
+def _names_object(ctx: Context, m: Match[Entry], obj: Token) -> bool:
+    """The owner is the object itself ("of Ukraine") or describes it ("of the
+    Baltic states"), not a possessor inside it ("of Israel's ally")."""
+    head = ctx.doc[m.end - 1]
+    return head.i == obj.i or (head.head.i == obj.i and head.dep_ in ("amod", "compound"))
 
 
 def _with_holder(ctx: Context, who: Who, role: RoleRow, mods: range, plural: bool) -> Who:
@@ -543,15 +609,42 @@ def _name_is_actor(ctx: Context, m: Match[Entry]) -> bool:
     if kind in ("org", "body", "group"):
         return True
     if kind in ("state", "capital", "seat"):
-        return not inside_foreign_entity(ctx.doc, m) and not place_use(head, ctx.dictionary)
+        if inside_foreign_entity(ctx.doc, m) or _address(ctx, m):
+            return False
+        return not place_use(head, ctx.dictionary)
     if kind == "demonym":
-        return _demonym_as_noun(head) and not place_use(head, ctx.dictionary)
+        return _demonym_as_noun(head, ctx) and not place_use(head, ctx.dictionary)
     return False
 
 
-def _demonym_as_noun(token: Token) -> bool:
+def _ethnic(ctx: Context, tok: Token) -> bool:
+    m = ctx.matches.name_at(tok.i)
+    return ctx.dictionary.modifiers.get(tok.lower_) == "ethnic" or bool(
+        m and m.value.kind == "demonym"
+    )
+
+
+def _address(ctx: Context, m: Match[Entry]) -> bool:
+    """ "Baku, Azerbaijan" / "Nairobi, Kenya --": a city named with its state is
+    an address (often a dateline); neither part is an actor."""
+    doc = ctx.doc
+    if m.end + 1 < len(doc) and doc[m.end].text == "," and m.value.kind != "state":
+        nxt = ctx.matches.name_at(m.end + 1)
+        if nxt and nxt.value.kind == "state":
+            return True
+    if m.start >= 2 and doc[m.start - 1].text == "," and m.value.kind == "state":
+        before = doc[m.start - 2]
+        prev = ctx.matches.name_at(before.i)
+        return before.ent_type_ == "GPE" or bool(prev and prev.value.kind == "capital")
+    return False
+
+
+def _demonym_as_noun(token: Token, ctx: Context) -> bool:
     """ "the Russians", "Ukrainians", "the French said": a demonym heading its
-    phrase, not one inside a compound adjective ("Russian-backed")."""
+    phrase, not one inside a compound adjective ("Russian-backed") nor an
+    ethnic group ("ethnic Albanians", "Bosnian Serbs")."""
+    if any(_ethnic(ctx, c) for c in token.children if c.dep_ in ("amod", "compound")):
+        return False
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if token.dep_ in ("amod", "compound", "nmod"):
         return False
