@@ -191,6 +191,19 @@ def test_signed_quote(parse: Parse) -> None:
     assert quote.speaker is not None and quote.speaker.name == "Olena Kovalenko"
 
 
+def test_coordinated_cues_split_the_statements(parse: Parse) -> None:
+    text = "Lavrov said Russia would wait and warned that its patience had limits."
+    reported = [(q.text, q.cue) for q in quotes_of(parse, text) if not q.direct]
+    assert reported == [("Russia would wait", "said"), ("its patience had limits", "warned")]
+
+
+def test_buried_coordinated_cue_keeps_the_real_speaker(parse: Parse) -> None:
+    text = ("Putin said some of the proposals could form a basis for talks, "
+            "but repeated that the West had ignored his demands.")  # fmt: skip
+    quote = find(quotes_of(parse, text), "the West had ignored")
+    assert quote.cue == "repeated" and "Putin" in speaker_words(quote)
+
+
 def test_pronoun_speaker_without_resolver_names_the_nearest_person(parse: Parse) -> None:
     text = 'Scholz met Biden in Washington.\n\n"We are united," he told reporters.'
     quote = find(quotes_of(parse, text), "united")

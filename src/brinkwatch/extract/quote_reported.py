@@ -47,7 +47,17 @@ def _content_span(ctx: QuoteContext, cue: Token) -> Span | None:
         return None
     shortest = _MIN_ACCUSATION if clause.dep_ in ("pobj", "pcomp") else _MIN_TOKENS
     start, end = _within_paragraph(ctx.doc, cue, clause.left_edge.i, clause.right_edge.i + 1)
+    end = _before_next_cue(ctx, cue, start, end)
     return _trimmed(ctx.doc, start, end, shortest)
+
+
+def _before_next_cue(ctx: QuoteContext, cue: Token, start: int, end: int) -> int:
+    """'said the plan could work, but repeated that ...': a coordinated speech verb
+    the parser buried in the complement starts a statement of its own."""
+    for token in ctx.doc[max(start, cue.i + 1) : end]:
+        if token.dep_ == "conj" and ctx.is_cue(token):
+            return token.i
+    return end
 
 
 def _within_paragraph(doc: Doc, cue: Token, start: int, end: int) -> tuple[int, int]:
@@ -111,7 +121,7 @@ def _trimmed(doc: Doc, start: int, end: int, shortest: int = _MIN_TOKENS) -> Spa
     while start < end and (doc[start].lower_ in _EDGE_JUNK or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].text in _EDGE_JUNK or doc[end - 1].is_space
-                           or doc[end - 1].text == "."):  # fmt: skip
+                           or doc[end - 1].text == "." or doc[end - 1].dep_ == "cc"):  # fmt: skip
         end -= 1
     return doc[start:end] if end - start >= shortest else None
 

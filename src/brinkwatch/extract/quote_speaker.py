@@ -44,7 +44,7 @@ def speaker_token(cue: Token) -> Token | None:
             return verb.head if _is_relative(subject, verb) else subject
         if verb.dep_ not in _INHERITS or verb.head.i == verb.i:
             return None
-        verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
+        verb = _subject_holder(verb)
     return None
 
 
@@ -62,6 +62,16 @@ def issuer(head: Token, lexicon: QuoteLexicon) -> Token:
                 return obj
     names = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     return names[-1] if names else head
+
+
+def _subject_holder(verb: Token) -> Token:
+    """The verb whose subject ``verb`` shares.  "Putin said the plan could work but
+    repeated that ...": when the parser hangs 'repeated' on the reported verb
+    ('work'), the coordination really belongs to the verb that reports it."""
+    head = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
+    if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.pos_ == "VERB":
+        return head.head
+    return head
 
 
 def _is_relative(subject: Token, verb: Token) -> bool:
