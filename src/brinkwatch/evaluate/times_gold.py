@@ -29,6 +29,18 @@ DTM_OTHER_TYPES = frozenset({
 })  # fmt: skip
 
 
+# A TIMEX3 value as the TimeML guidelines define it; Recognizers-Text also writes
+# intervals "(start,end,duration)" and private forms ("XXXX-07-W05", "FY2018",
+# "SY2019", a season without a year), which no TIMEX3 tagger emits: those are skipped.
+TIMEX3_VALUE = re.compile(
+    r"(?:\d{4}|XXXX)(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?)?(?:T[\d:]+|T(?:MO|AF|EV|NI))?"
+    r"|(?:\d{4}|XXXX)-W(?:\d\d|XX)(?:-(?:\d|WE))?(?:T[\d:]+|T(?:MO|AF|EV|NI))?"
+    r"|\d{4}-(?:Q[1-4]|H[12]|SP|SU|FA|WI)|\d{2,3}"
+    r"|T[\d:]+|T(?:MO|AF|EV|NI)|P[\dX.]+(?:DE|CE|[YMWDQ])|PT[\dX.]+[HMS]|P[\dYMWDTHS.]+"
+    r"|PRESENT_REF|PAST_REF|FUTURE_REF"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class GoldTime:
     """One gold span; ``values`` are the values that count as right (empty: skip)."""
@@ -131,7 +143,7 @@ def _dtm_result(result: dict[str, Any]) -> GoldTime:
     resolutions = (result.get("Resolution") or {}).get("values") or []
     timex = str(resolutions[0].get("timex", "")) if resolutions else ""
     start, end = int(result["Start"]), int(result["End"]) + 1
-    if not timex or timex.startswith("(") or type_name not in DTM_DATE_TYPES | DTM_OTHER_TYPES:
+    if type_name not in DTM_DATE_TYPES | DTM_OTHER_TYPES or not TIMEX3_VALUE.fullmatch(timex):
         return GoldTime(start, end, type_name, frozenset(), "skip")
     kind = "date" if type_name in DTM_DATE_TYPES else "other"
     return GoldTime(start, end, type_name, _accepted_values(timex, resolutions), kind)

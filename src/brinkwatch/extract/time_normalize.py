@@ -29,7 +29,7 @@ HANDLERS: Mapping[str, Handler] = {
     "deictic": relative.deictic, "weekday": relative.weekday, "weekend": relative.weekend,
     "offset": relative.offset, "in_offset": relative.in_offset,
     "offset_from_day": relative.offset_from_day, "week_weekday": relative.week_weekday,
-    "month_rel_year": relative.month_rel_year,
+    "month_rel_year": relative.month_rel_year, "week_of_year": relative.week_of_year,
     "duration": periods.duration, "vague_duration": periods.vague_duration,
     "set_word": periods.set_word, "every": periods.every, "clock": periods.clock,
     "reference": periods.reference,

@@ -235,3 +235,17 @@ def _shifted_by(anchor: date, unit: str, amount: int) -> Timex | None:
     if unit == "Y":
         return "DATE", str(anchor.year + amount)
     return None
+
+
+def week_of_year(groups: Groups, context: Context) -> Timex | None:
+    """ "the first week of 2021" -> 2021-W01, "the last week of 2016" -> 2016-W52."""
+    year = int(groups.get("year") or 0) or None
+    if year is None:
+        if context.anchor is None:
+            return None
+        year = context.anchor.year + SHIFT.get(words(groups.get("rel")), 0)
+    ordinal = words(groups.get("ord"))
+    if ordinal in ("last", "final"):
+        return "DATE", cal.iso_week(date(year, 12, 28))  # 28 Dec is always in the last week
+    number = context.lexicon.lookup("ordinals", ordinal) or ordinal[:1]
+    return "DATE", f"{year}-W{int(number):02d}"

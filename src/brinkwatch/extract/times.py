@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
@@ -33,6 +33,9 @@ _RANGE_END = re.compile(
     re.IGNORECASE,
 )
 _DAY_RANGE_RULES = frozenset({"month_day"})
+_OFFSET_GAP = re.compile(r"\s+(after|before|from)\s+", re.IGNORECASE)
+_SIMPLE_PERIOD = re.compile(r"P(\d+)([DW])")
+_UNIT_DAYS = {"D": 1, "W": 7}
 
 
 def extract_times(doc: Doc, published: date | None) -> tuple[TimeMention, ...]:
@@ -44,7 +47,7 @@ def extract_times(doc: Doc, published: date | None) -> tuple[TimeMention, ...]:
         if mention is not None:
             mentions.append(mention)
             mentions.extend(_range_end(doc.text, candidate, mention))
-    joined = _join_clock_and_day(doc.text, mentions)
+    joined = _join_clock_and_day(doc.text, _anchored_offsets(doc.text, mentions))
     return _quarterly_comparisons(doc.text, joined, published, lexicon)
 
 
@@ -101,6 +104,34 @@ def _range_end(text: str, candidate: Candidate, first: TimeMention) -> list[Time
         return []
     value = f"{first.value[:8]}{day:02d}"
     return [TimeMention(match.group(1), match.start(1), match.end(1), "DATE", value)]
+
+
+def _anchored_offsets(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
+    """ "three days after January 12", "two weeks before Christmas": a duration counted
+    from a day named right after it is one DATE, that many days away."""
+    result: list[TimeMention] = []
+    index = 0
+    while index < len(mentions):
+        merged = _offset_pair(text, mentions, index)
+        result.append(merged or mentions[index])
+        index += 2 if merged else 1
+    return result
+
+
+def _offset_pair(text: str, mentions: list[TimeMention], index: int) -> TimeMention | None:
+    if index + 1 >= len(mentions):
+        return None
+    span, day = mentions[index], mentions[index + 1]
+    gap = _OFFSET_GAP.fullmatch(text, span.end, day.start)
+    period = _SIMPLE_PERIOD.fullmatch(span.value)
+    if gap is None or period is None or span.type != "DURATION" or not _is_day(day.value):
+        return None
+    if day.value.startswith("X"):
+        return None
+    days = int(period.group(1)) * _UNIT_DAYS[period.group(2)]
+    sign = -1 if gap.group(1).lower() == "before" else 1
+    value = (date.fromisoformat(day.value[:10]) + timedelta(days=sign * days)).isoformat()
+    return TimeMention(text[span.start : day.end], span.start, day.end, "DATE", value)
 
 
 def _join_clock_and_day(text: str, mentions: list[TimeMention]) -> tuple[TimeMention, ...]:
