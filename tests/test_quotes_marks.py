@@ -36,6 +36,7 @@ def test_multi_paragraph_convention() -> None:
 @pytest.mark.parametrize(
     ("content", "title"),
     [("Face the Nation", True), ("Fox and Friends.", True), ("provocations", False),
+     ("Contract with America.", True), ("The 411", True),
      ("We Are Ready", True), ("we are ready to talk", False), ("Putin", False)],
 )  # fmt: skip
 def test_titles(content: str, title: bool) -> None:

@@ -18,7 +18,10 @@ SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"  # British style; inside double quotes 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _TRIM_TAIL = " \t,;:"
 _MAX_TITLE_WORDS = 6
-_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "in", "on", "to", "for", "at"})
+_TITLE_SMALL_WORDS = frozenset({
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "to", "for", "at", "with", "from",
+    "by", "as", "into", "about", "over",
+})  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,4 +135,5 @@ def is_title(content: str) -> bool:
     if not words or len(words) > _MAX_TITLE_WORDS:
         return False
     capitalised = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
-    return len(words) > 1 and bool(capitalised) and all(w[0].isupper() for w in capitalised)
+    return (len(words) > 1 and bool(capitalised)
+            and all(w[0].isupper() or w[0].isdigit() for w in capitalised))  # fmt: skip
