@@ -55,8 +55,8 @@ def browser() -> Iterator[Any]:
         chromium.close()
 
 
-@pytest.fixture
-def watched(browser: Any) -> Iterator[tuple[Any, Watch]]:
+def watched_page(browser: Any) -> tuple[Any, Any, Watch]:
+    """A new page (in its own context) whose errors, failed requests and dialogs are kept."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     watch = Watch()
@@ -66,6 +66,21 @@ def watched(browser: Any) -> Iterator[tuple[Any, Watch]]:
     page.on("response", lambda r: r.status >= 400 and watch.failed_requests.append(
         f"{r.url} HTTP {r.status}"))  # fmt: skip
     page.on("dialog", lambda d: (watch.dialogs.append(d.message), d.dismiss()))
+    return context, page, watch
+
+
+@pytest.fixture
+def watched(browser: Any) -> Iterator[tuple[Any, Watch]]:
+    context, page, watch = watched_page(browser)
+    yield page, watch
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def loaded(browser: Any, base_url: str) -> Iterator[tuple[Any, Watch]]:
+    """One dashboard load shared by the tests that only read the page."""
+    context, page, watch = watched_page(browser)
+    open_dashboard(page, base_url)
     yield page, watch
     context.close()
 
@@ -95,19 +110,17 @@ def api(base_url: str, path: str) -> Any:
     ],
 )
 def test_every_panel_fills_without_errors(
-    watched: tuple[Any, Watch], base_url: str, selector: str, at_least: int
+    loaded: tuple[Any, Watch], selector: str, at_least: int
 ) -> None:
-    page, watch = watched
-    open_dashboard(page, base_url)
+    page, watch = loaded
     assert page.get_attribute("body", "data-ready") == "yes"
     assert page.locator(selector).count() >= at_least
     assert watch.console_errors == []
     assert watch.failed_requests == []
 
 
-def test_default_dyad_is_the_most_active_one(watched: tuple[Any, Watch], base_url: str) -> None:
-    page, _ = watched
-    open_dashboard(page, base_url)
+def test_default_dyad_is_the_most_active_one(loaded: tuple[Any, Watch], base_url: str) -> None:
+    page, _ = loaded
     top = api(base_url, "/api/dyads")[0]
     assert page.get_attribute("#timeline-chart", "data-dyad") == f"{top['a']}|{top['b']}"
     assert page.get_attribute("#index-line", "d").startswith("M")

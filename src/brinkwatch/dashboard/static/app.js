@@ -184,7 +184,7 @@
   // ---------------------------------------------------------------- timeline
 
   const Timeline = {
-    W: 960, H: 300, M: { l: 46, r: 56, t: 14, b: 36 },
+    W: 960, H: 300, M: { l: 46, r: 56, t: 26, b: 36 },
     request: 0,
 
     async fillDyads() {
@@ -417,7 +417,7 @@
 
     arrowhead() {
       return svg("defs", {}, svg("marker", { id: "arrowhead", viewBox: "0 0 10 10", refX: 9, refY: 5,
-        markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" }, svg("path", { d: "M0,0L10,5L0,10Z" })));
+        markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto" }, svg("path", { d: "M0,0L10,5L0,10Z" })));
     },
 
     /** Events grouped by place: one dot per coordinate pair. */
@@ -520,11 +520,21 @@
       Network.draw(data);
     },
 
+    /** Circle slot of the k-th busiest node: stepping round the circle by a stride coprime with
+     *  the node count spreads the busy actors out, instead of crowding them side by side. */
+    slot(k, n) {
+      const gcd = (a, b) => (b ? gcd(b, a % b) : a);
+      let stride = Math.max(1, Math.round(n * 0.38));
+      while (n > 1 && gcd(stride, n) !== 1) stride += 1;
+      return (k * stride) % Math.max(n, 1);
+    },
+
     layout(nodes) {
       const cx = Network.W / 2;
       const cy = Network.H / 2;
       const radius = Math.min(cx, cy) - 48;
-      return new Map(nodes.map((n, i) => {
+      return new Map(nodes.map((n, k) => {
+        const i = Network.slot(k, nodes.length);
         const angle = -Math.PI / 2 + (2 * Math.PI * i) / Math.max(nodes.length, 1);
         return [n.id, { x: cx + radius * Math.cos(angle), y: cy + radius * Math.sin(angle), angle }];
       }));
@@ -535,7 +545,7 @@
       const nodes = [...data.nodes].sort((a, b) => b.events - a.events);
       const pos = Network.layout(nodes);
       const defs = svg("defs", {}, svg("marker", { id: "net-arrow", viewBox: "0 0 10 10", refX: 10, refY: 5,
-        markerWidth: 5, markerHeight: 5, orient: "auto" }, svg("path", { d: "M0,0L10,5L0,10Z", fill: "#4a5568" })));
+        markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto" }, svg("path", { d: "M0,0L10,5L0,10Z", fill: "#4a5568" })));
       const edges = data.edges.filter((e) => pos.has(e.source) && pos.has(e.target))
         .map((e) => Network.edge(e, pos, Network.nodeRadius(nodes.find((n) => n.id === e.target))));
       root.replaceChildren(defs, ...edges, ...nodes.map((n) => Network.node(n, pos.get(n.id))));
@@ -619,7 +629,7 @@
     },
 
     row(e) {
-      const tr = el("tr", { "data-event-id": e.id, tabindex: 0 },
+      const tr = el("tr", { "data-event-id": e.id, tabindex: 0, title: (e.sentence || "").trim() },
         el("td", {}, e.day || "–"),
         el("td", { class: `type q${e.quad_class}` }, e.type + (e.negated ? " (negated)" : "")),
         el("td", {}, actorLabel(e.source_code, null, e.source_text)),
