@@ -34,10 +34,11 @@ from brinkwatch.errors import EvaluationError
 from brinkwatch.evaluate.report import EvalReport, Score
 from brinkwatch.extract.actors import extract_actors
 from brinkwatch.extract.events import EventInputs, extract_events
+from brinkwatch.extract.places import extract_places
 from brinkwatch.extract.times import extract_times
-from brinkwatch.knowledge import load_knowledge
+from brinkwatch.knowledge import Knowledge, load_knowledge
 from brinkwatch.nlp import load_nlp
-from brinkwatch.records import PLOVER_TYPES, Event, TimeMention
+from brinkwatch.records import PLOVER_TYPES, Event, Place, TimeMention
 
 DATASETS = Path(brinkwatch.__file__).resolve().parents[2] / ".." / "shared" / "datasets"
 DEFAULT_GOLD = DATASETS / "plover" / "PLOVER_GSR_CAMEO.json"
@@ -138,13 +139,21 @@ def predict(items: list[GoldItem]) -> Iterator[tuple[GoldItem, tuple[Event, ...]
         published = _iso(item.published)
         actors = extract_actors(doc, knowledge.actors, published)
         day = date.fromisoformat(published) if published else None
-        inputs = EventInputs(item.id, day, actors, _times(doc, day))
+        places = _places(doc, knowledge)
+        inputs = EventInputs(item.id, day, actors, _times(doc, day), places)
         yield item, extract_events(doc, inputs, knowledge.events)
 
 
 def _times(doc: Doc, published: date | None) -> tuple[TimeMention, ...]:
     try:
         return extract_times(doc, published)
+    except Exception:  # another extractor's bug must not stop the event evaluation
+        return ()
+
+
+def _places(doc: Doc, knowledge: Knowledge) -> tuple[Place, ...]:
+    try:
+        return extract_places(doc, knowledge.gazetteer)
     except Exception:  # another extractor's bug must not stop the event evaluation
         return ()
 

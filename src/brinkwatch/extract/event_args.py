@@ -7,7 +7,8 @@ sentence (the failure that makes bag-of-actors coders unusable).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
@@ -38,13 +39,16 @@ class ArgFinder:
     carriers: frozenset[str]
     target_preps: frozenset[str]
     carrier_preps: tuple[str, ...] = ("of", "from", "for", "with")
+    # places resolved to their state, for roles the actor resolver left to the
+    # gazetteer ("sent troops to Poland": the target is the state of the place)
+    place_actors: Mapping[int, Actor] = field(default_factory=dict)
 
     def actor_at(self, tok: Token, depth: int = 0) -> Arg | None:
         """The actor an argument head stands for: its own mention, a modifier's
         ("the Russian government"), or for carrier nouns an of/from phrase's
         ("leaders of Ukraine")."""
         tok = self._antecedent(tok)
-        found = self.actors.at(tok.i)
+        found = self.actors.at(tok.i) or self.place_actors.get(tok.i)
         if found is not None:
             return Arg(found, tok)
         if depth > 2:

@@ -27,6 +27,7 @@ from brinkwatch.extract.event_lexicon import EventLexicon
 from brinkwatch.extract.event_modality import clause_head, is_historical, is_negated
 from brinkwatch.extract.event_triggers import Candidate, TriggerContext, sentence_candidates
 from brinkwatch.records import (
+    Actor,
     Event,
     EventDate,
     Place,
@@ -68,7 +69,7 @@ def extract_events(doc: Doc, inputs: EventInputs, lexicon: EventLexicon) -> tupl
     settings = Settings()
     finder = ArgFinder(
         inputs.actors, lexicon.cue("args.carriers"), lexicon.cue("args.target_preps"),
-        lexicon.ordered_cue("args.carrier_preps"),
+        lexicon.ordered_cue("args.carrier_preps"), place_actors(doc, inputs.places),
     )
     ctx = TriggerContext(lexicon, finder)
     events: list[Event] = []
@@ -79,6 +80,19 @@ def extract_events(doc: Doc, inputs: EventInputs, lexicon: EventLexicon) -> tupl
             events.extend(_events_of(cand, sent, inputs, ctx, settings))
     events = _dedupe(events)
     return tuple(replace(e, id=f"{inputs.article_id}-{n}") for n, e in enumerate(events))
+
+
+def place_actors(doc: Doc, places: tuple[Place, ...]) -> dict[int, Actor]:
+    """Token -> the state a place belongs to (countries, regions, cities with a
+    known country), used only where no actor mention covers the token."""
+    found: dict[int, Actor] = {}
+    for place in places:
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if place.country is None or span is None or place.feature in ("water", "other"):
+            continue
+        actor = Actor(place.text, place.start, place.end, name=place.name, country=place.country)
+        found.update({t.i: actor for t in span})
+    return found
 
 
 def code_sentence(sent: Span, ctx: TriggerContext, inputs: EventInputs) -> list[Candidate]:
