@@ -280,3 +280,49 @@ def test_offsets_and_token_index_agree(parse: Parse, dictionary: ActorDictionary
         if actor is not None:
             assert actor.start <= tok.idx < actor.end
     assert [a.code for a in found.in_span(doc[:])] == ["RUS", "USA"]
+
+
+ACTION_AGENTS = [
+    ("Serbia turned down an Australian ultimatum.", "Australian", {"country": "AUS"}),
+    ("Kyiv rejected a U.S. request for more time.", "U.S.", {"country": "USA"}),
+    ("The Kremlin proposal was dismissed at once.", "Kremlin", {"country": "RUS", "sector": "GOV"}),
+    ("Western pressure is growing.", "Western", {"group": "WEST"}),
+    ("The foreign ministers of Russia, Turkey and Iran met in Astana.", "Turkey",
+     {"country": "TUR", "sector": "DIP"}),
+    ("European and Asian diplomats met in Vienna.", "European",
+     {"group": "EUROPE", "sector": "DIP"}),
+    ("President Amadou Sall of Senegal arrived on Monday.", "Amadou Sall",
+     {"country": "SEN", "role": "president"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), ACTION_AGENTS)
+def test_owners_of_actions_and_of_phrases(
+    parse: Parse,
+    dictionary: ActorDictionary,
+    text: str,
+    phrase: str,
+    expected: dict[str, str | None],
+) -> None:
+    check(actor_at(actors(parse, dictionary, text, "2022-02-01"), text, phrase), expected)
+
+
+NOT_ACTORS = [
+    ("The Ukraine aid package was delayed.", "Ukraine"),  # a bare name is no agent
+    ("Settlers clashed with police in the West Bank.", "West Bank"),
+    ("Ethnic Albanians protested in the north.", "Albanians"),
+    ("Kyiv, Ukraine -- The talks resumed on Monday.", "Kyiv"),  # a dateline
+    ("Kyiv, Ukraine -- The talks resumed on Monday.", "Ukraine"),
+    ("Shelling hit the village of Nova Marivka overnight.", "Nova Marivka"),
+    ("The bill passed Congress last week.", "Congress"),  # which congress is unknown
+    ("Washington sent Moscow its written answers.", "its"),  # ambiguous owner
+    ("Police spokeswoman Ashlyn Ferro said the road was closed. He was arrested on Monday.",
+     "He"),  # a spokeswoman is not "he"
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "phrase"), NOT_ACTORS)
+def test_not_actors(parse: Parse, dictionary: ActorDictionary, text: str, phrase: str) -> None:
+    found = actors(parse, dictionary, text, "2022-02-01")
+    hit = actor_at(found, text, phrase)
+    assert hit is None or hit.code is None, f"{phrase!r} resolved as {hit}"

@@ -114,7 +114,7 @@ def _compatible(word: str, m: Mention) -> bool:
     if word in NEUTER:
         return m.kind in SINGULAR_KINDS and not m.plural
     if word in PLURAL:
-        return m.plural
+        return m.plural or m.kind == "org"  # "NATO said they would ...": British usage
     return False
 
 

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from brinkwatch.extract import actor_data as data
 from brinkwatch.extract.actor_data import PersonRow, RoleRow
+from brinkwatch.records import SECTORS
 
 # Which entry wins when two data files list the same phrase: blockers (names
 # that contain an actor's name but are not actors: "the West Bank") first,
@@ -76,6 +77,7 @@ class ActorDictionary:
     org_names: Mapping[str, str] = field(default_factory=dict)  # code -> name of first row
     org_codes: Mapping[str, str] = field(default_factory=dict)  # row name -> code
     quantity_words: frozenset[str] = frozenset()
+    org_heads: Mapping[str, str | None] = field(default_factory=dict)  # head word -> sector
     name_matcher: PhraseMatcher | None = None
     lexicon_matcher: PhraseMatcher | None = None
     case_lexicon_matcher: PhraseMatcher | None = None
@@ -150,6 +152,7 @@ def build_dictionary(nlp: Language) -> ActorDictionary:
         prepositions=MappingProxyType(_prepositions()),
         modifiers=MappingProxyType({r.word: r.label for r in _modifier_rows()}),
         quantity_words=frozenset(r.word for r in _modifier_rows() if r.label == "quantity"),
+        org_heads=MappingProxyType(_org_heads()),
         org_names=MappingProxyType(_org_names()),
         org_codes=MappingProxyType({o.name: o.org for o in data.load_orgs()}),
         name_matcher=name_matcher,
@@ -304,6 +307,11 @@ def _lexicon_entries() -> Iterable[tuple[str, Lexeme]]:
         yield phrase, Lexeme("org_description", refers=tuple(dict.fromkeys(names)))
     for row in data.load_words("descriptions.tsv", "refers", ("state",), "tags"):
         yield row.word, Lexeme("state_description", refers=row.extra)
+
+
+def _org_heads() -> dict[str, str | None]:
+    rows = data.load_words("org_heads.tsv", "sector", (*SECTORS, "-"), "note")
+    return {r.word: (None if r.label == "-" else r.label) for r in rows}
 
 
 def _first_names() -> dict[str, str]:

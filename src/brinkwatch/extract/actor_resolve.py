@@ -175,11 +175,10 @@ def affiliations(ctx: Context, tokens: Iterable[int]) -> list[Match[Entry]]:
 
 def _located(ctx: Context, m: Match[Entry]) -> bool:
     head = ctx.doc[m.end - 1]
-    return (
-        m.value.kind in ("state", "capital", "seat")
-        and head.dep_ == "pobj"
-        and (place_use(head, ctx.dictionary))
-    )
+    if m.value.kind not in ("state", "capital", "seat") or head.dep_ != "pobj":
+        return False
+    use = ctx.dictionary.preposition(head.head.lower_)
+    return use is not None and use.use == "place" and place_use(head, ctx.dictionary)
 
 
 def _owns(ctx: Context, m: Match[Entry]) -> bool:
@@ -602,6 +601,24 @@ def resolve_names(ctx: Context, res: Resolution) -> None:
         kind = "person" if m.value.kind == "short" else m.value.kind
         res.add(Mention(m.start, m.end, head.i, who, kind, m.value.plural, is_subject(head),
                         m.value.tags))  # fmt: skip
+
+
+def resolve_named_bodies(ctx: Context, res: Resolution) -> None:
+    """Organisations the dictionary does not list, when the parser calls them
+    ORG and their last word says what kind of body they are ("Azov Battalion",
+    "the Ukrainian Helsinki Human Rights Union").  The owner inside the name, if
+    one, gives the state; nothing is guessed otherwise."""
+    for ent in ctx.doc.ents:
+        start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+        last = ctx.doc[ent.end - 1]
+        if ent.label_ != "ORG" or not res.free(start, ent.end) or ent.end - start < 2:
+            continue
+        if last.lower_ not in ctx.dictionary.org_heads or not last.is_title:
+            continue
+        owner = single_owner(ctx, affiliations(ctx, range(start, ent.end)))
+        who = Who(ctx.doc[start : ent.end].text, owner.country if owner else None,
+                  sector=ctx.dictionary.org_heads[last.lower_])  # fmt: skip
+        res.add(Mention(start, ent.end, last.i, who, "body", subject=is_subject(last)))
 
 
 def _name_is_actor(ctx: Context, m: Match[Entry]) -> bool:

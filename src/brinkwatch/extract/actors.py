@@ -23,6 +23,7 @@ from brinkwatch.extract.actor_resolve import (
     Mention,
     Resolution,
     resolve_actor_nouns,
+    resolve_named_bodies,
     resolve_names,
     resolve_people,
 )
@@ -59,6 +60,7 @@ def extract_actors(doc: Doc, dictionary: ActorDictionary, published: str | None)
     resolve_people(ctx, res)
     resolve_actor_nouns(ctx, res)
     resolve_names(ctx, res)
+    resolve_named_bodies(ctx, res)
     resolve_coreference(ctx, res)
     return _collect(doc, res.mentions)
 
