@@ -204,6 +204,25 @@ def test_buried_coordinated_cue_keeps_the_real_speaker(parse: Parse) -> None:
     assert quote.cue == "repeated" and "Putin" in speaker_words(quote)
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("WASHINGTON — President Biden said on Tuesday that the allies were united.",
+         "the allies were united", "Biden"),  # a dateline is not the speaker
+        ("Lavrov described the talks as “useful” and said Moscow expected answers next week.",
+         "Moscow expected answers next week", "Lavrov"),  # coordinated with another cue
+        ("Stoltenberg said Tuesday that the alliance was ready to talk.",
+         "the alliance was ready to talk", "Stoltenberg"),  # a date is not the speaker
+    ],
+)  # fmt: skip
+def test_speaker_of_reported_speech_in_harder_sentences(
+    parse: Parse, text: str, content: str, speaker: str
+) -> None:
+    quote = find(quotes_of(parse, text), content)
+    assert quote.text == content and not quote.direct
+    assert speaker in speaker_words(quote)
+
+
 def test_pronoun_speaker_without_resolver_names_the_nearest_person(parse: Parse) -> None:
     text = 'Scholz met Biden in Washington.\n\n"We are united," he told reporters.'
     quote = find(quotes_of(parse, text), "united")

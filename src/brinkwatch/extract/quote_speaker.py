@@ -28,7 +28,7 @@ _MAX_CLIMB = 3
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 
 
-def speaker_token(cue: Token) -> Token | None:
+def speaker_token(cue: Token, cue_verbs: frozenset[str] = frozenset()) -> Token | None:
     """The head token of the cue's speaker: its subject, inherited through conjoined
     or participial verbs ("..., adding that", "before asking"), or the noun a
     relative clause hangs on ("officials who said")."""
@@ -44,7 +44,7 @@ def speaker_token(cue: Token) -> Token | None:
             return verb.head if _is_relative(subject, verb) else subject
         if verb.dep_ not in _INHERITS or verb.head.i == verb.i:
             return None
-        verb = _subject_holder(verb)
+        verb = _subject_holder(verb, cue_verbs)
     return None
 
 
@@ -64,13 +64,17 @@ def issuer(head: Token, lexicon: QuoteLexicon) -> Token:
     return names[-1] if names else head
 
 
-def _subject_holder(verb: Token) -> Token:
+def _subject_holder(verb: Token, cue_verbs: frozenset[str]) -> Token:
     """The verb whose subject ``verb`` shares.  "Putin said the plan could work but
     repeated that ...": when the parser hangs 'repeated' on the reported verb
-    ('work'), the coordination really belongs to the verb that reports it."""
+    ('work', not itself a cue), the coordination really belongs to the verb that
+    reports it."""
     head = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
-    if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.pos_ == "VERB":
-        return head.head
+    reporter = head.head
+    if (verb.dep_ == "conj" and head.dep_ == "ccomp" and reporter.pos_ == "VERB"
+            and head.lemma_.lower() not in cue_verbs
+            and reporter.lemma_.lower() in cue_verbs):  # fmt: skip
+        return reporter
     return head
 
 

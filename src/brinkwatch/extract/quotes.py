@@ -32,6 +32,7 @@ from brinkwatch.records import Actor, Quote
 _MIN_UNATTRIBUTED_WORDS = 4  # shorter quotes without a cue are scare quotes or titles
 _PERSONAL_PRONOUNS = frozenset({"he", "she"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+_NOT_SPEAKERS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL"})
 _PRONOUN_REACH = 600  # characters back to look for the person a pronoun names
 _SENTENCE_START = re.compile(r"[.?!][\"”’]?\s+$")
 
@@ -85,13 +86,22 @@ def _signed_quote(ctx: QuoteContext, span: QuotedSpan, actors: ActorMentions) ->
 
 
 def _speaker(ctx: QuoteContext, cue: Token, actors: ActorMentions) -> Actor | None:
-    head = speaker_token(cue)
-    if head is not None and (ctx.quoted(head) or not same_paragraph(head, cue)):
+    head = speaker_token(cue, ctx.lexicon.cue_verbs)
+    if head is not None and _misplaced(ctx, head, cue):
         head = speaker_before_cue(cue, ctx.quoted)
-    if head is None or head.pos_ not in _NOMINAL:
+    if head is None or head.pos_ not in _NOMINAL or _misplaced(ctx, head, cue):
         return None  # "the written replies it received": a misparse, not a speaker
     actor = resolve_speaker(ctx.doc, issuer(head, ctx.lexicon), actors, ctx.lexicon)
     return _fill_pronoun(ctx.doc, actor)
+
+
+def _misplaced(ctx: QuoteContext, head: Token, cue: Token) -> bool:
+    """A subject that cannot be the speaker: inside the quote, in another paragraph
+    (a headline), a date ("Tuesday said"), or a dateline ("WASHINGTON — ...")."""
+    if ctx.quoted(head) or not same_paragraph(head, cue) or head.ent_type_ in _NOT_SPEAKERS:
+        return True
+    nxt = head.nbor(1) if head.i + 1 < len(head.doc) else None
+    return head.is_upper and len(head) > 1 and nxt is not None and nxt.text in ("—", "–", "-")
 
 
 def _fill_pronoun(doc: Doc, actor: Actor) -> Actor:
