@@ -141,17 +141,22 @@ def test_choosing_another_dyad_redraws_the_chart(
 
 
 @pytest.mark.parametrize(
-    ("typed", "dyad"),
-    [("USA,NATO vs RUS", "USA,NATO|RUS"), ("ukr / rus", "UKR|RUS"), ("GBR v RUS", "GBR|RUS")],
+    ("typed", "dyad", "listed"),
+    [
+        ("USA,NATO vs RUS", "USA,NATO|RUS", ""),
+        ("ukr / rus", "UKR|RUS", ""),
+        ("NATO v RUS", "NATO|RUS", "NATO|RUS"),
+    ],
 )
 def test_free_dyad_input_accepts_comma_lists(
-    watched: tuple[Any, Watch], base_url: str, typed: str, dyad: str
+    watched: tuple[Any, Watch], base_url: str, typed: str, dyad: str, listed: str
 ) -> None:
     page, watch = watched
     open_dashboard(page, base_url)
     page.fill("#dyad-input", typed)
     page.click("#dyad-go")
     page.wait_for_selector(f'#timeline-chart[data-dyad="{dyad}"]')
+    assert page.eval_on_selector("#dyad-select", "s => s.value") == listed
     assert watch.failed_requests == []
 
 

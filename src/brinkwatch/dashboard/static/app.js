@@ -330,6 +330,9 @@
           return;
         }
         setStatus(`Dyad ${pair[0]} vs ${pair[1]}`);
+        // Show the list entry when the typed pair is one of them, else no entry (not a stale one).
+        const listed = [...select.options].findIndex((o) => o.value === `${pair[0]}|${pair[1]}`);
+        select.selectedIndex = listed;
         Timeline.load(pair[0], pair[1]).catch((err) => fail("timeline", err));
       });
     },
