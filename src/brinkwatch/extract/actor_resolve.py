@@ -497,11 +497,14 @@ def _resolve_noun(
         who = res.by_title_head[head.i]
         _add(res, mods.start if mods else start, max(end, pp_end), head, who, role, plural)
     elif not found:
-        _ownerless(res, start, end, head, role, plural)
+        _ownerless(ctx, res, start, end, head, role, plural)
     elif len({owner_of(m.value, ctx).code for m in found}) > 1 or _coordinated(ctx, mods):
         _add_each_owner(ctx, res, found, head, role, plural)
     else:
         who = _with_holder(ctx, combine(role, owner_of(found[0].value, ctx)), role, mods, plural)
+        group_sector = _collective_sector(ctx, mods)  # "Afghan rebel leaders" -> REB
+        if group_sector and who.sector in (None, WEAK_SECTOR) and not who.name:
+            who = replace(who, sector=group_sector)
         first = min([mods.start if mods else start, *(m.start for m in found)])
         first += 1 if ctx.doc[first].pos_ == "DET" else 0  # "the U.S." owns no article here
         _add(res, first, max(end, pp_end), head, who, role, plural)
@@ -513,12 +516,19 @@ def _coordinated(ctx: Context, mods: range) -> bool:
 
 
 def _ownerless(
-    res: Resolution, start: int, end: int, head: Token, role: RoleRow, plural: bool
-) -> None:
+    ctx: Context, res: Resolution, start: int, end: int, head: Token, role: RoleRow,
+    plural: bool,
+) -> None:  # fmt: skip
     """A role noun with no owner: rebels and civilians are actors by their
-    sector alone; "the ministry" / "the president" wait for coreference."""
+    sector alone, and so is a title held in such a group ("a separatist
+    commander"); "the ministry" / "the president" wait for coreference."""
+    mods = noun_modifier_tokens(ctx.doc, head, start, ctx.dictionary.quantity_words)
+    group_sector = _collective_sector(ctx, mods)
     if role.kind == "collective" and role.sector in SELF_STANDING_SECTORS:
         _add(res, start, end, head, Who(sector=role.sector), role, plural)
+    elif group_sector in SELF_STANDING_SECTORS:
+        first = mods.start if mods else start
+        _add(res, first, end, head, Who(sector=group_sector, role=_role_name(role)), role, plural)
     elif role.kind != "collective" and has_definite_article(head) and not plural:
         det = start - 1 if start and head.doc[start - 1].lower_ == "the" else start
         res.descriptions.append(Description(det, end, head.i, role))
