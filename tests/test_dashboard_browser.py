@@ -200,9 +200,12 @@ def test_clicking_an_event_row_highlights_its_sentence(
 
 
 def hostile_article_id(base_url: str) -> str:
-    for quote in api(base_url, "/api/quotes?limit=5000"):
-        if "<script>" in (quote["article_title"] or ""):
-            return str(quote["article_id"])
+    """The demo article with markup in its headline, found through its quotes or events."""
+    quotes = api(base_url, "/api/quotes?limit=5000")
+    rows = quotes + api(base_url, "/api/events?limit=5000")["events"]
+    for row in rows:
+        if "<script>" in (row["article_title"] or ""):
+            return str(row["article_id"])
     raise AssertionError("the demo corpus has no article with markup in its headline")
 
 
@@ -236,11 +239,12 @@ def test_quotes_panel_shows_markup_literally(watched: tuple[Any, Watch], base_ur
 def test_network_node_filters_the_event_table(watched: tuple[Any, Watch], base_url: str) -> None:
     page, _ = watched
     open_dashboard(page, base_url)
-    page.locator('#network g.node[data-id="BLR"] circle').click()
-    page.wait_for_function("document.querySelector('#filter-actor').value === 'BLR'")
+    quietest = api(base_url, "/api/network")["nodes"][-1]["id"]
+    page.locator(f'#network g.node[data-id="{quietest}"] circle').click()
+    page.wait_for_function(f"document.querySelector('#filter-actor').value === '{quietest}'")
     page.wait_for_function(
         "[...document.querySelectorAll('#events-table tbody tr')].every("
-        "r => r.innerText.includes('BLR'))"
+        f"r => r.innerText.includes('{quietest}'))"
     )
 
 
