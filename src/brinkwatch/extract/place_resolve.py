@@ -22,12 +22,15 @@ FEATURE_PRIOR = {"country": 4.0, "admin1": 2.6, "water": 2.5, "other": 1.0}
 CURATED_REGION_PRIOR = 3.5  # regions.tsv entries: Crimea, the Sahel, military districts
 COUNTY_PRIOR = 1.0
 CITY_POPULATION_WEIGHT = 0.45  # per order of magnitude of population
-CAPITAL_BONUS = 0.5
+CAPITAL_BONUS = 1.5
 PREFERRED_BONUS = 1.0
 ALTERNATE_PENALTY = 1.0  # "Twickenham" for Huntsville: a historic name is a weak reading
-COUNTRY_SUPPORT = 2.0
+COUNTRY_SUPPORT = 3.0
 STATE_SUPPORT = 2.5
-PROXIMITY_SUPPORT = 2.0
+PROXIMITY_SUPPORT = 1.0
+# Only first-pass choices this far ahead of their runner-up locate other names:
+# two guesses must not confirm each other.
+ANCHOR_MARGIN = 0.3
 PROXIMITY_STEPS = ((50.0, 1.0), (150.0, 0.6), (400.0, 0.3))  # km -> share of the support
 VOTE_SHARPNESS = 2.0
 NAMESAKE_MAX_POPULATION = 50000  # how much a mention's likelier readings dominate its vote
@@ -35,8 +38,11 @@ NAMESAKE_MAX_POPULATION = 50000  # how much a mention's likelier readings domina
 # surname or a street than a place: precision first.
 MIN_UNSUPPORTED_POPULATION = 5000
 MIN_SUPPORT = 0.3
-# Subjects that make a capital a government ("Moscow said") rather than a place.
-METONYM_DEPS = frozenset({"nsubj"})
+# Old or foreign names of big cities ("Gomel", "Kiev") stand on their own.
+ALTERNATE_TRUSTED_POPULATION = 100000
+# A capital as subject ("Moscow said") or owner ("Washington's allies") is its
+# government, an actor, not a place.
+METONYM_DEPS = frozenset({"nsubj", "poss"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +58,7 @@ class Choice:
     mention: Mention
     entry: GazEntry
     support: float
+    margin: float = math.inf  # score lead over the next reading
 
 
 def resolve(mentions: tuple[Mention, ...]) -> tuple[Choice, ...]:
@@ -62,7 +69,11 @@ def resolve(mentions: tuple[Mention, ...]) -> tuple[Choice, ...]:
     per_text = _votes_per_text(mentions)
     votes = {m: _votes_excluding(per_text, normalize_name(m.text)) for m in mentions}
     first = [_choose(m, votes[m], ()) for m in mentions]
-    anchors = [(normalize_name(c.mention.text), c.entry) for c in first if c and _is_local(c.entry)]
+    anchors = [
+        (normalize_name(c.mention.text), c.entry)
+        for c in first
+        if c and _is_local(c.entry) and c.margin >= ANCHOR_MARGIN
+    ]
     choices = []
     for mention in mentions:
         key = normalize_name(mention.text)
@@ -104,7 +115,7 @@ def _keep(choice: Choice) -> bool:
         return False
     if choice.mention.containers:
         return True
-    if entry.alternate:
+    if entry.alternate and entry.population < ALTERNATE_TRUSTED_POPULATION:
         return choice.support >= MIN_SUPPORT
     if entry.feature != "city":
         return True
@@ -118,8 +129,10 @@ def _choose(mention: Mention, votes: Votes, anchors: tuple[GazEntry, ...]) -> Ch
     scored = [
         (_prior(e) + _support_score(e, votes) + _closeness(e, anchors), e) for e in candidates
     ]
-    best = max(scored, key=lambda pair: pair[0])[1]
-    return Choice(mention, best, _support(best, votes))
+    scored.sort(key=lambda pair: pair[0], reverse=True)
+    best = scored[0][1]
+    margin = scored[0][0] - scored[1][0] if len(scored) > 1 else math.inf
+    return Choice(mention, best, _support(best, votes), margin)
 
 
 def _within_containers(mention: Mention) -> tuple[GazEntry, ...]:
@@ -159,8 +172,12 @@ def _prior(entry: GazEntry) -> float:
 
 
 def _support_parts(entry: GazEntry, votes: Votes) -> tuple[float, float]:
-    """(country support, state support), each capped at one vote."""
-    country = min(1.0, votes.countries.get(entry.country, 0.0)) if entry.country else 0.0
+    """(country support, state support).  Country support is the share of the
+    article's other names that point to the country -- one "US" in a story about
+    Ukraine does not make Geneva a town in Illinois; state support is capped at
+    one vote."""
+    total = sum(votes.countries.values())
+    country = votes.countries.get(entry.country, 0.0) / total if entry.country and total else 0.0
     state = 0.0
     if _is_us(entry) and entry.admin1:
         state = min(1.0, votes.states.get(entry.admin1, 0.0))
