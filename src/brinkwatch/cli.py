@@ -166,22 +166,55 @@ def ingest(
     db: DbOption = DEFAULT_DB,
     published: Annotated[str | None, typer.Option(help="Date for undated articles.")] = None,
     batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 32,
+    token: Annotated[
+        str | None,
+        typer.Option(envvar="BRINKWATCH_API_TOKEN", help="Token, when a server owns the store."),
+    ] = None,
 ) -> None:
-    """Extract articles and store them; re-running changes nothing (idempotent)."""
+    """Extract articles and store them; re-running changes nothing (idempotent).
+
+    When `brinkwatch serve` owns the store, the articles go through its API."""
+    from brinkwatch.errors import StoreError
     from brinkwatch.store.db import Store
+    from brinkwatch.store.server_info import server_owning
+
+    settings = Settings.from_env().replace(batch_size=batch_size, db_path=str(db),
+                                           api_token=token)  # fmt: skip
+    started = time.perf_counter()
+    try:
+        store = Store(db)
+    except StoreError as locked:  # DuckDB has one writer per file: maybe a server
+        summary, counts = _ingest_remote(paths, server_owning(db, locked), settings, published)
+    else:
+        summary, counts = _ingest_local(paths, store, settings, published)
+    _print_ingest_summary(summary, counts, time.perf_counter() - started)
+    raise typer.Exit(_exit_code(summary.read, sum(summary.skipped.values())))
+
+
+def _ingest_local(paths: list[str], store: Any, settings: Settings, published: str | None) -> Any:
     from brinkwatch.store.loader import ingest_paths
 
-    settings = Settings().replace(batch_size=batch_size, db_path=str(db))
-    started = time.perf_counter()
-    with Store(db) as store, _progress() as progress:
+    with store, _progress() as progress:
         task = progress.add_task("ingesting", total=None)
         summary = ingest_paths(
             paths, store, settings, _check_date(published),
             on_progress=lambda n: progress.advance(task, n),
         )  # fmt: skip
-        counts = store.counts()
-    _print_ingest_summary(summary, counts, time.perf_counter() - started)
-    raise typer.Exit(_exit_code(summary.read, sum(summary.skipped.values())))
+        return summary, store.counts()
+
+
+def _ingest_remote(paths: list[str], server: Any, settings: Settings, published: str | None) -> Any:
+    from brinkwatch.store.remote import ingest_via_server
+
+    err.print(f"the store is owned by the server at {server.url}; sending articles to it",
+              highlight=False)  # fmt: skip
+    with _progress() as progress:
+        task = progress.add_task("sending", total=None)
+        summary = ingest_via_server(
+            paths, server, settings, _check_date(published),
+            on_progress=lambda n: progress.advance(task, n),
+        )  # fmt: skip
+    return summary, {}
 
 
 def _progress() -> Progress:
@@ -206,11 +239,12 @@ def _print_ingest_summary(summary: Any, counts: dict[str, int], seconds: float) 
         err.print(f"  {failure.path}: {failure.message}", highlight=False)
     if summary.article_errors:
         err.print(f"  articles with extraction errors: {summary.article_errors}", highlight=False)
-    err.print(
-        f"store now holds {counts['articles']} articles, {counts['events']} events, "
-        f"{counts['quotes']} quotes",
-        highlight=False,
-    )
+    if counts:  # unknown when a server stored the articles
+        err.print(
+            f"store now holds {counts['articles']} articles, {counts['events']} events, "
+            f"{counts['quotes']} quotes",
+            highlight=False,
+        )
 
 
 # ----------------------------------------------------------------------------- queries
@@ -402,14 +436,23 @@ def serve(
     ] = None,
 ) -> None:
     """Serve the REST API (OpenAPI docs at /docs) and the dashboard at /."""
+    import os
+
     import uvicorn
 
     from brinkwatch.api.app import create_app
+    from brinkwatch.store.server_info import ServerInfo, remove_server_info, write_server_info
 
     settings = Settings().replace(host=host, port=port, api_token=token, db_path=str(db))
+    application = create_app(str(db), settings)  # opens the store: fails here if it is busy
     err.print(f"dashboard: http://{host}:{port}/  ·  API docs: http://{host}:{port}/docs",
               highlight=False)  # fmt: skip
-    uvicorn.run(create_app(str(db), settings), host=host, port=port, log_level="warning")
+    # The note tells `brinkwatch ingest --db` where to send articles while we own the store.
+    write_server_info(db, ServerInfo(host, port, os.getpid(), token_needed=bool(token)))
+    try:
+        uvicorn.run(application, host=host, port=port, log_level="warning")
+    finally:
+        remove_server_info(db, os.getpid())
 
 
 # ----------------------------------------------------------------------------- evaluate

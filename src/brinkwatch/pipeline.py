@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc
@@ -15,7 +16,7 @@ from brinkwatch.extract.quotes import extract_quotes
 from brinkwatch.extract.times import extract_times
 from brinkwatch.knowledge import Knowledge, load_knowledge
 from brinkwatch.nlp import load_nlp
-from brinkwatch.records import Article, ArticleRecord, ProcessingError
+from brinkwatch.records import Article, ArticleRecord, ProcessingError, Section
 from brinkwatch.settings import Settings
 
 
@@ -52,9 +53,29 @@ def process_many(
     settings = settings or Settings()
     nlp = load_nlp(settings.spacy_model)
     knowledge = load_knowledge()
-    pairs = ((a.text[: settings.max_article_chars], a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size):
-        yield process_safely(article, doc, knowledge)
+    # spaCy refuses texts longer than nlp.max_length for the whole batch: clip below it.
+    limit = min(settings.max_article_chars, nlp.max_length)
+    clipped = (truncate_article(a, limit) for a in articles)
+    pairs = ((a.text, (a, error)) for a, error in clipped)
+    for doc, (article, error) in nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size):
+        record = process_safely(article, doc, knowledge)
+        yield replace(record, errors=(error, *record.errors)) if error else record
+
+
+def truncate_article(article: Article, limit: int) -> tuple[Article, ProcessingError | None]:
+    """Cut an over-long body to ``limit`` characters.  The Article itself is cut (not only
+    the parser's input) so that every record offset still indexes ``article.text``."""
+    if len(article.text) <= limit:
+        return article, None
+    sections = tuple(
+        Section(s.heading, s.start, min(s.end, limit)) for s in article.sections if s.start < limit
+    )
+    error = ProcessingError(
+        "truncate",
+        f"the body has {len(article.text):,} characters; only the first {limit:,} were read "
+        "(raise BRINKWATCH_MAX_ARTICLE_CHARS, or split the article)",
+    )
+    return replace(article, text=article.text[:limit], sections=sections), error
 
 
 def _parse_date(value: str | None) -> date | None:
