@@ -1,0 +1,101 @@
+"""Extraction in worker processes on one machine: ``brinkwatch ingest --workers N``.
+
+Workers are started with ``spawn``: a forked child would inherit the parent's
+open DuckDB connection and thread state, which are not fork-safe.  Each worker
+loads the spaCy model and the knowledge once (in its initializer), then receives
+articles in small chunks; small chunks keep both workers busy until the end of
+a batch.  ``Executor.map`` returns results in submission order, so records come
+back in input order, and only the parent writes to the store.
+
+A concurrent.futures pool (not ``multiprocessing.Pool``) is used on purpose: if
+a worker dies (killed for memory, say) the pool raises ``BrokenProcessPool``
+instead of waiting forever for the lost chunk.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from types import TracebackType
+
+from brinkwatch.errors import BrinkwatchError
+from brinkwatch.knowledge import load_knowledge
+from brinkwatch.nlp import load_nlp
+from brinkwatch.pipeline import process_many
+from brinkwatch.records import Article, ArticleRecord
+from brinkwatch.settings import Settings
+
+DEFAULT_CHUNK_SIZE = 4  # articles per task: small enough to balance a 32-article batch
+# A worker is replaced after this many chunks: spaCy's string store only grows,
+# so recycling bounds a worker's memory on endless streams (reload costs ~3 s).
+DEFAULT_CHUNKS_PER_WORKER = 1000
+
+
+def warm_up(model_name: str) -> None:
+    """Worker initializer: load the model and the knowledge once per process."""
+    load_nlp(model_name)
+    load_knowledge()
+
+
+def extract_chunk(articles: Sequence[Article], settings: Settings) -> list[ArticleRecord]:
+    """Runs in a worker: the same code path as the single-process extractor."""
+    return list(process_many(articles, settings))
+
+
+def chunked(items: Sequence[Article], size: int) -> list[list[Article]]:
+    """``items`` in consecutive slices of at most ``size``."""
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
+
+
+class ProcessPoolExtractor:
+    """An ``Extractor`` (see ``store/loader.py``) backed by ``workers`` processes.
+
+    Use as a context manager so the worker processes are shut down."""
+
+    def __init__(
+        self,
+        workers: int,
+        settings: Settings,
+        chunk_size: int = DEFAULT_CHUNK_SIZE,
+        chunks_per_worker: int | None = DEFAULT_CHUNKS_PER_WORKER,
+    ) -> None:
+        if workers < 1 or chunk_size < 1:
+            raise BrinkwatchError(
+                f"workers ({workers}) and chunk size ({chunk_size}) must be at least 1; "
+                "pass --workers 1 or more"
+            )
+        self.chunk_size = chunk_size
+        self._pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=warm_up,
+            initargs=(settings.spacy_model,),
+            max_tasks_per_child=chunks_per_worker,
+        )
+
+    def __call__(self, articles: list[Article], settings: Settings) -> Iterator[ArticleRecord]:
+        chunks = chunked(articles, self.chunk_size)
+        try:
+            for records in self._pool.map(extract_chunk, chunks, [settings] * len(chunks)):
+                yield from records
+        except BrokenProcessPool as exc:
+            raise BrinkwatchError(
+                "an extraction worker process died (often: out of memory); the batch was not "
+                "stored. Re-run the same command to resume, with fewer --workers if it repeats"
+            ) from exc
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> ProcessPoolExtractor:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
