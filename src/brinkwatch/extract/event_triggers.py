@@ -3,7 +3,7 @@ and nominal events, each with its source and target read from the parse."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -142,6 +142,9 @@ def _light_pair(
 
 
 def lexicon_verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
+    deployment = _forces_moving(tok, ctx)
+    if deployment is not None:
+        return deployment
     obj = theme_of(tok, ctx.lexicon.cue("args.measure_nouns"))
     cls = object_class(obj, ctx)
     # a specific object class, then any direct object ("*"), then no condition
@@ -155,6 +158,18 @@ def lexicon_verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
                 why = f"verb:{key}" + (f"+{wanted}" if wanted else "")
                 return _with_roles(tok, sense, why, ctx, obj, "verb", key)
     return None
+
+
+def _forces_moving(verb: Token, ctx: TriggerContext) -> Candidate | None:
+    """"Russian troops arrived in Belarus": forces moving somewhere are a deployment."""
+    if verb.lemma_.lower() not in ctx.lexicon.cue("args.motion_verbs"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or ctx.lexicon.objects.get(subj.lemma_.lower()) != "troops":
+        return None
+    sense = Sense("154", 0.7)
+    cand = _with_roles(verb, sense, f"motion:{verb.lemma_}+forces", ctx, None, "verb", "")
+    return replace(cand, targets=ctx.finder.prep_objects(verb)) if cand.sources else None
 
 
 def _with_roles(

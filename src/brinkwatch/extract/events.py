@@ -155,6 +155,7 @@ def _pairs(cand: Candidate, ctx: TriggerContext) -> list[tuple[Arg | None, Arg |
     sources, targets = cand.sources, cand.targets
     mutual = plover in ctx.lexicon.cue("args.symmetric_types") or (
         cand.trigger.lemma_.lower() in ctx.lexicon.cue("args.reciprocal_verbs")
+        or _each_other(cand.trigger, ctx)
     )
     if not targets and len(sources) > 1 and mutual:
         return [(s, t) for s in sources for t in sources if s.actor != t.actor]
@@ -164,6 +165,15 @@ def _pairs(cand: Candidate, ctx: TriggerContext) -> list[tuple[Arg | None, Arg |
         (s, t) for s in (sources or (None,)) for t in (targets or (None,))
     ]
     return [(s, t) for s, t in pairs if (s or t) and not _same(s, t)]
+
+
+def _each_other(verb: Token, ctx: TriggerContext) -> bool:
+    """"accused each other": the coordinated subjects act on each other."""
+    phrases = ctx.lexicon.cue("args.reciprocal_objects")
+    words = [f"{c.lower_} {c.head.lower_}" for c in verb.subtree if c.head.i != c.i]
+    return any(w in phrases for w in words) or any(
+        f"{t.lower_} {t.nbor().lower_}" in phrases for t in verb.subtree if t.i + 1 < len(t.doc)
+    )
 
 
 def _same(a: Arg | None, b: Arg | None) -> bool:
