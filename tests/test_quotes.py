@@ -243,3 +243,28 @@ def test_speaker_role_and_country_from_the_phrase(parse: Parse) -> None:
 def test_quotes_come_in_text_order(parse: Parse) -> None:
     quotes = quotes_of(parse, BROKEN + " Lavrov said the West had ignored Russia's concerns.")
     assert [q.start for q in quotes] == sorted(q.start for q in quotes)
+
+
+TRANSCRIPT = (
+    "The interview was broadcast on Sunday.\n\n"
+    "HOST: Will Russia invade Ukraine this winter?\n\n"
+    "LAVROV: We have said many times that we are not planning any attack.\n\n"
+    "HOST: And the troops on the border?\n\n"
+    "LAVROV: They are on our own territory."
+)
+
+
+def test_transcript_turns_are_direct_speech_of_their_label(parse: Parse) -> None:
+    quotes = quotes_of(parse, TRANSCRIPT)
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("Will Russia invade Ukraine this winter?", "Host"),
+        ("We have said many times that we are not planning any attack.", "Lavrov"),
+        ("And the troops on the border?", "Host"),
+        ("They are on our own territory.", "Lavrov"),
+    ]
+    assert all(q.direct and q.cue is None for q in quotes)
+
+
+def test_a_single_label_line_is_not_a_transcript(parse: Parse) -> None:
+    text = "UPDATE: The talks resumed in Geneva on Monday after a short break."
+    assert quotes_of(parse, text) == ()

@@ -20,15 +20,18 @@ _DASH_SIGN = re.compile(r"[ \t\u00a0]*(?:[―—–]+|--?(?=[ \t\u00a0]))[ \t\u0
 class QuoteContext:
     """One document's quoted spans, with a character mask to test 'inside a quote'."""
 
-    def __init__(self, doc: Doc, spans: tuple[QuotedSpan, ...], lexicon: QuoteLexicon) -> None:
+    def __init__(
+        self, doc: Doc, spans: tuple[QuotedSpan, ...], lexicon: QuoteLexicon,
+        also_quoted: tuple[tuple[int, int], ...] = (),
+    ) -> None:  # fmt: skip
+        """``also_quoted``: other stretches of direct speech (transcript turns)."""
         self.doc = doc
         self.spans = spans
         self.lexicon = lexicon
         mask = bytearray(len(doc.text) + 1)
-        for span in spans:
-            mask[span.open_mark : span.close_mark + 1] = b"\x01" * (
-                span.close_mark + 1 - span.open_mark
-            )
+        stretches = [(s.open_mark, s.close_mark + 1) for s in spans] + list(also_quoted)
+        for start, end in stretches:
+            mask[start:end] = b"\x01" * (end - start)
         self._mask = bytes(mask)
 
     def quoted(self, token: Token) -> bool:

@@ -147,9 +147,12 @@ def _entity_name(phrase: Span, head: Token) -> str | None:
     bodies = [e for e in ents if e.label_ != "NORP" and e.start <= head.i < e.end]
     chosen = people or bodies
     if chosen:
-        return chosen[0].text
+        name = chosen[0].text
+        return name.title() if name.isupper() and len(name) > 3 else name  # "LAVROV:"
     # A bare proper name the tagger did not label ("― Olena Kovalenko").
-    return phrase.text if all(t.pos_ == "PROPN" for t in phrase) else None
+    if not all(t.pos_ == "PROPN" or t.is_upper for t in phrase):
+        return None
+    return phrase.text.title() if phrase.text.isupper() else phrase.text
 
 
 def _first_match(lowered: str, table: tuple[tuple[str, str], ...]) -> str | None:

@@ -27,6 +27,7 @@ from brinkwatch.extract.quote_speaker import (
     speaker_before_cue,
     speaker_token,
 )
+from brinkwatch.extract.quote_transcript import Turn, find_turns
 from brinkwatch.records import Actor, Quote
 
 _MIN_UNATTRIBUTED_WORDS = 4  # shorter quotes without a cue are scare quotes or titles
@@ -40,19 +41,36 @@ _SENTENCE_START = re.compile(r"[.?!][\"”’]?\s+$")
 def extract_quotes(doc: Doc, actors: ActorMentions) -> tuple[Quote, ...]:
     """Every quote in ``doc`` with its speaker."""
     lexicon = load_quote_lexicon()
-    ctx = QuoteContext(doc, find_quoted_spans(doc.text), lexicon)
+    turns = find_turns(doc.text)
+    spoken = tuple((t.start, t.end) for t in turns)
+    ctx = QuoteContext(doc, find_quoted_spans(doc.text), lexicon, spoken)
     reported = _reported_quotes(ctx, actors)
-    direct = _direct_quotes(ctx, actors, reported)
-    return tuple(sorted(direct + reported, key=lambda q: (q.start, q.end)))
+    transcript = _transcript_quotes(ctx, turns, actors)
+    direct = _direct_quotes(ctx, actors, reported, transcript)
+    return tuple(sorted(direct + reported + transcript, key=lambda q: (q.start, q.end)))
+
+
+def _transcript_quotes(
+    ctx: QuoteContext, turns: tuple[Turn, ...], actors: ActorMentions
+) -> tuple[Quote, ...]:
+    """Each turn of an interview transcript, spoken by its label."""
+    quotes: list[Quote] = []
+    for turn in turns:
+        label = ctx.doc.char_span(turn.label_start, turn.label_end, alignment_mode="expand")
+        speaker = resolve_phrase(label, actors, ctx.lexicon) if label else None
+        text = ctx.doc.text[turn.start : turn.end]
+        quotes.append(Quote(text, turn.start, turn.end, True, speaker, None))
+    return tuple(quotes)
 
 
 def _direct_quotes(
-    ctx: QuoteContext, actors: ActorMentions, reported: tuple[Quote, ...]
+    ctx: QuoteContext, actors: ActorMentions, reported: tuple[Quote, ...],
+    turns: tuple[Quote, ...],
 ) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
     previous: tuple[QuotedSpan, Quote] | None = None
     for span in ctx.spans:
-        if is_title(ctx.doc.text[span.start : span.end]):
+        if is_title(ctx.doc.text[span.start : span.end]) or _in_turn(span, turns):
             continue
         quote = _attribute(ctx, span, actors) or _continuation(ctx.doc.text, span, previous)
         quote = quote or _after_reported(ctx.doc.text, span, reported)
@@ -62,6 +80,10 @@ def _direct_quotes(
             quotes.append(quote)
             previous = (span, quote)
     return tuple(quotes)
+
+
+def _in_turn(span: QuotedSpan, turns: tuple[Quote, ...]) -> bool:
+    return any(t.start <= span.end and span.start <= t.end for t in turns)
 
 
 def _attribute(ctx: QuoteContext, span: QuotedSpan, actors: ActorMentions) -> Quote | None:
