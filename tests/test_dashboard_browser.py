@@ -236,6 +236,31 @@ def test_quotes_panel_shows_markup_literally(watched: tuple[Any, Watch], base_ur
     assert page.locator("#quotes img").count() == 0
 
 
+@pytest.mark.parametrize(
+    ("shape", "heading"),
+    [("#map circle.event-dot", "event"), ("#map path.deploy-arrow", "Deployments")],
+)
+def test_map_shapes_list_their_evidence(
+    watched: tuple[Any, Watch], base_url: str, shape: str, heading: str
+) -> None:
+    page, _ = watched
+    open_dashboard(page, base_url)
+    # dispatch, not click: a curved arrow's bounding-box centre is not on its stroke
+    page.locator(shape).last.dispatch_event("click")
+    page.wait_for_selector("#map-detail li .linkish")
+    assert heading in page.inner_text("#map-detail h3")
+    page.locator("#map-detail li .linkish").first.click()
+    page.wait_for_selector("#article-text mark.evidence")
+
+
+def test_world_extent_redraws_the_map(watched: tuple[Any, Watch], base_url: str) -> None:
+    page, _ = watched
+    open_dashboard(page, base_url)
+    europe = page.get_attribute('#map path.country[data-iso3="UKR"]', "d")
+    page.check('input[name="map-extent"][value="world"]')
+    assert page.get_attribute('#map path.country[data-iso3="UKR"]', "d") != europe
+
+
 def test_network_node_filters_the_event_table(watched: tuple[Any, Watch], base_url: str) -> None:
     page, _ = watched
     open_dashboard(page, base_url)
