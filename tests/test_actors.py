@@ -145,6 +145,15 @@ def test_same_person_changes_office(
           {"country": "USA", "sector": sector, "role": role})  # fmt: skip
 
 
+def test_text_title_wins_for_a_holder_out_of_office(
+    parse: Parse, dictionary: ActorDictionary
+) -> None:
+    """Dated as 2024 but written as "Prime Minister Boris Johnson": the text's title stands."""
+    text = "Prime Minister Boris Johnson spoke in Kyiv."
+    check(actor_at(actors(parse, dictionary, text, "2024-03-01"), text, "Boris Johnson"),
+          {"country": "GBR", "role": "prime minister", "sector": "GOV"})  # fmt: skip
+
+
 def test_former_holder_keeps_nationality_but_no_office(
     parse: Parse, dictionary: ActorDictionary
 ) -> None:
@@ -293,6 +302,10 @@ ACTION_AGENTS = [
      {"group": "EUROPE", "sector": "DIP"}),
     ("President Amadou Sall of Senegal arrived on Monday.", "Amadou Sall",
      {"country": "SEN", "role": "president"}),
+    ("Talks included the Tarvo People's Liberation Army (TPLA) and the government.", "TPLA",
+     {"name": "Tarvo People's Liberation Army", "sector": "MIL"}),
+    ("A separatist commander said the shelling had stopped.", "separatist commander",
+     {"sector": "REB", "role": "commander", "country": None}),
 ]  # fmt: skip
 
 
@@ -315,6 +328,7 @@ NOT_ACTORS = [
     ("Kyiv, Ukraine -- The talks resumed on Monday.", "Ukraine"),
     ("Shelling hit the village of Nova Marivka overnight.", "Nova Marivka"),
     ("The bill passed Congress last week.", "Congress"),  # which congress is unknown
+    ("Smuggled rifles continued to enter Kyrgyzstan.", "Kyrgyzstan"),  # object of motion
     ("Washington sent Moscow its written answers.", "its"),  # ambiguous owner
     ("Police spokeswoman Ashlyn Ferro said the road was closed. He was arrested on Monday.",
      "He"),  # a spokeswoman is not "he"
@@ -326,3 +340,11 @@ def test_not_actors(parse: Parse, dictionary: ActorDictionary, text: str, phrase
     found = actors(parse, dictionary, text, "2022-02-01")
     hit = actor_at(found, text, phrase)
     assert hit is None or hit.code is None, f"{phrase!r} resolved as {hit}"
+
+
+def test_a_bracketed_acronym_belongs_to_the_name_before_it(
+    parse: Parse, dictionary: ActorDictionary
+) -> None:
+    text = "The Kazakh-Russian Friendship Battalion (DPR) joined the drills."
+    hit = actor_at(actors(parse, dictionary, text, "2022-02-01"), text, "DPR")
+    assert hit is None or hit.name != "Donetsk People's Republic"

@@ -328,6 +328,6 @@ def _modifier_rows() -> tuple[data.WordRow, ...]:
     return data.load_words(
         "modifiers.tsv",
         "effect",
-        ("no-holder", "not-affiliation", "quantity", "ethnic", "place-noun"),
+        ("no-holder", "not-affiliation", "quantity", "ethnic", "place-noun", "place-verb"),
         "note",
     )

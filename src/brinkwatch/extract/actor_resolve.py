@@ -327,9 +327,16 @@ def _person_inside(ctx: Context, ent: Span) -> Entry | None:
 def _person_who(
     ctx: Context, start: int, end: int, entry: Entry | None, seen: dict[str, Who]
 ) -> Who:
-    if entry is not None:
-        return who_from_entry(entry, ctx)
     text = ctx.doc[start:end].text
+    if entry is not None:
+        known = who_from_entry(entry, ctx)
+        if known.role is None and known.name:
+            # out of office on the article date, yet titled in the text: the
+            # text is the better witness of the role it was written in
+            titled = _titled_who(ctx, start, end, text)
+            if titled.role and titled.country in (None, known.country):
+                return replace(titled, name=known.name, country=known.country, gender=known.gender)
+        return known
     if text in seen:
         return seen[text]
     titled = _titled_who(ctx, start, end, text)
@@ -631,8 +638,32 @@ def resolve_named_bodies(ctx: Context, res: Resolution) -> None:
         res.add(Mention(start, ent.end, last.i, who, "body", subject=is_subject(last)))
 
 
+def resolve_acronyms(ctx: Context, res: Resolution) -> None:
+    """ "the Dasu People's Revolutionary Army (DPR)": an acronym in brackets
+    right after a mention is that mention, whatever the dictionary says DPR is."""
+    ends = {m.end: m for m in res.mentions}
+    for tok in ctx.doc:
+        if not _defined_acronym(ctx, tok.i, tok.i + 1) or tok.i in res.claimed:
+            continue
+        before = ends.get(tok.i - 1)
+        if before is not None:
+            res.add(replace(before, start=tok.i, end=tok.i + 1, head=tok.i))
+
+
+def _defined_acronym(ctx: Context, start: int, end: int) -> bool:
+    """Tokens ``start:end`` are one upper-case word in brackets after a name."""
+    doc = ctx.doc
+    if start < 2 or end >= len(doc) or end - start != 1:
+        return False
+    word, before = doc[start], doc[start - 2]
+    bracketed = doc[start - 1].text == "(" and doc[end].text == ")"
+    return bracketed and word.is_upper and len(word) > 1 and before.pos_ == "PROPN"
+
+
 def _name_is_actor(ctx: Context, m: Match[Entry]) -> bool:
     kind, head = m.value.kind, ctx.doc[m.end - 1]
+    if _defined_acronym(ctx, m.start, m.end):
+        return False  # defined by the name before it: see resolve_acronyms
     if kind in ("org", "body", "group"):
         return True
     if kind in ("state", "capital", "seat"):

@@ -28,11 +28,14 @@ def is_subject(token: Token) -> bool:
 
 def place_use(token: Token, dictionary: ActorDictionary) -> bool:
     """True when a state or capital name is used as a location or a topic, not
-    as an actor: the object of a locative preposition ("troops in Belarus"),
-    or a modifier of an ordinary noun ("the Ukraine crisis")."""
+    as an actor: the object of a locative preposition ("troops in Belarus") or
+    of a verb of motion ("weapons entered Kyrgyzstan"), or a modifier of an
+    ordinary noun ("the Ukraine crisis")."""
     head = governing(token)
     if head.dep_ == "pobj":
         return _prepositional_place(head.head, dictionary)
+    if head.dep_ == "dobj" and dictionary.modifiers.get(head.head.lemma_.lower()) == "place-verb":
+        return True
     return head.dep_ in MODIFIER_DEPS and head.head.i != head.i and head.head.pos_ in NOUN_POS
 
 

@@ -22,6 +22,7 @@ from brinkwatch.extract.actor_resolve import (
     Context,
     Mention,
     Resolution,
+    resolve_acronyms,
     resolve_actor_nouns,
     resolve_named_bodies,
     resolve_names,
@@ -61,6 +62,7 @@ def extract_actors(doc: Doc, dictionary: ActorDictionary, published: str | None)
     resolve_actor_nouns(ctx, res)
     resolve_names(ctx, res)
     resolve_named_bodies(ctx, res)
+    resolve_acronyms(ctx, res)
     resolve_coreference(ctx, res)
     return _collect(doc, res.mentions)
 
