@@ -120,7 +120,12 @@ class ArgFinder:
             if controller:
                 return controller, False
             return self.subject(head)[0], False
-        if verb.dep_ == "conj" or (verb.dep_ == "advcl" and _nonfinite(verb)):
+        if verb.dep_ == "conj":
+            # "was indicted ... and will resign": an active verb coordinated with a
+            # passive one shares its subject, not its voice
+            own_passive = any(c.dep_ == "auxpass" for c in verb.children)
+            return self.subject(head)[0], own_passive
+        if verb.dep_ == "advcl" and _nonfinite(verb):
             return self.subject(head)
         if verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBN":
             return self.actors_at(head), True

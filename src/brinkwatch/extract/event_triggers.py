@@ -165,6 +165,8 @@ def _forces_moving(verb: Token, ctx: TriggerContext) -> Candidate | None:
     if verb.lemma_.lower() not in ctx.lexicon.cue("args.motion_verbs"):
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None:
+        subj = _behind_measure(subj, ctx.lexicon.cue("args.measure_nouns"))
     if subj is None or ctx.lexicon.objects.get(subj.lemma_.lower()) != "troops":
         return None
     sense = Sense("154", 0.7)
