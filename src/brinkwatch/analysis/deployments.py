@@ -58,6 +58,8 @@ def _ledger_row(ev: dict[str, Any], places: list[dict[str, Any]]) -> dict[str, A
         "id": ev["id"], "day": ev["day"], "type": ev["type"], "actor": ev["source_code"],
         "actor_name": ev["source_name"], "quantity": ev["quantity_value"],
         "unit": ev["quantity_unit"], "from": origin["name"] if origin else None,
+        "from_lat": origin["lat"] if origin else None,
+        "from_lon": origin["lon"] if origin else None,
         "to": dest_name, "lat": dest["lat"] if dest else ev["place_lat"],
         "lon": dest["lon"] if dest else ev["place_lon"], "future": ev["future"],
         "evidence": ev["sentence"], "article_id": ev["article_id"],
