@@ -95,3 +95,23 @@ def test_a_bad_code_is_reported_with_its_place() -> None:
         actor_data.check_sector("ARMY", "data/actors/roles.tsv:3")
     with pytest.raises(DataFileError, match="date"):
         actor_data.check_date("2022-13-01", "data/actors/people.tsv:9")
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["modifiers.tsv", "prepositions.tsv", "first_names.tsv", "blockers.tsv", "org_heads.tsv",
+     "roles.tsv", "metonyms.tsv", "groups.tsv", "descriptions.tsv", "states.tsv"],
+)  # fmt: skip
+def test_first_column_is_a_unique_key(name: str) -> None:
+    lines = (actor_data.DATA_DIR / name).read_text(encoding="utf-8").splitlines()[1:]
+    keys = [line.split("\t")[0] for line in lines if line.strip()]
+    assert len(keys) == len(set(keys)), sorted({k for k in keys if keys.count(k) > 1})
+
+
+def test_short_forms_do_not_shadow_other_names() -> None:
+    """A surname listed as a short form must not also be a state, demonym or organisation."""
+    names = {s.name for s in actor_data.load_states()}
+    names |= {a for s in actor_data.load_states() for a in (*s.aliases, *s.demonyms)}
+    names |= {o.name for o in actor_data.load_orgs()} | {o.org for o in actor_data.load_orgs()}
+    shorts = {s for p in actor_data.load_people() for s in p.short}
+    assert not shorts & names

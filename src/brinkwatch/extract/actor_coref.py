@@ -11,6 +11,7 @@ stays unresolved and is not reported.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from spacy.tokens import Token
 
@@ -19,13 +20,10 @@ from brinkwatch.extract.actor_matches import Match
 from brinkwatch.extract.actor_resolve import Context, Description, Mention, Resolution, Who
 from brinkwatch.extract.actor_syntax import is_subject, quoted_tokens
 
-PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
-                  "she": "f", "her": "f", "hers": "f", "herself": "f"}  # fmt: skip
+PRONOUN_GENDER = MappingProxyType({"he": "m", "him": "m", "his": "m", "himself": "m",
+                  "she": "f", "her": "f", "hers": "f", "herself": "f"})  # fmt: skip
 NEUTER = frozenset({"it", "its", "itself"})
 PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
-# "it" without a referent: "it is unclear whether", "it remains to be seen".
-EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "remain", "become", "take", "matter",
-                             "look", "make", "rain", "happen"})  # fmt: skip
 SINGULAR_KINDS = frozenset({"state", "capital", "seat", "org", "body", "institution", "group"})
 STATE_KINDS = frozenset({"state", "capital"})
 WINDOW_SENTENCES = 2
@@ -49,7 +47,7 @@ def resolve_coreference(ctx: Context, res: Resolution) -> None:
         d.head for d in res.descriptions if d.role.kind == "title" and res.free(d.start, d.end)
     )
     pronouns = [
-        _pronoun(tok, res.mentions, scope, blockers)
+        _pronoun(ctx, tok, res.mentions, scope, blockers)
         for tok in ctx.doc
         if tok.pos_ == "PRON" and tok.i not in res.claimed
     ]
@@ -90,10 +88,10 @@ def _before(mentions: list[Mention], i: int, scope: _Scope, window: int | None) 
 
 
 def _pronoun(
-    tok: Token, mentions: list[Mention], scope: _Scope, blockers: frozenset[int]
+    ctx: Context, tok: Token, mentions: list[Mention], scope: _Scope, blockers: frozenset[int]
 ) -> Mention | None:
     word = tok.lower_
-    if tok.i in scope.quoted or _expletive(tok) or _intensifier(tok):
+    if tok.i in scope.quoted or _expletive(ctx, tok) or _intensifier(tok):
         return None
     for m in _before(mentions, tok.i, scope, WINDOW_SENTENCES):
         if word in PRONOUN_GENDER and any(m.end <= b < tok.i for b in blockers):
@@ -131,11 +129,13 @@ def _intensifier(tok: Token) -> bool:
     )
 
 
-def _expletive(tok: Token) -> bool:
+def _expletive(ctx: Context, tok: Token) -> bool:
     if tok.lower_ != "it":
         return False
     # an object "it" is mostly a thing ("a bill to implement it"), not an actor
-    return tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_.lower() in EXPLETIVE_HEADS
+    # "it is unclear whether", "it remains to be seen": modifiers.tsv expletive-head
+    expletive = tok.head.lemma_.lower() in ctx.dictionary.expletive_heads
+    return tok.dep_ not in ("nsubj", "nsubjpass") or expletive
 
 
 def _lexicon_description(

@@ -78,6 +78,7 @@ class ActorDictionary:
     org_codes: Mapping[str, str] = field(default_factory=dict)  # row name -> code
     quantity_words: frozenset[str] = frozenset()
     org_heads: Mapping[str, str | None] = field(default_factory=dict)  # head word -> sector
+    expletive_heads: frozenset[str] = frozenset()
     name_matcher: PhraseMatcher | None = None
     lexicon_matcher: PhraseMatcher | None = None
     case_lexicon_matcher: PhraseMatcher | None = None
@@ -153,6 +154,7 @@ def build_dictionary(nlp: Language) -> ActorDictionary:
         modifiers=MappingProxyType({r.word: r.label for r in _modifier_rows()}),
         quantity_words=frozenset(r.word for r in _modifier_rows() if r.label == "quantity"),
         org_heads=MappingProxyType(_org_heads()),
+        expletive_heads=frozenset(r.word for r in _modifier_rows() if r.label == "expletive-head"),
         org_names=MappingProxyType(_org_names()),
         org_codes=MappingProxyType({o.name: o.org for o in data.load_orgs()}),
         name_matcher=name_matcher,
@@ -328,6 +330,14 @@ def _modifier_rows() -> tuple[data.WordRow, ...]:
     return data.load_words(
         "modifiers.tsv",
         "effect",
-        ("no-holder", "not-affiliation", "quantity", "ethnic", "place-noun", "place-verb"),
+        (
+            "no-holder",
+            "not-affiliation",
+            "quantity",
+            "ethnic",
+            "place-noun",
+            "place-verb",
+            "expletive-head",
+        ),
         "note",
     )
