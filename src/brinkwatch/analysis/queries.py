@@ -16,7 +16,8 @@ from brinkwatch.store.db import Store
 EVENT_COLUMNS = (
     "id", "article_id", "day", "type", "mode", "cameo", "quad_class", "goldstein",
     "source_code", "source_name", "source_text", "target_code", "target_name", "target_text",
-    "trigger_text", "trigger_start", "trigger_end", "sentence", "place_name", "place_country", "place_lat", "place_lon",
+    "trigger_text", "trigger_start", "trigger_end",
+    "sentence", "place_name", "place_country", "place_lat", "place_lon",
     "quantity_value", "quantity_unit", "negated", "future", "hypothetical", "historical",
     "attributed_to_country", "attributed_to_name", "confidence", "why", "article_title",
     "article_url", "article_path", "start", "end",
