@@ -232,8 +232,8 @@ def _unlabelled_surnames(ctx: Context, res: Resolution, seen: dict[str, Who]) ->
 
 
 def _person_spans(ctx: Context) -> list[tuple[int, int, Entry | None]]:
-    """PERSON entities (with a dictionary person inside, if any) and dictionary
-    people the parser did not label, in text order."""
+    """PERSON entities (with a dictionary person inside, if any), dictionary
+    people the parser did not label, and names a title vouches for, in text order."""
     spans: dict[tuple[int, int], Entry | None] = {}
     for ent in ctx.doc.ents:
         if ent.label_ == "PERSON" and not _not_a_person(ctx, ent):
@@ -245,15 +245,20 @@ def _person_spans(ctx: Context) -> list[tuple[int, int, Entry | None]]:
             spans[(m.start, m.end)] = m.value
             covered.update(range(m.start, m.end))
     for start, end in _titled_names(ctx):
-        inside = [k for k in spans if start <= k[0] and k[1] <= end]
-        if all(i not in covered for i in range(start, end)) or (
-            inside and all(spans[k] is None for k in inside)
-        ):
-            # a longer name than the parser's fragment ("Olena" of "Olena Marchenko")
-            for key in inside:
-                del spans[key]
-            spans[(start, end)] = None
+        _merge_titled(spans, start, end)
     return [(s, e, spans[(s, e)]) for s, e in sorted(spans)]
+
+
+def _merge_titled(spans: dict[tuple[int, int], Entry | None], start: int, end: int) -> None:
+    """Add a titled name unless it overlaps another name; it replaces unknown
+    fragments of itself ("Olena" of "Olena Marchenko")."""
+    inside = [k for k in spans if start <= k[0] and k[1] <= end]
+    overlapping = [k for k in spans if k[0] < end and start < k[1] and k not in inside]
+    if overlapping or any(spans[k] is not None for k in inside):
+        return
+    for key in inside:
+        del spans[key]
+    spans[(start, end)] = None
 
 
 def _titled_names(ctx: Context) -> list[tuple[int, int]]:
@@ -508,13 +513,20 @@ def _resolve_noun(
     elif len({owner_of(m.value, ctx).code for m in found}) > 1 or _coordinated(ctx, mods):
         _add_each_owner(ctx, res, found, head, role, plural)
     else:
-        who = _with_holder(ctx, combine(role, owner_of(found[0].value, ctx)), role, mods, plural)
-        group_sector = _collective_sector(ctx, mods)  # "Afghan rebel leaders" -> REB
-        if group_sector and who.sector in (None, WEAK_SECTOR) and not who.name:
-            who = replace(who, sector=group_sector)
         first = min([mods.start if mods else start, *(m.start for m in found)])
         first += 1 if ctx.doc[first].pos_ == "DET" else 0  # "the U.S." owns no article here
+        who = _owned_who(ctx, found[0], role, mods, plural)
         _add(res, first, max(end, pp_end), head, who, role, plural)
+
+
+def _owned_who(ctx: Context, owner: Match[Entry], role: RoleRow, mods: range, plural: bool) -> Who:
+    """The identity of a role with one owner: the dated holder of a title, and
+    the sector of a group word in it ("Afghan rebel leaders" -> REB)."""
+    who = _with_holder(ctx, combine(role, owner_of(owner.value, ctx)), role, mods, plural)
+    group_sector = _collective_sector(ctx, mods)
+    if group_sector and who.sector in (None, WEAK_SECTOR) and not who.name:
+        who = replace(who, sector=group_sector)
+    return who
 
 
 def _coordinated(ctx: Context, mods: range) -> bool:
