@@ -108,6 +108,8 @@ def test_default_reading(
         ("Russian officials denied the report.", "Russian"),
         ("Ukrainian soldiers dug trenches.", "Ukrainian"),
         ("Mr. Darryl Warden, 44, was arrested. Warden told police he was at home.", "Warden"),
+        ("The White House said talks would continue.", "White House"),
+        ("Moscow's demands were rejected by the alliance.", "Moscow"),
     ],
 )
 def test_not_places(parse: Parse, gazetteer: Gazetteer, text: str, not_a_place: str) -> None:
@@ -155,3 +157,15 @@ def test_saint_is_spelled_out(gazetteer: Gazetteer) -> None:
 
 def test_normalize_name() -> None:
     assert normalize_name("  Côte  d’Ivoire ") == "côte d'ivoire"
+
+
+def test_one_us_mention_does_not_pull_foreign_names_to_america(
+    parse: Parse, gazetteer: Gazetteer
+) -> None:
+    text = (
+        "Denmark is sending a frigate to the Baltic Sea. Talks in Geneva between Russian "
+        "and US diplomats ended, and Moscow moved troops toward Kharkiv."
+    )
+    found = places_of(parse, gazetteer, text)
+    assert found["Denmark"].country == "DNK"
+    assert found["Geneva"].country == "CHE"

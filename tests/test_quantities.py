@@ -44,6 +44,8 @@ def only(parse: Parse, text: str) -> Quantity:
         ("About 40 fighter jets were moved west.", "40 fighter jets", 40, "jets"),
         ("Some 2,000 refugees crossed on Sunday.", "2,000 refugees", 2000, "refugees"),
         ("They fired 12 missiles at the port.", "12 missiles", 12, "missiles"),
+        ("More than 50,000 Ukrainians crossed the border.", "50,000 Ukrainians", 50000,
+         "people"),
     ],
 )  # fmt: skip
 def test_counts(parse: Parse, text: str, surface: str, value: float, unit: str) -> None:

@@ -25,7 +25,7 @@ CITY_POPULATION_WEIGHT = 0.45  # per order of magnitude of population
 CAPITAL_BONUS = 1.5
 PREFERRED_BONUS = 1.0
 ALTERNATE_PENALTY = 1.0  # "Twickenham" for Huntsville: a historic name is a weak reading
-COUNTRY_SUPPORT = 3.0
+COUNTRY_SUPPORT = 5.0
 STATE_SUPPORT = 2.5
 PROXIMITY_SUPPORT = 1.0
 # Only first-pass choices this far ahead of their runner-up locate other names:
@@ -177,7 +177,8 @@ def _support_parts(entry: GazEntry, votes: Votes) -> tuple[float, float]:
     Ukraine does not make Geneva a town in Illinois; state support is capped at
     one vote."""
     total = sum(votes.countries.values())
-    country = votes.countries.get(entry.country, 0.0) / total if entry.country and total else 0.0
+    share = votes.countries.get(entry.country, 0.0) / total if entry.country and total else 0.0
+    country = share**2  # a minor country of the article lends little
     state = 0.0
     if _is_us(entry) and entry.admin1:
         state = min(1.0, votes.states.get(entry.admin1, 0.0))

@@ -261,12 +261,19 @@ def _unit_starting_at(doc: Doc, i: int) -> tuple[str, int] | None:
     token = doc[i]
     if token.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB"):
         return None
+    if _is_people_of_a_nation(token):
+        return "people", i + 1
     for size in range(min(lexicon.max_unit_words, len(doc) - i), 1, -1):
         words = " ".join(t.lower_ for t in doc[i : i + size])
         if words in lexicon.units:
             return lexicon.units[words], i + size
     unit = lexicon.units.get(token.lower_) or lexicon.units.get(token.lemma_.lower())
     return (unit, i + 1) if unit is not None else None
+
+
+def _is_people_of_a_nation(token: Token) -> bool:
+    """ "50,000 Ukrainians", "300 Americans": a plural demonym counts people."""
+    return token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS") and token.text.endswith("s")
 
 
 def _qualifier(doc: Doc, start: int) -> Qualifier | None:
