@@ -170,6 +170,10 @@ def ingest(
         str | None,
         typer.Option(envvar="BRINKWATCH_API_TOKEN", help="Token, when a server owns the store."),
     ] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Extraction processes.")] = 1,
+    dask: Annotated[
+        str | None, typer.Option(help="Extract on a Dask cluster: scheduler address or 'local'.")
+    ] = None,
 ) -> None:
     """Extract articles and store them; re-running changes nothing (idempotent).
 
@@ -186,19 +190,24 @@ def ingest(
     except StoreError as locked:  # DuckDB has one writer per file: maybe a server
         summary, counts = _ingest_remote(paths, server_owning(db, locked), settings, published)
     else:
-        summary, counts = _ingest_local(paths, store, settings, published)
+        summary, counts = _ingest_local(paths, store, settings, published, workers, dask)
     _print_ingest_summary(summary, counts, time.perf_counter() - started)
     raise typer.Exit(_exit_code(summary.read, sum(summary.skipped.values())))
 
 
-def _ingest_local(paths: list[str], store: Any, settings: Settings, published: str | None) -> Any:
+def _ingest_local(
+    paths: list[str], store: Any, settings: Settings, published: str | None,
+    workers: int = 1, dask: str | None = None,
+) -> Any:  # fmt: skip
+    from brinkwatch.scale import open_extractor
     from brinkwatch.store.loader import ingest_paths
 
-    with store, _progress() as progress:
+    scaled = open_extractor(settings, workers, dask, store.path)  # this process, a pool or Dask
+    with store, scaled as extractor, _progress() as progress:
         task = progress.add_task("ingesting", total=None)
         summary = ingest_paths(
             paths, store, settings, _check_date(published),
-            on_progress=lambda n: progress.advance(task, n),
+            on_progress=lambda n: progress.advance(task, n), extractor=extractor,
         )  # fmt: skip
         return summary, store.counts()
 
@@ -245,6 +254,37 @@ def _print_ingest_summary(summary: Any, counts: dict[str, int], seconds: float) 
             f"{counts['quotes']} quotes",
             highlight=False,
         )
+
+
+@app.command()
+def watch(
+    folder: Annotated[Path, typer.Argument(help="Folder to watch (recursive).")],
+    db: DbOption = DEFAULT_DB,
+    interval: Annotated[float, typer.Option(min=0.0, help="Seconds between polls.")] = 2.0,
+    workers: Annotated[int, typer.Option(min=1, help="Extraction processes.")] = 1,
+    published: Annotated[str | None, typer.Option(help="Date for undated articles.")] = None,
+    settle: Annotated[float, typer.Option(hidden=True, help="Min file age (s).")] = 1.0,
+    max_cycles: Annotated[int | None, typer.Option(hidden=True, help="Stop after N.")] = None,
+) -> None:
+    """Ingest new and changed files under FOLDER as they appear; Ctrl-C stops."""
+    from brinkwatch.scale import open_extractor
+    from brinkwatch.store.db import Store
+    from brinkwatch.watch import Watcher, WatchOptions, describe_cycle
+
+    options = WatchOptions(interval, settle, max_cycles, _check_date(published))
+    settings = Settings.from_env().replace(db_path=str(db))
+    err.print(f"watching {folder} every {interval:g}s into {db}; Ctrl-C stops", highlight=False)
+    with Store(db) as store, open_extractor(settings, workers, None, db) as extractor:
+        watcher = Watcher(str(folder), store, settings, options, extractor)
+        try:
+            watcher.run(on_cycle=lambda c: _print_lines(describe_cycle(c)))
+        except KeyboardInterrupt:
+            err.print("stopped; the next start resumes where this one ended", highlight=False)
+
+
+def _print_lines(lines: list[str]) -> None:
+    for line in lines:
+        err.print(line, highlight=False)
 
 
 # ----------------------------------------------------------------------------- queries

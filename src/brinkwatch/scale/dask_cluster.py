@@ -61,9 +61,11 @@ class DaskExtractor:
         folder: str,
         local_workers: int | None = None,
         partition_size: int = DEFAULT_PARTITION_SIZE,
+        connect_timeout_s: float = CONNECT_TIMEOUT_S,
     ) -> None:
         self.folder = _absolute(folder)
         self.partition_size = max(1, partition_size)
+        self.connect_timeout_s = connect_timeout_s
         self._cluster: Any = None
         self._client: Any = self._connect(address, local_workers)
 
@@ -76,7 +78,7 @@ class DaskExtractor:
 
         try:
             if address != LOCAL:
-                return Client(address, timeout=CONNECT_TIMEOUT_S)
+                return Client(address, timeout=self.connect_timeout_s)
             self._cluster = LocalCluster(
                 n_workers=local_workers or os.cpu_count() or 1, threads_per_worker=1,
                 processes=True, dashboard_address=None, silence_logs=logging.ERROR,

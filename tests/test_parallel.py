@@ -1,0 +1,180 @@
+"""Scale-out extraction gives the very records a single process gives, and an
+interrupted ingest resumes to the same store as a clean run.
+
+The demo corpus is ingested once single-process (the reference); every other
+way of ingesting it must leave a store whose records equal the reference's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+
+from brinkwatch.records import Article, ArticleRecord, ProcessingError
+from brinkwatch.scale import open_extractor
+from brinkwatch.scale.choose import extract_here
+from brinkwatch.scale.dask_cluster import DaskExtractor, parts_folder
+from brinkwatch.scale.parts import part_name, read_part, write_part
+from brinkwatch.scale.workers import ProcessPoolExtractor, chunked
+from brinkwatch.settings import Settings
+from brinkwatch.store.db import Store
+from brinkwatch.store.loader import Extractor, ingest_paths
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "corpus" / "demo"
+SETTINGS = Settings().replace(batch_size=8)
+
+
+def ingest_demo(db: Path, extractor: Extractor = extract_here) -> None:
+    with Store(db) as store:
+        ingest_paths([str(DEMO)], store, SETTINGS, extractor=extractor)
+
+
+def stored_records(db: Path) -> dict[str, ArticleRecord]:
+    with Store(db, read_only=True) as store:
+        return {i: rec for i in store.article_ids() if (rec := store.load_record(i)) is not None}
+
+
+def stored_clusters(db: Path) -> list[dict[str, object]]:
+    with Store(db, read_only=True) as store:
+        return store.query("SELECT * FROM event_clusters ORDER BY cluster_id")
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo corpus ingested in this process: the records every other path must match."""
+    db = tmp_path_factory.mktemp("reference") / "reference.duckdb"
+    ingest_demo(db)
+    return db
+
+
+def assert_same_store(db: Path, reference: Path) -> None:
+    got, want = stored_records(db), stored_records(reference)
+    assert sorted(got) == sorted(want)
+    assert len(want) == 37  # every demo article, so the comparison is not vacuous
+    for article_id, record in want.items():
+        assert got[article_id] == record, f"records of {article_id} differ"
+    assert stored_clusters(db) == stored_clusters(reference)
+
+
+# ---------------------------------------------------------------------------- resume
+
+
+class Interrupted(RuntimeError):
+    pass
+
+
+def failing_after(batches: int) -> Extractor:
+    """The real extractor, which dies when asked for batch number ``batches + 1``."""
+    calls = iter(range(10_000))
+
+    def extract(articles: list[Article], settings: Settings) -> Iterable[ArticleRecord]:
+        if next(calls) >= batches:
+            raise Interrupted("simulated crash")
+        return extract_here(articles, settings)
+
+    return extract
+
+
+def test_interrupted_ingest_resumes_without_duplicates_or_gaps(
+    reference: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "resumed.duckdb"
+    with pytest.raises(Interrupted):
+        ingest_demo(db, failing_after(batches=2))
+    assert len(stored_records(db)) == 2 * SETTINGS.batch_size  # whole batches only
+    with Store(db) as store:
+        summary = ingest_paths([str(DEMO)], store, SETTINGS)
+    assert summary.unchanged == 2 * SETTINGS.batch_size  # not parsed again
+    assert summary.stored == 37 - 2 * SETTINGS.batch_size
+    assert_same_store(db, reference)
+
+
+# ---------------------------------------------------------------------------- scale-out
+
+
+@pytest.mark.slow
+def test_two_worker_processes_give_the_single_process_records(
+    reference: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "workers.duckdb"
+    with open_extractor(SETTINGS, workers=2) as extractor:
+        assert isinstance(extractor, ProcessPoolExtractor)
+        ingest_demo(db, extractor)
+    assert_same_store(db, reference)
+
+
+@pytest.mark.slow
+def test_dask_local_cluster_gives_the_single_process_records(
+    reference: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "dask.duckdb"
+    folder = parts_folder(db)
+    with DaskExtractor("local", folder, local_workers=2) as extractor:
+        workers = extractor._client.scheduler_info()["workers"].values()
+        assert [w["nthreads"] for w in workers] == [1, 1]  # two processes, one thread each
+        ingest_demo(db, extractor)
+    assert_same_store(db, reference)
+    assert len(list(Path(folder).glob("part-*.parquet"))) == 10  # 37 articles in parts of 4
+
+
+# ---------------------------------------------------------------------------- pieces
+
+
+@pytest.mark.parametrize(
+    ("count", "size", "lengths"),
+    [(0, 4, []), (3, 4, [3]), (8, 4, [4, 4]), (9, 4, [4, 4, 1]), (5, 1, [1, 1, 1, 1, 1])],
+)
+def test_chunks_keep_order_and_cover_everything(count: int, size: int, lengths: list[int]) -> None:
+    items = [Article(str(i), f"text {i}") for i in range(count)]
+    chunks = chunked(items, size)
+    assert [len(c) for c in chunks] == lengths
+    assert [a for c in chunks for a in c] == items
+
+
+def sample_records() -> list[ArticleRecord]:
+    first = Article("a1", "Lithuania asked for more air defence.", published="2022-02-01")
+    second = Article("a2", "Hungary declined comment.", title="Short", authors=("R. Ivanova",))
+    error = ProcessingError("extract", "ValueError: simulated")
+    return [ArticleRecord(first), ArticleRecord(second, errors=(error,))]
+
+
+def test_a_partition_file_gives_back_the_records_in_order(tmp_path: Path) -> None:
+    records = sample_records()
+    name = part_name([r.article for r in records])
+    location = write_part(records, str(tmp_path / "parts"), name)
+    assert list(read_part(location)) == records
+    assert [p.name for p in (tmp_path / "parts").iterdir()] == [name]  # no temporary left over
+
+
+def test_partition_names_depend_only_on_the_articles() -> None:
+    articles = [r.article for r in sample_records()]
+    assert part_name(articles) == part_name(list(articles))
+    assert part_name(articles) != part_name(articles[::-1])
+
+
+def test_parts_folder_sits_beside_the_store(tmp_path: Path) -> None:
+    assert parts_folder(tmp_path / "x.duckdb") == str(tmp_path / "x.duckdb.parts")
+
+
+def test_one_worker_extracts_in_this_process() -> None:
+    with open_extractor(SETTINGS, workers=1) as extractor:
+        assert extractor is extract_here
+
+
+@pytest.mark.parametrize(("workers", "chunk_size"), [(0, 4), (2, 0), (-1, 1)])
+def test_a_pool_needs_at_least_one_worker_and_article(workers: int, chunk_size: int) -> None:
+    from brinkwatch.errors import BrinkwatchError
+
+    with pytest.raises(BrinkwatchError, match="at least 1"):
+        ProcessPoolExtractor(workers, SETTINGS, chunk_size=chunk_size)
+
+
+def test_an_unreachable_scheduler_says_how_to_start_one(tmp_path: Path) -> None:
+    from brinkwatch.errors import BrinkwatchError
+    from brinkwatch.scale import dask_cluster
+
+    with pytest.raises(BrinkwatchError, match="dask-scheduler"):
+        dask_cluster.DaskExtractor("tcp://127.0.0.1:9", str(tmp_path), connect_timeout_s=1)
