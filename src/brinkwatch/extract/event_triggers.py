@@ -89,11 +89,18 @@ def _behind_measure(noun: Token, measures: frozenset[str]) -> Token:
 
 
 def object_class(obj: Token | None, ctx: TriggerContext) -> str:
+    """The object's class: "actor" when the object itself is an actor or stands for
+    one's people ("welcomed the president"), not when an actor only modifies it
+    ("welcomed the Council's statement")."""
     if obj is None:
         return ""
-    if ctx.finder.actor_at(obj) is not None and obj.lemma_.lower() not in ctx.lexicon.objects:
+    lemma = obj.lemma_.lower()
+    stands_for = ctx.finder.actors.at(obj.i) is not None or (
+        lemma in ctx.finder.carriers and ctx.finder.actor_at(obj) is not None
+    )
+    if stands_for and lemma not in ctx.lexicon.objects:
         return "actor"
-    return ctx.lexicon.objects.get(obj.lemma_.lower(), "")
+    return ctx.lexicon.objects.get(lemma, "")
 
 
 # ---------------------------------------------------------------- verb triggers
@@ -196,11 +203,25 @@ def _with_roles(
         roles = roles.replace("dobj", "prep")
     if not targets and obj is not None:
         targets = _noun_targets(obj, ctx, with_of=kind == "light")
+    if not targets:
+        targets = _prep_noun_owners(verb, ctx)
         roles = roles.replace("prep", "obj-arg")
     cameo = _joint(sense, sources, targets, obj, finder)
     return Candidate(verb, cameo, sense.weight, f"{why}/{roles}", sources, targets,
                      verb_modality(verb, ctx.lexicon), kind=kind,
                      theme_i=obj.i if obj is not None else -1)  # fmt: skip
+
+
+def _prep_noun_owners(verb: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
+    """The owner of a noun in a target phrase: "yielded to pressure from Brussels",
+    "bowed to the protesters' demands"."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ctx.finder.target_preps:
+            for pobj in prep.children:
+                found = ctx.finder.noun_owner(pobj) if pobj.dep_ == "pobj" else ()
+                if found:
+                    return found
+    return ()
 
 
 def _is_theme(verb: Token, obj: Token | None, kind: str, ctx: TriggerContext) -> bool:

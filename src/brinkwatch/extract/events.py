@@ -164,7 +164,13 @@ def _pairs(cand: Candidate, ctx: TriggerContext) -> list[tuple[Arg | None, Arg |
     pairs: list[tuple[Arg | None, Arg | None]] = [
         (s, t) for s in (sources or (None,)) for t in (targets or (None,))
     ]
-    return [(s, t) for s, t in pairs if (s or t) and not _same(s, t)]
+    derived = cand.kind == "derived"  # a claim or obligation is never self-directed
+    return [(s, t) for s, t in pairs
+            if (s or t) and not _same(s, t) and not (derived and _same_code(s, t))]  # fmt: skip
+
+
+def _same_code(a: Arg | None, b: Arg | None) -> bool:
+    return a is not None and b is not None and a.actor.code == b.actor.code
 
 
 def _each_other(verb: Token, ctx: TriggerContext) -> bool:
