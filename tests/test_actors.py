@@ -84,6 +84,9 @@ ORGS_AND_GROUPS = [
     ("European leaders gathered in Paris.", "European leaders",
      {"group": "EUROPE", "sector": "GOV"}),
     ("The Baltic states asked for more help.", "Baltic states", {"group": "BALTIC"}),
+    ("The Khartoum government rejected the plan.", "Khartoum government",
+     {"country": "SDN", "sector": "GOV"}),
+    ("Swiss doctors arrived with supplies.", "Swiss doctors", {"country": "CHE", "sector": "CVL"}),
 ]  # fmt: skip
 
 
@@ -329,6 +332,7 @@ NOT_ACTORS = [
     ("Shelling hit the village of Nova Marivka overnight.", "Nova Marivka"),
     ("The bill passed Congress last week.", "Congress"),  # which congress is unknown
     ("Smuggled rifles continued to enter Kyrgyzstan.", "Kyrgyzstan"),  # object of motion
+    ("Khartoum said the talks would resume.", "Khartoum"),  # not a listed metonym
     ("Washington sent Moscow its written answers.", "its"),  # ambiguous owner
     ("Police spokeswoman Ashlyn Ferro said the road was closed. He was arrested on Monday.",
      "He"),  # a spokeswoman is not "he"

@@ -27,7 +27,7 @@ from brinkwatch.records import SECTORS
 # people's full names next, then organisations and named bodies, seats of power, states, and last
 # the short forms and demonyms, which are the most ambiguous.
 _PRIORITY = ("blocker", "person", "org", "body", "seat", "state", "capital", "group", "group_adj",
-             "demonym", "short")  # fmt: skip
+             "demonym", "short", "city")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +197,7 @@ def _case_forms(phrase: str) -> tuple[str, ...]:
 def _all_name_entries(people: tuple[PersonRow, ...]) -> Iterable[tuple[str, Entry]]:
     yield from _state_entries()
     yield from _metonym_entries()
+    yield from _capital_entries()
     yield from _org_entries()
     yield from _group_entries()
     yield from _people_entries(people)
@@ -219,6 +220,14 @@ def _state_entries() -> Iterable[tuple[str, Entry]]:
             if not demonym.endswith(("s", "sh", "ch", "ese", "x", "z")):
                 plural = Entry("demonym", s.name, country=s.iso3, plural=True, tags=s.tags)
                 yield demonym + "s", plural
+
+
+def _capital_entries() -> Iterable[tuple[str, Entry]]:
+    """Every capital in states.tsv may own a role ("Khartoum government"); only
+    those in metonyms.tsv also stand alone for their state ("Moscow said")."""
+    for s in data.load_states():
+        if s.capital:
+            yield s.capital, Entry("city", s.name, country=s.iso3, sector="GOV")
 
 
 def _metonym_entries() -> Iterable[tuple[str, Entry]]:

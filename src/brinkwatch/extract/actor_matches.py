@@ -95,7 +95,7 @@ def _plausible_name(doc: Doc, m: Match[Entry]) -> bool:
     longer, different name, and a capitalised short form opening a sentence
     unless the parser calls it a person."""
     label = _covering_label(doc, m)
-    if m.value.kind in ("state", "capital", "seat", "demonym") and label == "PERSON":
+    if m.value.kind in ("state", "capital", "city", "seat", "demonym") and label == "PERSON":
         return False
     if m.value.kind == "short":
         first: Token = doc[m.start]

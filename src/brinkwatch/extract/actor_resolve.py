@@ -28,8 +28,8 @@ from brinkwatch.extract.actor_syntax import (
     title_tokens,
 )
 
-AFFILIATION_KINDS = frozenset({"state", "capital", "seat", "org", "body", "group", "group_adj",
-                               "demonym", "person", "short"})  # fmt: skip
+AFFILIATION_KINDS = frozenset({"state", "capital", "city", "seat", "org", "body", "group",
+                               "group_adj", "demonym", "person", "short"})  # fmt: skip
 # A role whose sector is GOV is a weak hint ("officials", "leaders"): the sector
 # of the body it belongs to wins ("Pentagon officials" -> MIL); a title with no
 # sector of its own ("spokesman") takes its owner's, or GOV for a state.
@@ -175,7 +175,7 @@ def affiliations(ctx: Context, tokens: Iterable[int]) -> list[Match[Entry]]:
 
 def _located(ctx: Context, m: Match[Entry]) -> bool:
     head = ctx.doc[m.end - 1]
-    if m.value.kind not in ("state", "capital", "seat") or head.dep_ != "pobj":
+    if m.value.kind not in ("state", "capital", "city", "seat") or head.dep_ != "pobj":
         return False
     use = ctx.dictionary.preposition(head.head.lower_)
     return use is not None and use.use == "place" and place_use(head, ctx.dictionary)
@@ -484,7 +484,7 @@ def _resolve_agents(ctx: Context, res: Resolution, start: int, head: Token) -> N
 def _agentive(entry: Entry) -> bool:
     if entry.kind == "state":
         return "adjectival" in entry.tags
-    return entry.kind != "capital"  # "a Moscow plan" may be a plan for Moscow
+    return entry.kind not in ("capital", "city")  # "a Moscow plan" may be a plan for Moscow
 
 
 def _inside_a_name(ctx: Context, start: int, end: int) -> bool:
