@@ -3,6 +3,8 @@ beside it in the same sentence, or the verb of a lead-in ending with a colon."""
 
 from __future__ import annotations
 
+import bisect
+import functools
 import itertools
 import re
 from collections.abc import Iterable
@@ -14,6 +16,7 @@ from brinkwatch.extract.quote_marks import QuotedSpan
 
 _MAX_HOPS = 4  # how far up the tree a quote may hang below its cue ("said on X that ...")
 _SENTENCE_ENDS = frozenset({".", "?", "!"})
+_COLON_REACH = 20  # characters of blank space allowed between a lead-in colon and the quote
 _DASH_SIGN = re.compile(r"[ \t\u00a0]*(?:[―—–]+|--?(?=[ \t\u00a0]))[ \t\u00a0]*")
 
 
@@ -26,13 +29,37 @@ class QuoteContext:
     ) -> None:  # fmt: skip
         """``also_quoted``: other stretches of direct speech (transcript turns)."""
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each access: read it once
         self.spans = spans
         self.lexicon = lexicon
-        mask = bytearray(len(doc.text) + 1)
+        mask = bytearray(len(self.text) + 1)
         stretches = [(s.open_mark, s.close_mark + 1) for s in spans] + list(also_quoted)
         for start, end in stretches:
             mask[start:end] = b"\x01" * (end - start)
         self._mask = bytes(mask)
+
+    @functools.cached_property
+    def _sentence_starts(self) -> tuple[int, ...]:
+        return tuple(s.start for s in self.doc.sents)
+
+    def sentence(self, token: Token) -> Span:
+        """The sentence of ``token`` (Token.sent rescans the whole Doc on every call)."""
+        starts = self._sentence_starts
+        found = bisect.bisect_right(starts, token.i) - 1
+        end = starts[found + 1] if found + 1 < len(starts) else len(self.doc)
+        return self.doc[starts[found] : end]
+
+    @functools.cached_property
+    def people(self) -> tuple[tuple[int, str], ...]:
+        """(end offset, text) of every PERSON entity, in text order."""
+        return tuple((e.end_char, e.text) for e in self.doc.ents if e.label_ == "PERSON")
+
+    def person_before(self, offset: int, reach: int) -> str | None:
+        """The nearest person named before ``offset``, at most ``reach`` characters back."""
+        found = bisect.bisect_right(self.people, (offset, "\uffff")) - 1
+        if found < 0 or offset - self.people[found][0] > reach:
+            return None
+        return self.people[found][1]
 
     def quoted(self, token: Token) -> bool:
         """True when the token lies inside a quote (marks included)."""
@@ -114,12 +141,13 @@ def _governing_cues(ctx: QuoteContext, span: QuotedSpan) -> set[int]:
 
 def _colon_cue(ctx: QuoteContext, span: QuotedSpan) -> Token | None:
     """'Lavrov said on Monday:' followed by the quote, in the same or the previous paragraph."""
-    text = ctx.doc.text
-    lead = text[: span.open_mark].rstrip()
+    text = ctx.text
+    base = max(0, span.open_mark - _COLON_REACH)
+    lead = text[base : span.open_mark].rstrip()
     if not lead.endswith(":"):
         return None
-    colon = _token_at(ctx.doc, len(lead) - 1)
-    cues = [t for t in _unquoted(ctx, colon.sent) if t.i < colon.i and ctx.is_cue(t)]
+    colon = _token_at(ctx.doc, base + len(lead) - 1)
+    cues = [t for t in _unquoted(ctx, ctx.sentence(colon)) if t.i < colon.i and ctx.is_cue(t)]
     return cues[-1] if cues else None
 
 
@@ -147,7 +175,7 @@ def cue_text(cue: Token, lexicon: QuoteLexicon) -> str:
 
 def dash_speaker(ctx: QuoteContext, span: QuotedSpan) -> Span | None:
     """The name after a dash that signs a quote: '"..." ― Jane Doe'."""
-    sign = _DASH_SIGN.match(ctx.doc.text, span.close_mark + 1)
+    sign = _DASH_SIGN.match(ctx.text, span.close_mark + 1)
     if sign is None:
         return None
     first = ctx.doc.char_span(sign.end(), sign.end() + 1, alignment_mode="expand")

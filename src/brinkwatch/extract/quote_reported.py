@@ -39,7 +39,7 @@ def find_reported(ctx: QuoteContext) -> tuple[ReportedClause, ...]:
 def _content_span(ctx: QuoteContext, cue: Token) -> Span | None:
     """What the cue reports, trimmed of 'that' and edge punctuation."""
     if cue.lower_ == "according":
-        return _according_content(ctx.doc, cue)
+        return _according_content(ctx, cue)
     if cue.lemma_.lower() not in ctx.lexicon.reported_verbs:
         return None
     clause = _complement(cue)
@@ -105,10 +105,11 @@ def _has_that(token: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
 
 
-def _according_content(doc: Doc, cue: Token) -> Span | None:
-    """'According to X, Y happened': Y is the larger side of the clause around the phrase."""
+def _according_content(ctx: QuoteContext, cue: Token) -> Span | None:
+    """'According to X, Y happened': Y is the side of the sentence holding the clause."""
+    doc = ctx.doc
     clause = cue.head
-    sent = cue.sent
+    sent = ctx.sentence(cue)
     phrase_start, phrase_end = cue.left_edge.i, cue.right_edge.i + 1
     left = _trimmed(doc, sent.start, phrase_start)
     right = _trimmed(doc, phrase_end, sent.end)

@@ -142,7 +142,7 @@ def _plain_actor(phrase: Span, head: Token, lexicon: QuoteLexicon) -> Actor:
 def _entity_name(phrase: Span, head: Token) -> str | None:
     """The person named in the phrase, else the named body the phrase is headed by
     ("the Kremlin"; not "U.S." in "a U.S. official")."""
-    ents = [e for e in phrase.ents if e.label_ in _NAMED]
+    ents = [e for e in _entities(phrase) if e.label_ in _NAMED]
     people = [e for e in ents if e.label_ == "PERSON"]
     bodies = [e for e in ents if e.label_ != "NORP" and e.start <= head.i < e.end]
     chosen = people or bodies
@@ -155,6 +155,22 @@ def _entity_name(phrase: Span, head: Token) -> str | None:
     return phrase.text.title() if phrase.text.isupper() else phrase.text
 
 
+def _entities(phrase: Span) -> list[Span]:
+    """Named entities inside the phrase, from the token tags (Span.ents rebuilds
+    every entity of the Doc on each call)."""
+    found: list[Span] = []
+    start: int | None = None
+    for token in phrase:
+        if start is not None and token.ent_iob_ != "I":
+            found.append(phrase.doc[start : token.i])
+            start = None
+        if token.ent_iob_ == "B":
+            start = token.i
+    if start is not None:
+        found.append(phrase.doc[start : phrase.end])
+    return [Span(phrase.doc, e.start, e.end, label=e[0].ent_type_) for e in found]
+
+
 def _first_match(lowered: str, table: tuple[tuple[str, str], ...]) -> str | None:
     """The value of the first key found as whole words (or a plural) in ``lowered``."""
     for key, value in table:
@@ -163,13 +179,15 @@ def _first_match(lowered: str, table: tuple[tuple[str, str], ...]) -> str | None
     return None
 
 
-def speaker_before_cue(cue: Token, quoted: Callable[[Token], bool]) -> Token | None:
+def speaker_before_cue(
+    cue: Token, quoted: Callable[[Token], bool], sentence_start: int
+) -> Token | None:
     """When the parser took the quote (or a headline) for the subject ('"...," Rep.
     Smith (D-Md.) said'), the speaker is the last noun before the cue in its own
     sentence and paragraph, skipping parentheses."""
     best: Token | None = None
     depth = 0
-    for token in reversed(list(cue.sent[: cue.i - cue.sent.start])):
+    for token in reversed(cue.doc[sentence_start : cue.i]):
         if quoted(token) or token.text in (".", "?", "!") or "\n" in token.text:
             break
         depth += (token.text == ")") - (token.text == "(")

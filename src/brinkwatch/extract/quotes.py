@@ -1,11 +1,13 @@
 """Quotes: direct and reported speech with resolved speakers.
 
 Direct quotes are found by their quotation marks (``quote_marks``), attributed to
-a cue verb (``quote_direct``) whose subject is the speaker (``quote_speaker``);
-a quote with no cue of its own continues the previous speaker's quote when it
-follows it directly (next sentence or next paragraph).  Reported speech comes
-from complement clauses of cue verbs (``quote_reported``).  A quote whose
-speaker cannot be found keeps ``speaker=None``: we never guess.
+a cue verb (``quote_direct``) whose subject is the speaker (``quote_speaker``),
+or to the name that signs them after a dash; a quote with no cue of its own
+continues the previous speaker's quote when it follows it directly (next
+sentence or next paragraph).  Reported speech comes from complement clauses of
+cue verbs (``quote_reported``); interview transcripts ("LAVROV: ...") from
+``quote_transcript``.  A quote whose speaker cannot be found keeps
+``speaker=None``: we never guess.  Decisions: docs/data/quotes.md.
 """
 
 from __future__ import annotations
@@ -41,9 +43,10 @@ _SENTENCE_START = re.compile(r"[.?!][\"”’]?\s+$")
 def extract_quotes(doc: Doc, actors: ActorMentions) -> tuple[Quote, ...]:
     """Every quote in ``doc`` with its speaker."""
     lexicon = load_quote_lexicon()
-    turns = find_turns(doc.text)
+    text = doc.text
+    turns = find_turns(text)
     spoken = tuple((t.start, t.end) for t in turns)
-    ctx = QuoteContext(doc, find_quoted_spans(doc.text), lexicon, spoken)
+    ctx = QuoteContext(doc, find_quoted_spans(text), lexicon, spoken)
     reported = _reported_quotes(ctx, actors)
     transcript = _transcript_quotes(ctx, turns, actors)
     direct = _direct_quotes(ctx, actors, reported, transcript)
@@ -58,7 +61,7 @@ def _transcript_quotes(
     for turn in turns:
         label = ctx.doc.char_span(turn.label_start, turn.label_end, alignment_mode="expand")
         speaker = resolve_phrase(label, actors, ctx.lexicon) if label else None
-        text = ctx.doc.text[turn.start : turn.end]
+        text = ctx.text[turn.start : turn.end]
         quotes.append(Quote(text, turn.start, turn.end, True, speaker, None))
     return tuple(quotes)
 
@@ -70,12 +73,12 @@ def _direct_quotes(
     quotes: list[Quote] = []
     previous: tuple[QuotedSpan, Quote] | None = None
     for span in ctx.spans:
-        if is_title(ctx.doc.text[span.start : span.end]) or _in_turn(span, turns):
+        if is_title(ctx.text[span.start : span.end]) or _in_turn(span, turns):
             continue
-        quote = _attribute(ctx, span, actors) or _continuation(ctx.doc.text, span, previous)
-        quote = quote or _after_reported(ctx.doc.text, span, reported)
-        if quote is None and _word_count(ctx.doc.text, span) >= _MIN_UNATTRIBUTED_WORDS:
-            quote = _quote(ctx.doc.text, span, None, None)
+        quote = _attribute(ctx, span, actors) or _continuation(ctx.text, span, previous)
+        quote = quote or _after_reported(ctx.text, span, reported)
+        if quote is None and _word_count(ctx.text, span) >= _MIN_UNATTRIBUTED_WORDS:
+            quote = _quote(ctx.text, span, None, None)
         if quote is not None:
             quotes.append(quote)
             previous = (span, quote)
@@ -95,7 +98,7 @@ def _attribute(ctx: QuoteContext, span: QuotedSpan, actors: ActorMentions) -> Qu
     if cue is None:
         return _signed_quote(ctx, span, actors)
     speaker = _speaker(ctx, cue, actors)
-    return _quote(ctx.doc.text, span, speaker, cue_text(cue, ctx.lexicon))
+    return _quote(ctx.text, span, speaker, cue_text(cue, ctx.lexicon))
 
 
 def _signed_quote(ctx: QuoteContext, span: QuotedSpan, actors: ActorMentions) -> Quote | None:
@@ -104,17 +107,17 @@ def _signed_quote(ctx: QuoteContext, span: QuotedSpan, actors: ActorMentions) ->
     if signer is None:
         return None
     speaker = resolve_phrase(signer, actors, ctx.lexicon)
-    return _quote(ctx.doc.text, span, speaker, None)
+    return _quote(ctx.text, span, speaker, None)
 
 
 def _speaker(ctx: QuoteContext, cue: Token, actors: ActorMentions) -> Actor | None:
     head = speaker_token(cue, ctx.lexicon.cue_verbs)
     if head is not None and _misplaced(ctx, head, cue):
-        head = speaker_before_cue(cue, ctx.quoted)
+        head = speaker_before_cue(cue, ctx.quoted, ctx.sentence(cue).start)
     if head is None or head.pos_ not in _NOMINAL or _misplaced(ctx, head, cue):
         return None  # "the written replies it received": a misparse, not a speaker
     actor = resolve_speaker(ctx.doc, issuer(head, ctx.lexicon), actors, ctx.lexicon)
-    return _fill_pronoun(ctx.doc, actor)
+    return _fill_pronoun(ctx, actor)
 
 
 def _misplaced(ctx: QuoteContext, head: Token, cue: Token) -> bool:
@@ -126,16 +129,14 @@ def _misplaced(ctx: QuoteContext, head: Token, cue: Token) -> bool:
     return head.is_upper and len(head) > 1 and nxt is not None and nxt.text in ("—", "–", "-")
 
 
-def _fill_pronoun(doc: Doc, actor: Actor) -> Actor:
+def _fill_pronoun(ctx: QuoteContext, actor: Actor) -> Actor:
     """'he said' with no resolution from the actor resolver: the nearest person named
     before it in the same or the previous paragraphs.  The mention keeps its own
     text and offsets; only the name is filled in."""
     if actor.name is not None or actor.text.lower() not in _PERSONAL_PRONOUNS:
         return actor
-    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= actor.start]
-    if not people or actor.start - people[-1].end_char > _PRONOUN_REACH:
-        return actor
-    return dataclasses.replace(actor, name=people[-1].text)
+    name = ctx.person_before(actor.start, _PRONOUN_REACH)
+    return actor if name is None else dataclasses.replace(actor, name=name)
 
 
 def _continuation(
@@ -165,8 +166,8 @@ def _continues(text: str, span: QuotedSpan, before: QuotedSpan) -> bool:
     next paragraph, or starts a new sentence in the same paragraph."""
     if span.continues:
         return True
-    opens_paragraph = text[: span.open_mark].rstrip(" \t").endswith("\n")
-    if opens_paragraph:
+    line_start = text.rfind("\n", 0, span.open_mark) + 1
+    if not text[line_start : span.open_mark].strip(" \t"):  # the quote opens its paragraph
         return span.paragraph == before.paragraph + 1
     lead = text[max(before.start, span.open_mark - 4) : span.open_mark]
     return span.paragraph == before.paragraph and bool(_SENTENCE_START.search(lead))
@@ -178,7 +179,7 @@ def _reported_quotes(ctx: QuoteContext, actors: ActorMentions) -> tuple[Quote, .
         speaker = _speaker(ctx, clause.cue, actors)
         if speaker is None:
             continue  # reported speech is only worth a record with its speaker
-        text = ctx.doc.text[clause.start : clause.end]
+        text = ctx.text[clause.start : clause.end]
         cue = cue_text(clause.cue, ctx.lexicon)
         quotes.append(Quote(text, clause.start, clause.end, False, speaker, cue))
     return tuple(quotes)
