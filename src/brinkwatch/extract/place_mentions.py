@@ -26,6 +26,7 @@ MAX_PHRASE_TOKENS = 6
 # without NER support is too often a surname or a common word.
 PHRASE_FEATURES = frozenset({"country", "admin1", "region", "water"})
 _DETERMINERS = frozenset({"the", "The"})
+REGION_WORDS = frozenset({"region", "regions", "oblast", "oblasts", "province", "provinces"})
 LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "from", "to", "into", "outside", "inside", "around", "across", "toward",
      "towards", "through", "throughout", "within", "between", "of"}
@@ -158,10 +159,21 @@ def _mentions_in_span(span: Span, gazetteer: Gazetteer) -> Iterator[Mention]:
     container_span = parts[1] if len(parts) > 1 else _container_after(head, gazetteer)
     containers = gazetteer.containers(container_span.text) if container_span else ()
     candidates = gazetteer.lookup(head.text) or _abbreviated_state(head, gazetteer)
+    if _followed_by_region_word(head):
+        candidates = gazetteer.lookup(f"{head.text} region") or candidates
     if candidates:
         yield _mention(head, candidates, containers)
     if container_span is not None and containers:
         yield _mention(container_span, containers)
+
+
+def _followed_by_region_word(span: Span) -> bool:
+    """ "Donetsk region", "the Donetsk and Luhansk regions": the region, not the city."""
+    doc = span.doc
+    i = span.end
+    while i < len(doc) and i < span.end + 4 and (doc[i].lower_ in ("and", ",") or doc[i].is_title):
+        i += 1
+    return i < len(doc) and doc[i].lower_ in REGION_WORDS
 
 
 def _abbreviated_state(span: Span, gazetteer: Gazetteer) -> tuple[GazEntry, ...]:
