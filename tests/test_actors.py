@@ -86,6 +86,8 @@ ORGS_AND_GROUPS = [
     ("The Baltic states asked for more help.", "Baltic states", {"group": "BALTIC"}),
     ("The Khartoum government rejected the plan.", "Khartoum government",
      {"country": "SDN", "sector": "GOV"}),
+    ("The Biden administration announced export controls.", "Biden administration",
+     {"country": "USA", "sector": "GOV"}),
     ("Swiss doctors arrived with supplies.", "Swiss doctors", {"country": "CHE", "sector": "CVL"}),
 ]  # fmt: skip
 

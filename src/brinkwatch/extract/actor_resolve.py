@@ -201,10 +201,12 @@ def single_owner(ctx: Context, found: list[Match[Entry]]) -> Who | None:
 
 def resolve_people(ctx: Context, res: Resolution) -> None:
     """People in text order: dictionary names, then PERSON entities with titles;
-    a later surname-only mention takes the identity of the earlier full one."""
+    a later surname-only mention takes the identity of the earlier full one.
+    A person naming an institution ("the Biden administration") is left to the
+    noun-phrase pass, which makes the whole phrase one mention."""
     seen: dict[str, Who] = {}
     for start, end, entry in _person_spans(ctx):
-        if not res.free(start, end):
+        if not res.free(start, end) or _names_an_institution(ctx, ctx.doc[end - 1]):
             continue
         who = _person_who(ctx, start, end, entry, seen)
         if who == Who():
@@ -217,6 +219,13 @@ def resolve_people(ctx: Context, res: Resolution) -> None:
         _remember(seen, ctx.doc[start:end].text, who)
         _mark_title_heads(ctx, res, ctx.doc[start:end], who)
     _unlabelled_surnames(ctx, res, seen)
+
+
+def _names_an_institution(ctx: Context, last: Token) -> bool:
+    if last.dep_ != "compound" or last.head.i != last.i + 1:
+        return False
+    m = ctx.matches.lexeme_at(last.head.i)
+    return bool(m and m.value.role and m.value.role.kind == "institution")
 
 
 def _unlabelled_surnames(ctx: Context, res: Resolution, seen: dict[str, Who]) -> None:
