@@ -138,6 +138,11 @@ class EventLexicon:
         """The lexicon from ``directory`` (default: the bundled data), cached per directory."""
         return _load_cached(directory or EVENTS_DIR)
 
+    @functools.cached_property
+    def light_keys(self) -> frozenset[str]:
+        """The verb keys of light_verbs.tsv."""
+        return frozenset(verb for verb, _noun in self.light)
+
     def ordered_cue(self, name: str) -> tuple[str, ...]:
         """A cue list in file order (for lists where order is priority)."""
         return self.cue_order.get(name, ())

@@ -78,10 +78,10 @@ def theme_of(verb: Token, measures: frozenset[str] = frozenset()) -> Token | Non
 
 
 def _behind_measure(noun: Token, measures: frozenset[str]) -> Token:
-    if noun.lemma_.lower() not in measures:
+    if noun.lemma_.lower() not in measures and noun.lower_ not in measures:
         return noun
     for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
                     return pobj
@@ -129,7 +129,9 @@ def _light_objects(verb: Token, ctx: TriggerContext) -> list[Token]:
     """The direct object, then objects of the verb's prepositions ("engaged in")."""
     measures = ctx.lexicon.cue("args.measure_nouns")
     found = [theme_of(verb, measures)]
-    found += [_behind_measure(g, measures) for c in verb.children if c.dep_ == "prep"
+    lemma = verb.lemma_.lower()
+    found += [_behind_measure(g, measures) for c in verb.children
+              if c.dep_ == "prep" and f"{lemma} {c.lower_}" in ctx.lexicon.light_keys
               for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     return [t for t in found if t is not None]
 
@@ -149,9 +151,9 @@ def _light_pair(
 
 
 def lexicon_verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
-    deployment = _forces_moving(tok, ctx)
-    if deployment is not None:
-        return deployment
+    special = _forces_moving(tok, ctx) or _receipt(tok, ctx)
+    if special is not None:
+        return special
     obj = theme_of(tok, ctx.lexicon.cue("args.measure_nouns"))
     cls = object_class(obj, ctx)
     # a specific object class, then any direct object ("*"), then no condition
@@ -167,18 +169,47 @@ def lexicon_verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
     return None
 
 
+MOVED_CODES = {"troops": "154", "weapons": "072", "aid": "070", "money": "071"}
+
+
 def _forces_moving(verb: Token, ctx: TriggerContext) -> Candidate | None:
-    """"Russian troops arrived in Belarus": forces moving somewhere are a deployment."""
+    """"Russian troops arrived in Belarus" is a deployment, "a shipment of US
+    ammunition arrived in Kyiv" a delivery: what moves decides the code; its owner
+    is the source, where it arrives the target."""
     if verb.lemma_.lower() not in ctx.lexicon.cue("args.motion_verbs"):
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is not None:
-        subj = _behind_measure(subj, ctx.lexicon.cue("args.measure_nouns"))
-    if subj is None or ctx.lexicon.objects.get(subj.lemma_.lower()) != "troops":
+    if subj is None:
         return None
-    sense = Sense("154", 0.7)
-    cand = _with_roles(verb, sense, f"motion:{verb.lemma_}+forces", ctx, None, "verb", "")
-    return replace(cand, targets=ctx.finder.prep_objects(verb)) if cand.sources else None
+    moved = _behind_measure(subj, ctx.lexicon.cue("args.measure_nouns"))
+    code = MOVED_CODES.get(ctx.lexicon.objects.get(moved.lemma_.lower(), ""))
+    if code is None:
+        return None
+    sources = ctx.finder.actors_at(moved) or ctx.finder.actors_at(subj)
+    targets = ctx.finder.prep_objects(verb, ctx.lexicon.cue("locative.preps") | {"to"})
+    if not sources:
+        return None
+    return Candidate(verb, code, 0.7, f"motion:{verb.lemma_}+{moved.lemma_}", sources, targets,
+                     verb_modality(verb, ctx.lexicon))  # fmt: skip
+
+
+def _receipt(verb: Token, ctx: TriggerContext) -> Candidate | None:
+    """"Armenia received humanitarian aid from Russia": AID from the giver to the subject."""
+    if verb.lemma_.lower() not in ctx.lexicon.cue("args.receive_verbs"):
+        return None
+    obj = theme_of(verb, ctx.lexicon.cue("args.measure_nouns"))
+    cls = ctx.lexicon.objects.get(obj.lemma_.lower(), "") if obj is not None else ""
+    if cls not in ("aid", "weapons", "money"):
+        return None
+    givers = ctx.finder.prep_objects(verb, frozenset({"from"}))
+    if obj is not None:
+        givers = givers or ctx.finder.prep_objects(obj, frozenset({"from"}))
+    receivers = ctx.finder.subject(verb)[0]
+    if not (givers or receivers):
+        return None
+    code = MOVED_CODES[cls]
+    return Candidate(verb, code, 0.75, f"receive:{verb.lemma_}+{cls}", givers, receivers,
+                     verb_modality(verb, ctx.lexicon))  # fmt: skip
 
 
 def _with_roles(
