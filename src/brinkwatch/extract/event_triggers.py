@@ -3,7 +3,7 @@ and nominal events, each with its source and target read from the parse."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
