@@ -125,6 +125,18 @@ def test_vague_counts(
     assert (quantity.text, quantity.unit, quantity.qualifier) == (surface, unit, qualifier)
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Officials moved 5,000-10,000 troops.", "5,000-10,000 troops", 5000),
+        ("The army sent 20 to 30 tanks north.", "20 to 30 tanks", 20),
+    ],
+)
+def test_range_written_compactly(parse: Parse, text: str, surface: str, value: float) -> None:
+    quantity = only(parse, text)
+    assert (quantity.text, quantity.value) == (surface, value)
+
+
 def test_range_takes_lower_bound(parse: Parse) -> None:
     quantity = only(parse, "Between 5,000 and 10,000 troops were moved.")
     assert (quantity.value, quantity.unit, quantity.qualifier) == (5000, "troops", "between")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from brinkwatch.extract.quantity_lexicon import Qualifier, QuantityLexicon
-from brinkwatch.extract.quantity_numbers import NumberWords, parse_amount, parse_number
+from brinkwatch.extract.quantity_numbers import Amount, NumberWords, parse_amount, parse_number
 from brinkwatch.records import Quantity
 
 # Numbers inside these entities are times, dates, ages or ranks, never counts.
@@ -26,6 +26,7 @@ MAX_NOUN_DISTANCE = 4
 JOINERS = frozenset({"and", "point", "a"})
 RANGE_LINKS = frozenset({"and", "to", "-", "–", "through", "and/or"})
 PERCENT_WORDS = frozenset({"%", "percent", "per cent", "pct", "percentage points"})
+_RANGE_TOKEN = re.compile(r"^(\d[\d,.]*[a-z]*)[-–](\d[\d,.]*[a-z]*)$")
 _PHONE_PAIR = re.compile(r"^\d{3}-\d{4}$")
 _PHONE_LIKE = re.compile(r"^(\d{2,4}(-\d{2,4})+|\d{3}\.\d{3}\.\d{4})$")
 _STOP_POS = frozenset({"VERB", "AUX", "ADP", "PUNCT", "CCONJ", "SCONJ", "PRON", "PART", "NUM"})
@@ -63,7 +64,9 @@ def _is_number_token(token: Token) -> bool:
     if token.ent_type_ in SKIP_ENTITIES or _PHONE_LIKE.match(token.text):
         return False
     words = NumberWords.load()
-    return token.like_num or words.is_number_word(token.text) or _digits_with_scale(token)
+    if token.like_num or words.is_number_word(token.text) or _digits_with_scale(token):
+        return True
+    return _lower_of_range(token.text) is not None
 
 
 def _digits_with_scale(token: Token) -> bool:
@@ -144,6 +147,8 @@ def _quantity(doc: Doc, run: Span) -> tuple[Quantity | None, int]:
     if unit is None:
         unit = _range_unit(doc, run)
     amount = parse_amount(run.text)
+    if amount.value is None and not amount.approximate and len(run) == 1:
+        amount = Amount(_lower_of_range(run.text))
     if unit is None or (amount.value is None and not amount.approximate):
         return None, run.end
     qualifier = after or _qualifier(doc, unit.start)
@@ -172,11 +177,28 @@ def _range_unit(doc: Doc, run: Span) -> _Unit | None:
     link = run.end
     if link + 1 >= len(doc) or doc[link].lower_ not in RANGE_LINKS:
         return None
-    upper = _number_run(doc, link + 1)
-    if upper is None or upper.start != link + 1:
+    start = _after_qualifier(doc, link + 1)  # "more than 100 and less than 300 people"
+    upper = _number_run(doc, start) if start < len(doc) else None
+    if upper is None or upper.start != start:
         return None
     unit = _unit(doc, upper, upper.end)
     return _Unit(unit.unit, run.start, unit.end) if unit is not None else None
+
+
+def _after_qualifier(doc: Doc, i: int) -> int:
+    """Index after a qualifier phrase starting at ``i`` ("less than"), else ``i``."""
+    lexicon = QuantityLexicon.load()
+    for size in range(lexicon.max_qualifier_words, 0, -1):
+        words = " ".join(t.lower_ for t in doc[i : i + size])
+        if i + size <= len(doc) and words in lexicon.qualifiers:
+            return i + size
+    return i
+
+
+def _lower_of_range(text: str) -> float | None:
+    """ "5,000-10,000" or "5k–20k" written as one token: the lower bound."""
+    match = _RANGE_TOKEN.match(text)
+    return parse_number(match.group(1)) if match else None
 
 
 def _is_phone_or_code(doc: Doc, run: Span) -> bool:
