@@ -287,6 +287,54 @@ def _print_lines(lines: list[str]) -> None:
         err.print(line, highlight=False)
 
 
+@app.command()
+def follow(
+    sources: Annotated[
+        list[str], typer.Argument(help="RSS/Atom, news sitemap or OPML urls; url or OPML files.")
+    ],
+    db: DbOption = DEFAULT_DB,
+    every: Annotated[str, typer.Option(help="Time between cycles: 90s, 15m, 2h.")] = "15m",
+    once: Annotated[bool, typer.Option("--once", help="Run one cycle, then exit.")] = False,
+    user_agent: Annotated[
+        str | None, typer.Option(help="User-Agent header, also the robots.txt name.")
+    ] = None,
+    rate: Annotated[
+        float | None, typer.Option(min=0.0, help="Seconds between requests to a host [2].")
+    ] = None,
+    max_bytes: Annotated[int | None, typer.Option(min=1, help="Largest body read [5e6].")] = None,
+    timeout: Annotated[float | None, typer.Option(min=0.01, help="Seconds per read [20].")] = None,
+    retries: Annotated[int | None, typer.Option(min=0, help="Retries on 5xx/timeout [2].")] = None,
+    give_up_after: Annotated[
+        int | None, typer.Option(min=1, help="Failed cycles before a url is dropped [5].")
+    ] = None,
+    concurrency: Annotated[int | None, typer.Option(min=1, help="Parallel fetches [4].")] = None,
+    backoff: Annotated[float | None, typer.Option(min=0.0, hidden=True)] = None,
+) -> None:
+    """Follow news feeds and store each new article once (see docs/follow.md); Ctrl-C stops."""
+    from brinkwatch.follow import FollowOptions, describe_cycle, parse_every
+    from brinkwatch.follow import follow as follow_sources
+    from brinkwatch.store.db import Store
+
+    given = {"user_agent": user_agent, "rate": rate, "max_bytes": max_bytes, "timeout": timeout,
+             "retries": retries, "give_up_after": give_up_after, "concurrency": concurrency,
+             "backoff": backoff}  # fmt: skip
+    options = FollowOptions().replace(**{k: v for k, v in given.items() if v is not None})
+    interval = None if once else parse_every(every)
+    failed: list[int] = []
+
+    def show(cycle: Any) -> None:
+        failed.append(len(cycle.source_problems) + len(cycle.url_problems))
+        for line in describe_cycle(cycle):
+            err.print(line, highlight=False, markup=False)
+
+    with Store(db) as store:
+        try:
+            follow_sources(sources, store, options, interval, show, settings=Settings.from_env())
+        except KeyboardInterrupt:
+            err.print("stopped; the next start resumes where this one ended", highlight=False)
+    raise typer.Exit(EXIT_SOME_SKIPPED if failed and failed[-1] else EXIT_OK)
+
+
 # ----------------------------------------------------------------------------- queries
 
 
