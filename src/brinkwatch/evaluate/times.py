@@ -21,7 +21,12 @@ from brinkwatch.extract.times import extract_times
 from brinkwatch.nlp import load_nlp
 from brinkwatch.records import TimeMention
 
-FLOORS: dict[str, float] = {"timeml_value_f1": 0.0, "dtm_value_f1": 0.0}
+# Pinned a little under what was measured (docs/data/times.md has the figures).
+FLOORS: dict[str, float] = {
+    "timeml_value_f1": 0.76,
+    "timeml_relaxed_span_f1": 0.90,
+    "dtm_value_f1": 0.70,
+}
 _MAX_ERRORS = 200
 
 

@@ -84,7 +84,10 @@ def week_number(groups: Groups, context: Context) -> Timex | None:
     """ "week 10" of the anchor's year (or of the year named)."""
     year = year_of(groups, "year") or (context.anchor.year if context.anchor else None)
     week = int(groups.get("week") or 0)
-    return "DATE", f"{year}-W{week:02d}" if year else f"XXXX-W{week:02d}"
+    if year is None:
+        return "DATE", f"XXXX-W{week:02d}"
+    date.fromisocalendar(year, week, 1)  # raises ValueError for week 53 of a 52-week year
+    return "DATE", f"{year}-W{week:02d}"
 
 
 def year_only(groups: Groups, context: Context) -> Timex | None:

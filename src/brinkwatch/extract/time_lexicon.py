@@ -37,12 +37,21 @@ _ABBREVIATED = frozenset({"MONTH", "WEEKDAY"})
 
 @dataclass(frozen=True, slots=True)
 class TimeRule:
-    """One form of time expression: a compiled pattern and the normalizer it feeds."""
+    """One form of time expression: a compiled pattern and the normalizer it feeds.
+
+    ``near_words``/``near_digit`` say which words a match must contain (the recognizer
+    only runs the rule around them); both empty means: run it on the whole text."""
 
     name: str
     handler: str
     regex: re.Pattern[str]
     needs_hint: bool
+    near_words: frozenset[str] = frozenset()
+    near_digit: bool = False
+
+    @property
+    def everywhere(self) -> bool:
+        return not self.near_words and not self.near_digit
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +60,9 @@ class TimeLexicon:
 
     tables: Mapping[str, Mapping[str, Any]]
     rules: tuple[TimeRule, ...]
+    # word -> indexes of the rules to run around it; rules to run around digits.
+    triggers: Mapping[str, tuple[int, ...]]
+    digit_rules: tuple[int, ...]
 
     def lookup(self, table: str, word: str) -> Any:
         """The value of ``word`` (normalised: lower case, no final dot) in ``table``."""
@@ -70,7 +82,13 @@ def load_time_lexicon() -> TimeLexicon:
     tables = {name: MappingProxyType(dict(values)) for name, values in lexicon.items()}
     grammar = _read_toml("patterns.toml")
     rules = tuple(_compile_rule(raw, tables) for raw in grammar.get("rule", []))
-    return TimeLexicon(MappingProxyType(tables), rules)
+    triggers: dict[str, list[int]] = {}
+    for index, rule in enumerate(rules):
+        for word in rule.near_words:
+            triggers.setdefault(word, []).append(index)
+    digit_rules = tuple(i for i, rule in enumerate(rules) if rule.near_digit)
+    frozen = MappingProxyType({word: tuple(rules) for word, rules in triggers.items()})
+    return TimeLexicon(MappingProxyType(tables), rules, frozen, digit_rules)
 
 
 def _read_toml(name: str) -> dict[str, Any]:
@@ -97,7 +115,20 @@ def _compile_rule(raw: dict[str, Any], tables: Mapping[str, Mapping[str, Any]]) 
         raise DataFileError(
             f"data/times/patterns.toml: rule {name!r} is not a valid regex ({exc}); fix it"
         ) from exc
-    return TimeRule(name, handler, regex, bool(raw.get("hint", False)))
+    near = [str(item) for item in raw.get("near", [])]
+    words = frozenset(w for item in near if item != "DIGIT" for w in _near_words(item, tables))
+    return TimeRule(name, handler, regex, bool(raw.get("hint", False)), words, "DIGIT" in near)
+
+
+def _near_words(item: str, tables: Mapping[str, Mapping[str, Any]]) -> frozenset[str]:
+    """The words a `near` item stands for: every word of a lexicon table's entries
+    (less the stop words), or the item itself when it is a literal word."""
+    table = _TABLES.get(item)
+    if table is None:
+        return frozenset({item.lower()})
+    stop = set(tables["trigger_stopwords"]["words"])
+    parts = (p for key in tables[table] for p in re.split(r"[^a-z0-9]+", key.lower()))
+    return frozenset(p for p in parts if len(p) > 1 and p not in stop)
 
 
 def _alternation(placeholder: str, tables: Mapping[str, Mapping[str, Any]], rule: str) -> str:

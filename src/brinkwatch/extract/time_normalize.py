@@ -55,4 +55,10 @@ def normalize_match(
 ) -> Timex | None:
     """Run the handler ``rule`` names on the groups of one of its matches."""
     context = Context(load_time_lexicon(), anchor, tense if tense in TENSES else "PRESENT")
-    return HANDLERS[rule.handler](groups, context)
+    try:
+        timex = HANDLERS[rule.handler](groups, context)
+    except (OverflowError, ValueError):
+        return None  # "99999999 days ago": off the calendar, no value to sign
+    if timex is None or timex[1].startswith("-"):
+        return None  # before year 1
+    return timex

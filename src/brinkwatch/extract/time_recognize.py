@@ -1,8 +1,9 @@
 """Find time expressions in text with the grammar of ``data/times/patterns.toml``.
 
-Every rule is run over the whole text; overlapping matches are settled in favour of
-the longer one, then the rule listed first.  The result is a list of non-overlapping
-candidates in text order, each with the rule and match that found it.
+Each rule runs only in windows around the words that can anchor it (its `near` list:
+a month name, a unit, a digit...), which keeps recognition fast on long articles.
+Overlapping matches are settled in favour of the longer one, then the rule listed
+first.  The result is non-overlapping candidates in text order, each with its match.
 """
 
 from __future__ import annotations
@@ -11,6 +12,10 @@ import re
 from dataclasses import dataclass
 
 from brinkwatch.extract.time_lexicon import TimeLexicon, TimeRule
+
+_WORD = re.compile(r"[^\W_]+")
+# How far around a trigger word an expression may reach ("more than two weeks before").
+_MARGIN = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,13 +30,51 @@ class Candidate:
 
 def recognize(text: str, lexicon: TimeLexicon) -> tuple[Candidate, ...]:
     """Non-overlapping time expressions in ``text``, in order."""
+    windows = _rule_windows(text, lexicon)
     found: list[tuple[int, int, int, Candidate]] = []
     for order, rule in enumerate(lexicon.rules):
-        for match in rule.regex.finditer(text):
-            if match.end() > match.start():
+        spans = [(0, len(text))] if rule.everywhere else windows.get(order, [])
+        for start, end in spans:
+            for match in _matches(rule, text, start, end):
                 candidate = Candidate(match.start(), match.end(), rule, match)
                 found.append((match.start() - match.end(), order, match.start(), candidate))
     return _non_overlapping(sorted(found, key=lambda item: item[:3]))
+
+
+def _rule_windows(text: str, lexicon: TimeLexicon) -> dict[int, list[tuple[int, int]]]:
+    """For each rule, the merged stretches of text around its trigger words."""
+    windows: dict[int, list[tuple[int, int]]] = {}
+    for word in _WORD.finditer(text):
+        token = word.group().lower()
+        rules = lexicon.triggers.get(token, ())
+        if not token.isalpha():  # has a digit (the pattern keeps only letters and digits)
+            letters = lexicon.triggers.get(token.strip("0123456789"), ())  # "Dec31"
+            rules = rules + letters + lexicon.digit_rules
+        if not rules:
+            continue
+        window = (max(0, word.start() - _MARGIN), min(len(text), word.end() + _MARGIN))
+        for index in rules:
+            spans = windows.setdefault(index, [])
+            if spans and window[0] <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], window[1])
+            else:
+                spans.append(window)
+    return windows
+
+
+def _matches(rule: TimeRule, text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Matches of ``rule`` in ``text[start:end]``; one cut short by the window's end is
+    matched again on the whole text so it gets its true extent."""
+    found = []
+    for match in rule.regex.finditer(text, start, end):
+        if match.end() == end < len(text):
+            again = rule.regex.match(text, match.start())
+            if again is None:
+                continue
+            match = again
+        if match.end() > match.start():
+            found.append(match)
+    return found
 
 
 def _non_overlapping(ranked: list[tuple[int, int, int, Candidate]]) -> tuple[Candidate, ...]:

@@ -41,14 +41,15 @@ _UNIT_DAYS = {"D": 1, "W": 7}
 def extract_times(doc: Doc, published: date | None) -> tuple[TimeMention, ...]:
     """Every time expression in ``doc`` with its TIMEX3 value."""
     lexicon = load_time_lexicon()
+    text = doc.text  # a property that rebuilds the string: read it once
     mentions = []
-    for candidate in recognize(doc.text, lexicon):
+    for candidate in recognize(text, lexicon):
         mention = _mention(doc, candidate, published, lexicon)
         if mention is not None:
             mentions.append(mention)
-            mentions.extend(_range_end(doc.text, candidate, mention))
-    joined = _join_clock_and_day(doc.text, _anchored_offsets(doc.text, mentions))
-    return _quarterly_comparisons(doc.text, joined, published, lexicon)
+            mentions.extend(_range_end(text, candidate, mention))
+    joined = _join_clock_and_day(text, _anchored_offsets(text, mentions))
+    return _quarterly_comparisons(text, joined, published, lexicon)
 
 
 def _mention(
@@ -61,7 +62,7 @@ def _mention(
     timex = normalize_match(rule, candidate.match.groupdict(), published, tense)
     if timex is None:
         return None
-    text = doc.text[candidate.start : candidate.end]
+    text = candidate.match.string[candidate.start : candidate.end]
     return TimeMention(text, candidate.start, candidate.end, timex[0], timex[1])  # type: ignore[arg-type]
 
 
@@ -130,7 +131,10 @@ def _offset_pair(text: str, mentions: list[TimeMention], index: int) -> TimeMent
         return None
     days = int(period.group(1)) * _UNIT_DAYS[period.group(2)]
     sign = -1 if gap.group(1).lower() == "before" else 1
-    value = (date.fromisoformat(day.value[:10]) + timedelta(days=sign * days)).isoformat()
+    try:
+        value = (date.fromisoformat(day.value[:10]) + timedelta(days=sign * days)).isoformat()
+    except OverflowError:
+        return None  # counted off the calendar
     return TimeMention(text[span.start : day.end], span.start, day.end, "DATE", value)
 
 

@@ -1,0 +1,197 @@
+"""extract_times on parsed sentences: spans, types and values against an anchor.
+
+The anchor is Tuesday 25 January 2022 unless a case says otherwise.  Sentences are
+our own; each case names the expression, the TIMEX3 type and the value expected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from brinkwatch.extract.times import extract_times
+from brinkwatch.records import TimeMention
+
+ANCHOR = date(2022, 1, 25)  # a Tuesday
+
+
+def _times(
+    parse: Callable[[str], Doc], text: str, anchor: date | None = ANCHOR
+) -> list[TimeMention]:
+    return list(extract_times(parse(text), anchor))
+
+
+def _only(mentions: list[TimeMention], text: str) -> TimeMention:
+    found = [m for m in mentions if m.text == text]
+    assert found, f"{text!r} not among {[m.text for m in mentions]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "type_", "value"),
+    [
+        ("The envoys met on January 24, 2022 in Geneva.", "January 24, 2022", "DATE", "2022-01-24"),
+        ("Talks resumed on 24 January 2022.", "24 January 2022", "DATE", "2022-01-24"),
+        ("The ministers spoke on Jan. 24 by phone.", "Jan. 24", "DATE", "2022-01-24"),
+        ("The decree is dated 2022-01-24.", "2022-01-24", "DATE", "2022-01-24"),
+        ("The letter was sent on 24/01/2022.", "24/01/2022", "DATE", "2022-01-24"),
+        ("Troop numbers grew in January 2022.", "January 2022", "DATE", "2022-01"),
+        ("Crimea was annexed in 2014.", "2014", "DATE", "2014"),
+        ("NATO expanded east in the 1990s.", "the 1990s", "DATE", "199"),
+        ("Drills are planned for mid-February.", "mid-February", "DATE", "2022-02"),
+        ("A summit may follow early next month.", "early next month", "DATE", "2022-02"),
+        (
+            "Exports fell in the third quarter of 2021.",
+            "the third quarter of 2021",
+            "DATE",
+            "2021-Q3",
+        ),
+        ("The council meets at 15:00 in Brussels.", "15:00", "TIME", "2022-01-25T15:00"),
+        (
+            "The foreign minister spoke on Monday at 3 p.m.",
+            "Monday at 3 p.m.",
+            "TIME",
+            "2022-01-24T15:00",
+        ),
+        (
+            "Shelling was reported Tuesday morning near the border.",
+            "Tuesday morning",
+            "TIME",
+            "2022-01-25TMO",
+        ),
+        ("Parliament will vote tonight.", "tonight", "TIME", "2022-01-25TNI"),
+        ("The exercise lasted three days.", "three days", "DURATION", "P3D"),
+        ("Over the past 24 hours the convoy moved north.", "the past 24 hours", "DURATION", "P1D"),
+        ("Observers stayed for two weeks.", "two weeks", "DURATION", "P2W"),
+        ("The two sides have argued for decades.", "decades", "DURATION", "PXDE"),
+        ("Inspectors visit the site every week.", "every week", "SET", "P1W"),
+        ("The ministry briefs reporters daily.", "daily", "SET", "P1D"),
+        ("The treaty is reviewed annually.", "annually", "SET", "P1Y"),
+        ("The embassy closed today.", "today", "DATE", "2022-01-25"),
+        ("The embassy closed yesterday.", "yesterday", "DATE", "2022-01-24"),
+        ("The embassy will reopen tomorrow.", "tomorrow", "DATE", "2022-01-26"),
+        ("Diplomats are busy this week.", "this week", "DATE", "2022-W04"),
+        ("Diplomats were busy last week.", "last week", "DATE", "2022-W03"),
+        ("A new round starts next month.", "next month", "DATE", "2022-02"),
+        ("Prices are high this month.", "this month", "DATE", "2022-01"),
+        ("Gas prices soared last year.", "last year", "DATE", "2021"),
+        ("The convoy left two days ago.", "two days ago", "DATE", "2022-01-23"),
+        ("A decision is expected in three weeks.", "three weeks", "DATE", "2022-02-15"),
+        ("The ministers will talk again later on Thursday.", "Thursday", "DATE", "2022-01-27"),
+        ("The spokesman said on Friday that no decision was made.", "Friday", "DATE", "2022-01-21"),
+        ("The envoys will meet on Wednesday in Geneva.", "Wednesday", "DATE", "2022-01-26"),
+        ("The envoys are due to meet on Wednesday.", "Wednesday", "DATE", "2022-01-26"),
+        ("He said the envoys would meet on Wednesday.", "Wednesday", "DATE", "2022-01-26"),
+        ("Moscow now demands written answers.", "now", "DATE", "PRESENT_REF"),
+        ("The base is currently on alert.", "currently", "DATE", "PRESENT_REF"),
+        ("Tensions have risen recently.", "recently", "DATE", "PAST_REF"),
+        ("Such drills were rare in the past.", "in the past", "DATE", "PAST_REF"),
+        ("The sides may talk again in the future.", "in the future", "DATE", "FUTURE_REF"),
+        ("Sanctions could follow soon.", "soon", "DATE", "FUTURE_REF"),
+        ("The troops withdrew last November.", "last November", "DATE", "2021-11"),
+        (
+            "The pipeline was finished in the summer of 2021.",
+            "the summer of 2021",
+            "DATE",
+            "2021-SU",
+        ),
+        ("The alliance was founded in the 20th century.", "the 20th century", "DATE", "19"),
+        (
+            "Budgets are set for the first half of 2022.",
+            "the first half of 2022",
+            "DATE",
+            "2022-H1",
+        ),
+        (
+            "Orthodox Christmas passed quietly this year, after Christmas 2021.",
+            "Christmas 2021",
+            "DATE",
+            "2021-12-25",
+        ),
+        (
+            "The talks went on for two and a half years.",
+            "two and a half years",
+            "DURATION",
+            "P2Y6M",
+        ),
+        (
+            "Reinforcements arrived three days after January 12.",
+            "three days after January 12",
+            "DATE",
+            "2022-01-15",
+        ),
+    ],
+)
+def test_expression_is_found_and_normalized(
+    parse: Callable[[str], Doc], sentence: str, expression: str, type_: str, value: str
+) -> None:
+    mention = _only(_times(parse, sentence), expression)
+    assert (mention.type, mention.value) == (type_, value)
+    assert sentence[mention.start : mention.end] == mention.text
+
+
+def test_would_meet_on_wednesday_in_a_tuesday_article(parse: Callable[[str], Doc]) -> None:
+    """The example of the output contract: article of Tuesday 25 January 2022."""
+    mention = _only(_times(parse, "The two sides would meet on Wednesday."), "Wednesday")
+    assert mention.value == "2022-01-26"
+
+
+def test_range_gives_two_dates(parse: Callable[[str], Doc]) -> None:
+    mentions = _times(parse, "The drills run February 10-20 near the border.")
+    assert [(m.text, m.value) for m in mentions] == [
+        ("February 10", "2022-02-10"), ("20", "2022-02-20"),
+    ]  # fmt: skip
+
+
+def test_no_anchor_leaves_the_year_open(parse: Callable[[str], Doc]) -> None:
+    mentions = _times(parse, "The ceasefire began on March 24.", anchor=None)
+    assert [(m.text, m.value) for m in mentions] == [("March 24", "XXXX-03-24")]
+
+
+def test_no_anchor_drops_what_cannot_be_resolved(parse: Callable[[str], Doc]) -> None:
+    assert _times(parse, "The embassy closed yesterday.", anchor=None) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials may decide to march on the capital.",
+        "Some 2000 troops crossed the river.",
+        "It was a second round of talks.",
+        "The vote was held as soon as possible.",
+        "The 6-year-old boy was evacuated.",
+    ],
+)
+def test_words_that_only_look_like_times_are_ignored(
+    parse: Callable[[str], Doc], sentence: str
+) -> None:
+    assert _times(parse, sentence) == []
+
+
+def test_quarterly_report_compares_same_quarter(parse: Callable[[str], Doc]) -> None:
+    text = "Third-quarter profit rose 5% from a year earlier."
+    mention = _only(extract_times(parse(text), date(2021, 10, 28)), "a year earlier")
+    assert mention.value == "2020-Q3"
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    text=st.text(max_size=60)
+    | st.lists(st.sampled_from(["on", "Friday", "May", "2022", "last", "week", "3", "p.m.",
+                                "ago", "days", "99999999", "after", "January", "12", "-",
+                                "every", "the", "1990s", "quarter", "a", "year", "earlier"]),
+               max_size=14).map(" ".join),
+    anchor=st.one_of(st.none(), st.dates(date(1, 1, 2), date(9998, 12, 30))),
+)  # fmt: skip
+def test_extract_never_raises(nlp: Language, text: str, anchor: date | None) -> None:
+    doc = nlp(text)
+    for mention in extract_times(doc, anchor):
+        assert text[mention.start : mention.end] == mention.text

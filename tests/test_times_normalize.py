@@ -1,0 +1,100 @@
+"""normalize(): the pure-string normalizer, one expression at a time."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from brinkwatch.extract.time_normalize import normalize
+
+TUESDAY = date(2022, 1, 25)
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "expected"),
+    [
+        ("Friday", "PAST", ("DATE", "2022-01-21")),
+        ("Friday", "FUTURE", ("DATE", "2022-01-28")),
+        ("Tuesday", "PAST", ("DATE", "2022-01-25")),
+        ("Wednesday", "FUTURE", ("DATE", "2022-01-26")),
+        ("last Friday", "PAST", ("DATE", "2022-01-21")),
+        ("next Friday", "FUTURE", ("DATE", "2022-02-04")),
+        ("this Friday", "PRESENT", ("DATE", "2022-01-28")),
+        ("the weekend", "PAST", ("DATE", "2022-W03-WE")),
+        ("the weekend", "FUTURE", ("DATE", "2022-W04-WE")),
+        ("December 28", "PAST", ("DATE", "2021-12-28")),
+        ("February 2", "FUTURE", ("DATE", "2022-02-02")),
+        ("last summer", "PAST", ("DATE", "2021-SU")),
+        ("this summer", "FUTURE", ("DATE", "2022-SU")),
+        ("the past year", "PAST", ("DURATION", "P1Y")),
+        ("the third quarter", "PAST", ("DATE", "2021-Q3")),
+        ("the first quarter", "FUTURE", ("DATE", "2022-Q1")),
+        ("a year ago", "PAST", ("DATE", "2021")),
+        ("six months ago", "PAST", ("DATE", "2021-07")),
+        ("two weeks ago", "PAST", ("DATE", "2022-01-11")),
+        ("several years", "PAST", ("DURATION", "PXY")),
+        ("two decades", "PAST", ("DURATION", "P20Y")),
+        ("90 minutes", "PAST", ("DURATION", "PT90M")),
+        ("every Monday", "PRESENT", ("SET", "XXXX-WXX-1")),
+        ("every two years", "PRESENT", ("SET", "P2Y")),
+        ("Q4 2021", "PAST", ("DATE", "2021-Q4")),
+        ("the '90s", "PAST", ("DATE", "199")),
+        ("Thanksgiving 2021", "PAST", ("DATE", "2021-11-25")),
+        ("Easter 2022", "FUTURE", ("DATE", "2022-04-17")),
+        ("noon", "PRESENT", ("TIME", "2022-01-25T12:00")),
+        ("midnight", "PRESENT", ("TIME", "2022-01-25T00:00")),
+        ("the day before yesterday", "PAST", ("DATE", "2022-01-23")),
+        ("next week on Tuesday", "FUTURE", ("DATE", "2022-02-01")),
+        ("week 10", "PRESENT", ("DATE", "2022-W10")),
+        ("the fourth of July", "FUTURE", ("DATE", "2022-07-04")),
+        ("June last year", "PAST", ("DATE", "2021-06")),
+        ("fiscal 2021", "PAST", ("DATE", "2021")),
+    ],
+)
+def test_normalize_against_a_tuesday(text: str, tense: str, expected: tuple[str, str]) -> None:
+    assert normalize(text, TUESDAY, tense) == expected
+
+
+def test_relative_expression_needs_an_anchor() -> None:
+    assert normalize("last week", None) is None
+
+
+def test_missing_year_is_left_open_without_anchor() -> None:
+    assert normalize("January 24", None) == ("DATE", "XXXX-01-24")
+
+
+def test_weekday_without_anchor() -> None:
+    assert normalize("Friday", None) == ("DATE", "XXXX-WXX-5")
+
+
+@pytest.mark.parametrize("text", ["", "hello", "February 30", "the 45th", "week 99"])
+def test_not_a_time_gives_none(text: str) -> None:
+    assert normalize(text, TUESDAY) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(max_size=40),
+    anchor=st.one_of(st.none(), st.dates(date(1, 1, 2), date(9998, 12, 30))),
+    tense=st.sampled_from(["PAST", "PRESENT", "FUTURE", "?"]),
+)
+def test_normalize_never_raises(text: str, anchor: date | None, tense: str) -> None:
+    result = normalize(text, anchor, tense)
+    assert result is None or (result[0] in ("DATE", "TIME", "DURATION", "SET") and result[1])
+
+
+_TIMEY = st.lists(
+    st.sampled_from(["on", "Friday", "May", "2022", "last", "week", "3", "p.m.", "ago",
+                     "days", "the", "1990s", "-", "/", "12", "of", "every", "quarter",
+                     "Christmas", "tonight", "since", ",", "twenty", "second", "week 53"]),
+    max_size=12,
+).map(" ".join)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=_TIMEY, anchor=st.one_of(st.none(), st.dates(date(1, 1, 2), date(9998, 12, 30))))
+def test_normalize_never_raises_on_time_like_words(text: str, anchor: date | None) -> None:
+    normalize(text, anchor, "PAST")
