@@ -238,8 +238,10 @@ def _currency_before(doc: Doc, run: Span, after: int) -> _Unit | None:
 
 
 def _one_sign(tokens: Span) -> bool:
-    """ "C$" split in two by the tokenizer, not the article in "a $5 fine"."""
-    return not tokens[0].whitespace_ or tokens[0].text.isupper()
+    """ "C$" or "hk $" split in two, not the article in "a $5 fine"."""
+    first = tokens[0]
+    short = len(first) <= 2 and first.is_alpha and first.lower_ not in ("a", "an")
+    return not first.whitespace_ or first.text.isupper() or short
 
 
 def _percent_or_currency_after(doc: Doc, run: Span, after: int) -> _Unit | None:

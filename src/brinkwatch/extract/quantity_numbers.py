@@ -174,9 +174,9 @@ def _single_token(word: str) -> float | None:
 
 def _tidy(value: float) -> float:
     """16.4 * 1e6 is 16399999.999999998 in binary; report 16400000."""
-    if not math.isfinite(value) or abs(value) >= 1e15:
+    if not math.isfinite(value):
         return value
-    return round(value, 9)
+    return float(f"{value:.15g}")
 
 
 def _combine(words: list[str]) -> float | None:
