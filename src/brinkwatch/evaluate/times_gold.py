@@ -41,6 +41,13 @@ TIMEX3_VALUE = re.compile(
 )
 
 
+# Recognizers-Text type -> TIMEX3 type ("PRESENT_REF" datetimes are DATEs, but rare).
+_DTM_TIMEX_TYPE = {
+    "date": "DATE", "daterange": "DATE", "time": "TIME", "timerange": "TIME",
+    "datetime": "TIME", "datetimerange": "TIME", "duration": "DURATION", "set": "SET",
+}  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class GoldTime:
     """One gold span; ``values`` are the values that count as right (empty: skip)."""
@@ -146,7 +153,8 @@ def _dtm_result(result: dict[str, Any]) -> GoldTime:
     if type_name not in DTM_DATE_TYPES | DTM_OTHER_TYPES or not TIMEX3_VALUE.fullmatch(timex):
         return GoldTime(start, end, type_name, frozenset(), "skip")
     kind = "date" if type_name in DTM_DATE_TYPES else "other"
-    return GoldTime(start, end, type_name, _accepted_values(timex, resolutions), kind)
+    type_ = _DTM_TIMEX_TYPE.get(type_name.split(".")[-1], "DATE")
+    return GoldTime(start, end, type_, _accepted_values(timex, resolutions), kind)
 
 
 def _accepted_values(timex: str, resolutions: list[dict[str, Any]]) -> frozenset[str]:
