@@ -96,6 +96,8 @@ def _pronoun(
     for m in _before(mentions, tok.i, scope, WINDOW_SENTENCES):
         if word in PRONOUN_GENDER and any(m.end <= b < tok.i for b in blockers):
             return None
+        if word in PLURAL and _coordinated(ctx, m):
+            return None  # "Belarus and Russia ... their": no single antecedent
         if not _compatible(word, m):
             continue
         # the nearest compatible mention decides: a subject is taken; any other
@@ -103,6 +105,11 @@ def _pronoun(
         # "gave Moscow responses to its proposals")
         return _copy(m, tok.i, tok.i + 1, tok) if m.subject else None
     return None
+
+
+def _coordinated(ctx: Context, m: Mention) -> bool:
+    head = ctx.doc[m.head]
+    return head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
 
 
 def _compatible(word: str, m: Mention) -> bool:

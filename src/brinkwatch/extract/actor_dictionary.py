@@ -30,6 +30,11 @@ _PRIORITY = ("blocker", "person", "org", "body", "seat", "state", "capital", "gr
              "demonym", "short", "city")  # fmt: skip
 
 
+# The effects a word in modifiers.tsv can have (docs/data/actors.md).
+MODIFIER_EFFECTS = ("no-holder", "former", "not-affiliation", "quantity", "ethnic", "place-noun",
+                    "place-verb", "expletive-head")  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """What a dictionary phrase stands for."""
@@ -336,17 +341,4 @@ def _prepositions() -> dict[str, PrepositionUse]:
 
 
 def _modifier_rows() -> tuple[data.WordRow, ...]:
-    return data.load_words(
-        "modifiers.tsv",
-        "effect",
-        (
-            "no-holder",
-            "not-affiliation",
-            "quantity",
-            "ethnic",
-            "place-noun",
-            "place-verb",
-            "expletive-head",
-        ),
-        "note",
-    )
+    return data.load_words("modifiers.tsv", "effect", MODIFIER_EFFECTS, "note")

@@ -21,6 +21,8 @@ from brinkwatch.extract.actor_matches import DocMatches, Match, inside_foreign_e
 from brinkwatch.extract.actor_syntax import (
     NOUN_POS,
     appositive_heads,
+    appositive_of,
+    byline,
     has_definite_article,
     is_subject,
     noun_modifier_tokens,
@@ -208,6 +210,8 @@ def resolve_people(ctx: Context, res: Resolution) -> None:
     for start, end, entry in _person_spans(ctx):
         if not res.free(start, end) or _names_an_institution(ctx, ctx.doc[end - 1]):
             continue
+        if byline(ctx.doc, start, end) and entry is None:
+            continue  # the writer, not an actor
         who = _person_who(ctx, start, end, entry, seen)
         if who == Who():
             continue
@@ -279,7 +283,7 @@ def _titled_names(ctx: Context) -> list[tuple[int, int]]:
             continue
         root = ctx.doc[m.start : m.end].root
         before_name = root.head.i >= m.end and root.dep_ == "compound"
-        after_name = root.dep_ == "appos" and root.head.i < m.start
+        after_name = appositive_of(root) is not None and root.head.i < m.start
         if before_name or after_name:
             found.append(_name_run(ctx, root.head))
     return [(s, e) for s, e in found if e > s]
@@ -381,16 +385,26 @@ def _titled_who(ctx: Context, start: int, end: int, text: str) -> Who:
     root = ctx.doc[end - 1]
     pools = [list(title_tokens(ctx.doc, start, root))]
     pools += [list(range(h.left_edge.i, h.right_edge.i + 1)) for h in appositive_heads(root)]
-    if root.dep_ == "appos" and root.head.i < start:
-        head = root.head
-        pools.append(list(range(head.left_edge.i, min(head.right_edge.i + 1, start))))
+    if appositive_of(root) is not None and root.head.i < start:
+        pools.append(_title_phrase(root.head))
     of_owner = _of_owner_after_name(ctx, root)  # "President X of Guinea"
     for tokens in pools:
         role, owner = _title_role(ctx, tokens), single_owner(ctx, affiliations(ctx, tokens))
         if role or owner:
             who = combine(role, owner or of_owner)
-            return who if who.sector else replace(who, sector=_collective_sector(ctx, tokens))
+            who = who if who.sector else replace(who, sector=_collective_sector(ctx, tokens))
+            return as_former(ctx, tokens, who)
     return combine(None, of_owner) if of_owner else Who()
+
+
+def _title_phrase(head: Token) -> list[int]:
+    """A title noun with its pre-modifiers and of-phrase ("the Prime Minister of
+    the Marshall Islands"), not a relative clause after it ("named by London")."""
+    tokens = list(range(head.left_edge.i, head.i + 1))
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            tokens += range(prep.i, prep.right_edge.i + 1)
+    return tokens
 
 
 def _of_owner_after_name(ctx: Context, root: Token) -> Who | None:
@@ -450,7 +464,7 @@ def _mark_title_heads(ctx: Context, res: Resolution, span: Span, who: Who) -> No
     root = span.root
     for head in appositive_heads(root):
         res.by_title_head[head.i] = who
-    if root.dep_ == "appos" and root.head.pos_ in NOUN_POS:
+    if appositive_of(root) is not None:
         res.by_title_head[root.head.i] = who
 
 
@@ -524,7 +538,7 @@ def _resolve_noun(
     else:
         first = min([mods.start if mods else start, *(m.start for m in found)])
         first += 1 if ctx.doc[first].pos_ == "DET" else 0  # "the U.S." owns no article here
-        who = _owned_who(ctx, found[0], role, mods, plural)
+        who = as_former(ctx, mods, _owned_who(ctx, found[0], role, mods, plural))
         _add(res, first, max(end, pp_end), head, who, role, plural)
 
 
@@ -600,7 +614,16 @@ def _with_holder(ctx: Context, who: Who, role: RoleRow, mods: range, plural: boo
 
 def _no_holder(ctx: Context, mods: range) -> bool:
     effects = ctx.dictionary.modifiers
-    return any(effects.get(ctx.doc[i].lower_) == "no-holder" for i in mods)
+    return any(effects.get(ctx.doc[i].lower_) in ("no-holder", "former") for i in mods)
+
+
+def as_former(ctx: Context, tokens: Iterable[int], who: Who) -> Who:
+    """ "the former Ukrainian lawmaker": the role is a past one and no longer
+    places the person in a sector."""
+    effects = ctx.dictionary.modifiers
+    if not any(effects.get(ctx.doc[i].lower_) == "former" for i in tokens):
+        return who
+    return replace(who, role=f"former {who.role}" if who.role else None, sector=None)
 
 
 def _add_each_owner(

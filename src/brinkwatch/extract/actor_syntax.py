@@ -80,8 +80,34 @@ def _ends_phrase(tok: Token) -> bool:
 
 
 def appositive_heads(root: Token) -> tuple[Token, ...]:
-    """Heads of noun phrases in apposition to ``root`` ("X, Ukraine's defence minister")."""
-    return tuple(c for c in root.children if c.dep_ == "appos" and c.pos_ in NOUN_POS)
+    """Heads of noun phrases in apposition to ``root`` ("X, Ukraine's defence
+    minister"), never across a line break (a byline is no apposition)."""
+    return tuple(
+        c for c in root.children
+        if c.dep_ == "appos" and c.pos_ in NOUN_POS and same_line(root, c)
+    )  # fmt: skip
+
+
+def appositive_of(token: Token) -> Token | None:
+    """The noun ``token`` stands in apposition to, on the same line."""
+    head = token.head
+    if token.dep_ == "appos" and head.pos_ in NOUN_POS and same_line(head, token):
+        return head
+    return None
+
+
+def same_line(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return not any("\n" in t.text for t in a.doc[lo:hi])
+
+
+def byline(doc: Doc, start: int, end: int) -> bool:
+    """A name in a byline or photo credit: "By Name", "Name / Agency" opening a line."""
+    line_start = start == 0 or "\n" in doc[start - 1].text
+    after_by = start >= 1 and doc[start - 1].lower_ == "by"
+    by_line = after_by and (start == 1 or "\n" in doc[start - 2].text or doc[start - 2].text == "[")
+    credit = line_start and end < len(doc) and doc[end].text == "/"
+    return by_line or credit
 
 
 def noun_modifier_tokens(
