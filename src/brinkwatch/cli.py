@@ -325,7 +325,7 @@ def follow(
     def show(cycle: Any) -> None:
         failed.append(len(cycle.source_problems) + len(cycle.url_problems))
         for line in describe_cycle(cycle):
-            err.print(line, highlight=False, markup=False)
+            err.print(line, highlight=False, markup=False, soft_wrap=True)
 
     with Store(db) as store:
         try:

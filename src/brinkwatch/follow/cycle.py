@@ -97,7 +97,7 @@ def _read_source(
     source: str, fetcher: Fetcher, state: FollowState, report: CycleReport
 ) -> ParsedSource | None:
     """The source's links; None when it failed (recorded) or has not changed (304)."""
-    parsed = _fetch_source(source, fetcher, state) if is_web_url(source) else _local(source)
+    parsed = _fetch_source(source, fetcher, state) if is_web_url(source) else _local(source, state)
     if isinstance(parsed, Problem):
         state.source_failed(source, parsed)
         report.source_problems.append((source, parsed))
@@ -126,13 +126,16 @@ def _fetch_source(
     return parsed
 
 
-def _local(source: str) -> ParsedSource | Problem:
+def _local(source: str, state: FollowState) -> ParsedSource | Problem:
     """A url list or OPML (or feed) file on disk; relative links resolve against nothing."""
     try:
         data = Path(source).read_bytes()
     except OSError as exc:
         return Problem("unreadable", f"cannot read {source}: {exc.strerror or exc}")
-    return parse_source(data, "")
+    parsed = parse_source(data, "")
+    if isinstance(parsed, ParsedSource):
+        state.source_read(source, parsed.kind, Validators(), len(parsed.items) + len(parsed.feeds))
+    return parsed
 
 
 # ------------------------------------------------------------------------- pages
