@@ -12,6 +12,7 @@ from brinkwatch.extract.quote_direct import QuoteContext
 _MIN_TOKENS = 3  # shorter complements are fragments, not statements
 _MIN_ACCUSATION = 2  # "accused Kyiv of stalling" reports an act in two words
 _EDGE_JUNK = frozenset({"that", ",", ":", ";", "-", "—", "–", '"', "“", "”", "'", "‘", "’"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
 _MOSTLY_QUOTED = 0.5  # a complement mostly inside quote marks is left to the direct quote
 
 
@@ -44,11 +45,32 @@ def _content_span(ctx: QuoteContext, cue: Token) -> Span | None:
         return None
     clause = _complement(cue)
     if clause is None:
-        return None
+        return _parenthetical_content(ctx, cue)
     shortest = _MIN_ACCUSATION if clause.dep_ in ("pobj", "pcomp") else _MIN_TOKENS
-    start, end = _within_paragraph(ctx.doc, cue, clause.left_edge.i, clause.right_edge.i + 1)
+    start = _fronted_start(cue, clause)
+    start, end = _within_paragraph(ctx.doc, cue, start, clause.right_edge.i + 1)
     end = _before_next_cue(ctx, cue, start, end)
     return _trimmed(ctx.doc, start, end, shortest)
+
+
+def _parenthetical_content(ctx: QuoteContext, cue: Token) -> Span | None:
+    """'The talks, Peskov said, had failed.': the attribution sits inside the
+    statement, so the content is the whole clause around it (attribution included,
+    so that it stays one contiguous span)."""
+    if cue.dep_ != "parataxis" or cue.head.i == cue.i:
+        return None
+    clause = cue.head
+    start, end = _within_paragraph(ctx.doc, cue, clause.left_edge.i, clause.right_edge.i + 1)
+    return _trimmed(ctx.doc, start, end)
+
+
+def _fronted_start(cue: Token, clause: Token) -> int:
+    """'Those deployments, he told reporters, were a provocation': the parser hangs the
+    fronted subject on the cue; it belongs to the statement."""
+    fronted = [c for c in cue.lefts if c.dep_ in ("npadvmod", "dep") and c.pos_ in _NOUNS]
+    if clause.i > cue.i and fronted and fronted[0].nbor(1).text == ",":
+        return fronted[0].left_edge.i
+    return clause.left_edge.i
 
 
 def _before_next_cue(ctx: QuoteContext, cue: Token, start: int, end: int) -> int:
