@@ -153,7 +153,8 @@ def claim_accusations(cands: list[Candidate], ctx: TriggerContext) -> list[Candi
     out: list[Candidate] = []
     for cand in cands:
         speaker = cand.attributed_to
-        if speaker is None or cand.content or cand.modality.negated or not cand.sources:
+        unreal = cand.content or cand.modality.negated or cand.modality.hypothetical
+        if speaker is None or unreal or not cand.sources:
             continue
         if ctx.lexicon.code(cand.cameo).plover.lower() not in accusable:
             continue
@@ -204,3 +205,45 @@ def _obliged(verb: Token, ctx: TriggerContext) -> bool:
 
 def actors_of(args: tuple[Arg, ...]) -> tuple[str | None, ...]:
     return tuple(a.actor.code for a in args)
+
+
+def conditional_threats(sent: Span, ctx: TriggerContext) -> list[Candidate]:
+    """"Biden warned that Russia would pay a price if it invaded", "Medvedev said
+    Moscow would deploy nuclear weapons if Sweden joined NATO": THREATEN from the
+    speaker to whoever the condition is about (for warn/threaten verbs, else to
+    the subject of the warning)."""
+    out: list[Candidate] = []
+    speech = ctx.lexicon.cue("reporting.verbs") | ctx.lexicon.cue("control.threat")
+    for verb in sent:
+        if verb.lemma_.lower() not in speech or ctx.finder.subject(verb)[1]:
+            continue
+        speakers = ctx.finder.subject(verb)[0]
+        targets = _condition_subjects(verb, ctx) or _warned_subjects(verb, ctx)
+        targets = tuple(t for t in targets if all(t.actor.code != s.actor.code for s in speakers))
+        if speakers and targets:
+            why = f"conditional:{verb.lemma_}+ccomp"
+            cand = Candidate(verb, "130", 0.7, why, speakers, targets,
+                             verb_modality(verb, ctx.lexicon))  # fmt: skip
+            out.append(replace(cand, kind="derived"))
+    return out
+
+
+def _condition_subjects(verb: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
+    conditions = ctx.lexicon.cue("hypothetical.conditions")
+    for comp in verb.children:
+        if comp.dep_ != "ccomp":
+            continue
+        for tok in comp.subtree:
+            marked = any(c.dep_ == "mark" and c.lower_ in conditions for c in tok.children)
+            if tok.dep_ == "advcl" and marked:
+                return ctx.finder.subject(tok)[0]
+    return ()
+
+
+def _warned_subjects(verb: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
+    if verb.lemma_.lower() not in ctx.lexicon.cue("control.threat"):
+        return ()
+    for comp in verb.children:
+        if comp.dep_ == "ccomp":
+            return ctx.finder.subject(comp)[0]
+    return ()

@@ -21,6 +21,7 @@ from brinkwatch.extract.event_governors import (
     apply_governors,
     borrow_targets,
     claim_accusations,
+    conditional_threats,
     obligation_requests,
 )
 from brinkwatch.extract.event_lexicon import EventLexicon
@@ -101,6 +102,7 @@ def code_sentence(sent: Span, ctx: TriggerContext, inputs: EventInputs) -> list[
     cands = [_negated_cooperation(c, ctx) for c in borrow_targets(cands, ctx)]
     cands = [_locative_roles(c, ctx) for c in cands]
     cands += claim_accusations(cands, ctx) + obligation_requests(sent, ctx)
+    cands = _with_conditional_threats(cands, conditional_threats(sent, ctx))
     year = inputs.published.year if inputs.published else None
     out = []
     for cand in cands:
@@ -108,6 +110,15 @@ def code_sentence(sent: Span, ctx: TriggerContext, inputs: EventInputs) -> list[
         hist = is_historical(clause.tokens, inputs.times, year, ctx.lexicon)
         out.append(replace(cand, modality=replace(cand.modality, historical=hist)))
     return out
+
+
+def _with_conditional_threats(
+    cands: list[Candidate], threats: list[Candidate]
+) -> list[Candidate]:
+    """Add conditional threats; a targetless THREATEN on the same verb gives way."""
+    verbs = {t.trigger.i for t in threats}
+    kept = [c for c in cands if c.targets or c.cameo != "130" or c.trigger.i not in verbs]
+    return kept + threats
 
 
 def _negated_cooperation(cand: Candidate, ctx: TriggerContext) -> Candidate:
