@@ -263,6 +263,8 @@ PLACES_NOT_ACTORS = [
     ("Protesters gathered outside the White House.", "White House"),
     ("Russian-backed separatists shelled the town.", "Russian"),
     ("The discussion was about Taiwan.", "Taiwan"),
+    ("Jets flew close to Belarus's border with Ukraine.", "Belarus"),
+    ("Jets flew close to Belarus's border with Ukraine.", "Ukraine"),
 ]
 
 
@@ -364,8 +366,13 @@ def test_a_bracketed_acronym_belongs_to_the_name_before_it(
     assert hit is None or hit.name != "Donetsk People's Republic"
 
 
-def test_a_byline_names_the_writer_not_an_actor(parse: Parse, dictionary: ActorDictionary) -> None:
-    text = "By Marta Kowalczyk\n\nPoland said on Monday it would send aid."
+@pytest.mark.parametrize(
+    "byline", ["By Marta Kowalczyk", "By [Marta Kowalczyk and Ivan Hrytsak for Reuters](#)"]
+)
+def test_a_byline_names_the_writer_not_an_actor(
+    parse: Parse, dictionary: ActorDictionary, byline: str
+) -> None:
+    text = byline + "\n\nPoland said on Monday it would send aid."
     found = actors(parse, dictionary, text, "2022-02-01")
     assert actor_at(found, text, "Marta Kowalczyk") is None
     check(actor_at(found, text, "Poland"), {"country": "POL"})

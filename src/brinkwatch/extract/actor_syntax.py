@@ -29,13 +29,16 @@ def is_subject(token: Token) -> bool:
 def place_use(token: Token, dictionary: ActorDictionary) -> bool:
     """True when a state or capital name is used as a location or a topic, not
     as an actor: the object of a locative preposition ("troops in Belarus") or
-    of a verb of motion ("weapons entered Kyrgyzstan"), or a modifier of an
-    ordinary noun ("the Ukraine crisis")."""
+    of a verb of motion ("weapons entered Kyrgyzstan"), the owner of a place
+    ("Belarus's border"), or a modifier of an ordinary noun ("the Ukraine crisis")."""
     head = governing(token)
+    effects = dictionary.modifiers
     if head.dep_ == "pobj":
         return _prepositional_place(head.head, dictionary)
-    if head.dep_ == "dobj" and dictionary.modifiers.get(head.head.lemma_.lower()) == "place-verb":
+    if head.dep_ == "dobj" and effects.get(head.head.lemma_.lower()) == "place-verb":
         return True
+    if head.dep_ == "poss":
+        return effects.get(head.head.lower_) == "place-noun"
     return head.dep_ in MODIFIER_DEPS and head.head.i != head.i and head.head.pos_ in NOUN_POS
 
 
@@ -102,12 +105,15 @@ def same_line(a: Token, b: Token) -> bool:
 
 
 def byline(doc: Doc, start: int, end: int) -> bool:
-    """A name in a byline or photo credit: "By Name", "Name / Agency" opening a line."""
-    line_start = start == 0 or "\n" in doc[start - 1].text
-    after_by = start >= 1 and doc[start - 1].lower_ == "by"
-    by_line = after_by and (start == 1 or "\n" in doc[start - 2].text or doc[start - 2].text == "[")
-    credit = line_start and end < len(doc) and doc[end].text == "/"
-    return by_line or credit
+    """A name in a byline or photo credit: a line opening "By [Name and Name",
+    or "Name / Agency"."""
+    first = start
+    while first > 0 and "\n" not in doc[first - 1].text:
+        first -= 1
+    between = doc[first:start]
+    if between and between[0].lower_ == "by":
+        return all(t.pos_ == "PROPN" or t.is_punct or t.lower_ in ("by", "and") for t in between)
+    return first == start and end < len(doc) and doc[end].text == "/"
 
 
 def noun_modifier_tokens(
