@@ -259,6 +259,8 @@ def _route(server: FeedServer, path: str, headers: dict[str, str]) -> Reply:
     if path == "/news/cp1252-plain.html":
         story = Story("Café Owners in Kyiv Stock Up", CP1252_TEXT[1:] + CP1252_TEXT[:1])
         return 200, {"Content-Type": "text/html"}, page_html(story, base, None).encode("cp1252")
+    if path == "/news/busy.html":
+        return 429, {"Retry-After": "120"}, b"slow down"
     if path == "/news/slow.html":
         return 200, html, _slow
     if path == "/news/huge.html":

@@ -185,3 +185,14 @@ def test_parse_every(text: str, seconds: float) -> None:
 def test_parse_every_rejects_what_is_not_an_interval(text: str) -> None:
     with pytest.raises(BrinkwatchError, match="--every"):
         parse_every(text)
+
+
+def test_429_is_not_retried_at_once_and_slows_the_host_down(site: FeedServer) -> None:
+    with Fetcher(FAST) as fetcher:
+        outcome = fetcher.fetch(site.base + "/news/busy.html")
+        started = time.monotonic()
+        fetcher.fetch(site.base + "/news/geneva-talks.html")
+    assert isinstance(outcome, Problem)
+    assert outcome.reason == "http-429"
+    assert len(site.entries("/news/busy.html")) == 1
+    assert time.monotonic() - started >= 1.0  # the interval grew from 0.02 s to 1 s

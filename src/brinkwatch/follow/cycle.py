@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from brinkwatch.analysis.merge import rebuild_clusters
 from brinkwatch.follow.decode import decode_page
@@ -211,9 +212,18 @@ def _page_article(due: DueUrl, outcome: Outcome) -> tuple[Article, PageKey] | Pr
     read = read_html(html, due.url, due.feed_published)
     if not isinstance(read, Article):
         return Problem(read.reason, read.message)
-    canonical = absolute_url(outcome.url, read.url or "") or outcome.url
+    canonical = _canonical(outcome.url, read.url)
     article = replace(read, url=canonical, id=article_id(canonical, read.text))
     return article, PageKey(canonical, _body_hash(article.text))
+
+
+def _canonical(fetched_url: str, stated: str | None) -> str:
+    """The page's own canonical url, unless it names a bare site root: some sites point
+    every article at their home page, which would make all their articles one."""
+    canonical = absolute_url(fetched_url, stated or "")
+    if canonical is None or urlsplit(canonical).path in ("", "/"):
+        return fetched_url
+    return canonical
 
 
 def _is_html(fetched: Fetched) -> bool:

@@ -7,6 +7,8 @@ Elements are matched by local name, so any namespace prefix works.
 
 from __future__ import annotations
 
+import gzip
+import io
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from email.utils import parsedate_to_datetime
@@ -16,10 +18,17 @@ from brinkwatch.follow.urls import absolute_url
 from brinkwatch.ingest.dates import normalize_date
 
 Element = ET.Element
+_GZIP_MAGIC = b"\x1f\x8b"
+_MAX_UNPACKED = 50_000_000  # the sitemap protocol's limit for one (uncompressed) file
 
 
 def parse_source(data: bytes, base_url: str) -> ParsedSource | Problem:
     """The links a fetched or local source lists; XML by its root element, else url lines."""
+    if data.startswith(_GZIP_MAGIC):  # sitemap.xml.gz served without Content-Encoding
+        unpacked = _gunzip(data)
+        if isinstance(unpacked, Problem):
+            return unpacked
+        data = unpacked
     if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
         return parse_url_lines(data.decode("utf-8", "replace"), base_url)
     try:
@@ -30,6 +39,18 @@ def parse_source(data: bytes, base_url: str) -> ParsedSource | Problem:
     if reader is None:
         return Problem("not-a-feed", f"<{_local(root.tag)}> is not RSS, Atom, a sitemap or OPML")
     return reader(root, base_url)
+
+
+def _gunzip(data: bytes) -> bytes | Problem:
+    """Decompressed bytes, stopping past the sitemap protocol's own size limit."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+            unpacked = stream.read(_MAX_UNPACKED + 1)
+    except (OSError, EOFError) as exc:
+        return Problem("bad-feed", f"not a readable gzip file ({exc})")
+    if len(unpacked) > _MAX_UNPACKED:
+        return Problem("too-large", f"unpacks to more than {_MAX_UNPACKED:,} bytes")
+    return unpacked
 
 
 def parse_url_lines(text: str, base_url: str) -> ParsedSource:

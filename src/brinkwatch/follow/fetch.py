@@ -125,11 +125,14 @@ class Fetcher:
     ) -> Outcome:
         try:
             with self._throttle.turn(host_key(url)):
-                return self._stream(url, headers, max_bytes, redirects)
+                outcome = self._stream(url, headers, max_bytes, redirects)
         except httpx.TimeoutException as exc:
             return Problem("timeout", f"no answer within {self.options.timeout:g}s ({exc!r})")
         except (httpx.HTTPError, httpx.InvalidURL) as exc:
             return Problem("network-error", f"{type(exc).__name__}: {exc}")
+        if isinstance(outcome, Fetched) and outcome.status == 429:
+            self._throttle.back_off(host_key(url))  # the site says we are too fast: slow down
+        return outcome
 
     def _stream(
         self, url: str, headers: dict[str, str], max_bytes: int, redirects: bool

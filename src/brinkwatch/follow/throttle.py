@@ -34,6 +34,11 @@ class HostThrottle:
         gate = self._gate(host)
         gate.interval = max(gate.interval, interval)
 
+    def back_off(self, host: str) -> None:
+        """Double one host's interval (it answered 429 Too Many Requests)."""
+        gate = self._gate(host)
+        gate.interval = max(2 * gate.interval, 1.0)
+
     @contextmanager
     def turn(self, host: str) -> Iterator[None]:
         """Wait for this host's turn, hold it for one request, then start its pause."""
