@@ -72,9 +72,20 @@ def ingest_paths(
         ingest_batch(articles, failures, store, settings, summary, extractor)
         if on_progress:
             on_progress(len(articles) + len(failures))
-    if summary.stored or summary.replaced:
+    if summary.stored or summary.replaced or clusters_stale(store):
         rebuild_clusters(store)  # real events are derived from all mentions
     return summary
+
+
+def clusters_stale(store: Store) -> bool:
+    """True when a clusterable event belongs to no cluster: a run was killed after
+    storing its last batch but before the clusters were rebuilt."""
+    rows = store.query(
+        "SELECT count(*) AS n FROM factual_events WHERE day IS NOT NULL"
+        " AND (source_code IS NOT NULL OR target_code IS NOT NULL)"
+        " AND id NOT IN (SELECT event_id FROM event_cluster_members)"
+    )
+    return bool(rows[0]["n"])
 
 
 def ingest_batch(
