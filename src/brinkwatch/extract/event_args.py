@@ -120,6 +120,8 @@ class ArgFinder:
             if controller:
                 return controller, False
             return self.subject(head)[0], False
+        if verb.dep_ == "acomp":  # "was ready to talk": the subject of "was"
+            return self.subject(head)[0], False
         if verb.dep_ == "conj":
             # "was indicted ... and will resign": an active verb coordinated with a
             # passive one shares its subject, not its voice

@@ -48,7 +48,7 @@ def _apply_one(cand: Candidate, gov: Token, child: Token, ctx: TriggerContext) -
     denied = child.dep_ == "ccomp" or (child.i != cand.trigger.i and child.dep_ == "dobj")
     if lemma in cue("control.denial") and denied:
         return replace(cand, modality=replace(mod, negated=True))
-    ccomp_control = cue("control.threat") | cue("control.request")
+    ccomp_control = cue("control.threat") | cue("control.request_clause")
     if child.dep_ == "xcomp" or (child.dep_ == "ccomp" and lemma in ccomp_control):
         cand = _apply_control(cand, gov, lemma, ctx)
         mod = cand.modality

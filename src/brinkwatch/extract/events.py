@@ -168,7 +168,8 @@ def _pairs(cand: Candidate, ctx: TriggerContext) -> list[tuple[Arg | None, Arg |
         cand.trigger.lemma_.lower() in ctx.lexicon.cue("args.reciprocal_verbs")
         or _each_other(cand.trigger, ctx)
     )
-    if not targets and len(sources) > 1 and mutual:
+    third_party = cand.trigger.lemma_.lower() in ctx.lexicon.cue("args.non_reciprocal_verbs")
+    if not targets and len(sources) > 1 and mutual and not third_party:
         return [(s, t) for s in sources for t in sources if s.actor != t.actor]
     if not targets and plover in ctx.lexicon.cue("locative.domestic_types"):
         return [(s, s) for s in sources]
