@@ -17,6 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from brinkwatch.cli import app
+from brinkwatch.follow import FollowOptions
 from brinkwatch.store.db import Store
 from feedserver import DISALLOWED, FeedServer, Logged, serve
 
@@ -197,3 +198,12 @@ def test_the_command_reports_each_failure_and_exits_3(runs: Runs) -> None:
     assert "8 stored" in first.output and "1 duplicates" in first.output
     for path, reason in BAD.items():
         assert f"{path}: {reason}" in first.output
+
+
+def test_the_help_states_the_real_defaults() -> None:
+    defaults = FollowOptions()
+    help_text = " ".join(CliRunner().invoke(app, ["follow", "--help"]).output.split())
+    for value in (defaults.rate, defaults.timeout, defaults.retries, defaults.give_up_after,
+                  defaults.concurrency):  # fmt: skip
+        assert f"[{value:g}]" in help_text
+    assert f"[{defaults.max_bytes:.0e}]".replace("+0", "") in help_text
