@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from brinkwatch.extract.actor_dictionary import Lexeme
 from brinkwatch.extract.actor_matches import Match
 from brinkwatch.extract.actor_resolve import Context, Description, Mention, Resolution, Who
-from brinkwatch.extract.actor_syntax import is_subject, quoted_tokens
+from brinkwatch.extract.actor_syntax import is_subject, place_use, quoted_tokens
 
 PRONOUN_GENDER = MappingProxyType({"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"})  # fmt: skip
@@ -166,11 +166,15 @@ def _role_description(
     ctx: Context, d: Description, mentions: list[Mention], scope: _Scope
 ) -> Mention | None:
     """ "the president" -> the last person holding that office; "the ministry" ->
-    the last ministry named; both within a few sentences."""
+    the last ministry named; both within a few sentences, and only as a
+    participant ("sick in the head" or "at the ministry" refer to no one)."""
+    head = ctx.doc[d.head]
+    if head.dep_ == "pobj" and place_use(head, ctx.dictionary):
+        return None
     word = d.role.phrase.lower()
     for prior in _before(mentions, d.start, scope, WINDOW_SENTENCES + 2):
         if _same_role(word, d, prior):
-            return _copy(prior, d.start, d.end, ctx.doc[d.head])
+            return _copy(prior, d.start, d.end, head)
     return None
 
 
