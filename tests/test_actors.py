@@ -345,7 +345,8 @@ NOT_ACTORS = [
     ("Smuggled rifles continued to enter Kyrgyzstan.", "Kyrgyzstan"),  # object of motion
     ("Khartoum said the talks would resume.", "Khartoum"),  # not a listed metonym
     ("Belarus and Russia will continue their joint drills.", "their"),  # two antecedents
-    ("Putin spoke for an hour. Critics said the talks were held at the ministry.", "ministry"),
+    ("Ukraine's foreign ministry summoned the envoy. Crowds gathered at the ministry.",
+     "the ministry"),  # a place there, not the actor
     ("Washington sent Moscow its written answers.", "its"),  # ambiguous owner
     ("Police spokeswoman Ashlyn Ferro said the road was closed. He was arrested on Monday.",
      "He"),  # a spokeswoman is not "he"
