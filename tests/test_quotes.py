@@ -228,6 +228,13 @@ def test_speaker_of_reported_speech_in_harder_sentences(
     assert speaker in speaker_words(quote)
 
 
+def test_an_object_before_the_cue_is_not_the_speaker(parse: Parse) -> None:
+    text = ("The Kremlin blamed Kyiv for the rise in shelling and said the weapons "
+            "were encouraging it.")  # fmt: skip
+    quote = find(quotes_of(parse, text), "the weapons were encouraging it")
+    assert "Kremlin" in speaker_words(quote)
+
+
 def test_pronoun_speaker_without_resolver_names_the_nearest_person(parse: Parse) -> None:
     text = 'Scholz met Biden in Washington.\n\n"We are united," he told reporters.'
     quote = find(quotes_of(parse, text), "united")

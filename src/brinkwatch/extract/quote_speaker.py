@@ -25,6 +25,7 @@ _RELATIVE = frozenset({"who", "that", "which"})
 # Verbs that take their subject from the verb they hang on.
 _INHERITS = frozenset({"conj", "xcomp", "advcl", "pcomp"})
 _MAX_CLIMB = 3
+_OBJECTS = frozenset({"pobj", "dobj", "poss", "attr", "dative", "oprd"})
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 
 
@@ -73,9 +74,15 @@ def _subject_holder(verb: Token, cue_verbs: frozenset[str]) -> Token:
     reporter = head.head
     if (verb.dep_ == "conj" and head.dep_ == "ccomp" and reporter.pos_ == "VERB"
             and head.lemma_.lower() not in cue_verbs
-            and reporter.lemma_.lower() in cue_verbs):  # fmt: skip
+            and reporter.lemma_.lower() in cue_verbs
+            and not _line_break_between(verb, reporter)):  # fmt: skip
         return reporter
     return head
+
+
+def _line_break_between(a: Token, b: Token) -> bool:
+    low, high = sorted((a.i, b.i))
+    return any("\n" in t.text for t in a.doc[low:high])
 
 
 def _is_relative(subject: Token, verb: Token) -> bool:
@@ -192,6 +199,7 @@ def speaker_before_cue(
             break
         depth += (token.text == ")") - (token.text == "(")
         if depth == 0 and token.pos_ in ("PROPN", "NOUN", "PRON") and token.dep_ != "compound":
-            best = token
+            # an object ("blamed Kyiv for the shelling and said") is nobody's voice
+            best = None if token.dep_ in _OBJECTS else token
             break
     return best
