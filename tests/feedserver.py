@@ -18,6 +18,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 SLOW_SECONDS = 1.0  # longer than the client timeout the tests use
+STEADY = "/news/steady.html"  # a good page that takes STEADY_SECONDS, counted in flight
+STEADY_SECONDS = 0.2  # shorter than the client timeout the tests use
 HUGE_BYTES = 2_000_000  # bigger than the --max-bytes the tests use
 FEED_ETAG = '"world-v1"'
 ATOM_LAST_MODIFIED = "Mon, 24 Jan 2022 18:00:00 GMT"
@@ -201,6 +203,26 @@ class Logged:
 
 
 @dataclass
+class InFlight:
+    """Requests being answered right now (across servers sharing it), and the peak."""
+
+    active: int = 0
+    peak: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @contextmanager
+    def one(self) -> Iterator[None]:
+        with self.lock:
+            self.active += 1
+            self.peak = max(self.peak, self.active)
+        try:
+            yield
+        finally:
+            with self.lock:
+                self.active -= 1
+
+
+@dataclass
 class FeedServer:
     """Handle on the running server: its base url and its request log."""
 
@@ -208,6 +230,7 @@ class FeedServer:
     log: list[Logged] = field(default_factory=list)
     hits: dict[str, int] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    in_flight: InFlight = field(default_factory=InFlight)  # of STEADY requests
 
     def paths(self) -> list[str]:
         with self.lock:
@@ -245,6 +268,8 @@ def _route(server: FeedServer, path: str, headers: dict[str, str]) -> Reply:
     if path == "/flaky/embassy.html" and server.hits.get(path, 0) == 1:
         return 503, {"Retry-After": "1"}, b"busy"
     page = path.split("?")[0]
+    if page == STEADY:
+        page = "/news/osce-monitors.html"
     if page in STORIES:
         return 200, html, page_html(STORIES[page], base).encode()
     if path == "/go/reserves":
@@ -290,6 +315,14 @@ def _handler(server: FeedServer) -> type[BaseHTTPRequestHandler]:
             with server.lock:
                 server.log.append(entry)
                 server.hits[self.path] = server.hits.get(self.path, 0) + 1
+            if self.path == STEADY:
+                with server.in_flight.one():
+                    time.sleep(STEADY_SECONDS)
+                    self._answer(entry, headers)
+            else:
+                self._answer(entry, headers)
+
+        def _answer(self, entry: Logged, headers: dict[str, str]) -> None:
             status, extra, body = _route(server, self.path, headers)
             entry.status = status
             # The client may stop reading (size limit, timeout): that is expected.
@@ -315,9 +348,9 @@ def _handler(server: FeedServer) -> type[BaseHTTPRequestHandler]:
 
 
 @contextmanager
-def serve() -> Iterator[FeedServer]:
-    """Run the site in a thread until the block ends."""
-    state = FeedServer()
+def serve(in_flight: InFlight | None = None) -> Iterator[FeedServer]:
+    """Run the site in a thread until the block ends (``in_flight`` may be shared)."""
+    state = FeedServer(in_flight=in_flight or InFlight())
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
     httpd.daemon_threads = True
     state.base = f"http://127.0.0.1:{httpd.server_address[1]}"

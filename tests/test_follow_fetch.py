@@ -10,13 +10,23 @@ from collections.abc import Iterator
 import pytest
 
 from brinkwatch.errors import BrinkwatchError
+from brinkwatch.follow.cycle import _fetch_all
 from brinkwatch.follow.decode import decode_page
 from brinkwatch.follow.fetch import Fetched, Fetcher
 from brinkwatch.follow.items import Problem
 from brinkwatch.follow.options import DEFAULT_USER_AGENT, FollowOptions, parse_every
 from brinkwatch.follow.robots import rules_from_response
+from brinkwatch.follow.state import DueUrl
 from brinkwatch.follow.throttle import HostThrottle
-from feedserver import ATOM_LAST_MODIFIED, DISALLOWED, FEED_ETAG, FeedServer, serve
+from feedserver import (
+    ATOM_LAST_MODIFIED,
+    DISALLOWED,
+    FEED_ETAG,
+    STEADY,
+    FeedServer,
+    InFlight,
+    serve,
+)
 
 FAST = FollowOptions(rate=0.02, timeout=0.3, retries=1, backoff=0.02, max_bytes=100_000)
 
@@ -196,3 +206,15 @@ def test_429_is_not_retried_at_once_and_slows_the_host_down(site: FeedServer) ->
     assert outcome.reason == "http-429"
     assert len(site.entries("/news/busy.html")) == 1
     assert time.monotonic() - started >= 1.0  # the interval grew from 0.02 s to 1 s
+
+
+@pytest.mark.parametrize("concurrency", [1, 2])
+def test_fetches_run_in_parallel_across_hosts_up_to_the_cap(concurrency: int) -> None:
+    in_flight = InFlight()
+    with serve(in_flight) as a, serve(in_flight) as b, serve(in_flight) as c:
+        due = [DueUrl(site.base + STEADY, None, 0) for site in (a, b, c) for _ in range(2)]
+        options = FAST.replace(concurrency=concurrency)
+        with Fetcher(options) as fetcher:
+            outcomes = [outcome for _, outcome in _fetch_all(fetcher, due, concurrency)]
+    assert all(isinstance(o, Fetched) and o.status == 200 for o in outcomes)
+    assert in_flight.peak == concurrency
