@@ -9,6 +9,7 @@ Methods and figures: docs/data/times.md.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -132,10 +133,32 @@ def _overlap(gold: GoldTime, found: TimeMention) -> bool:
 
 
 def _same_value(gold: GoldTime, found: TimeMention) -> bool:
+    """Equal values; a clock time also matches a gold time without a date ("T15:00");
+    durations match when they are the same length written differently (PT1.5H, PT1H30M)."""
     forms = {found.value}
     if "T" in found.value and not found.value.startswith("P"):
         forms.add("T" + found.value.split("T", 1)[1])
-    return not forms.isdisjoint(gold.values)
+    if not forms.isdisjoint(gold.values):
+        return True
+    length = period_seconds(found.value)
+    return length is not None and any(period_seconds(v) == length for v in gold.values)
+
+
+_PERIOD_PART = re.compile(r"(\d+(?:\.\d+)?)(DE|CE|[YQMWDHS])")
+_PART_SECONDS = {"Y": 31_536_000, "Q": 7_884_000, "W": 604_800, "D": 86_400, "H": 3_600,
+                 "S": 1, "DE": 315_360_000, "CE": 3_153_600_000}  # fmt: skip
+
+
+def period_seconds(value: str) -> float | None:
+    """Length of a TIMEX3 period in seconds (a month = 1/12 year), None if not one."""
+    if not re.fullmatch(r"P(?:[\d.]+(?:DE|CE|[YQMWD]))*(?:T(?:[\d.]+[HMS])+)?", value):
+        return None
+    date_part, _, time_part = value[1:].partition("T")
+    total = 0.0
+    for part, minute_or_month in ((date_part, 2_628_000), (time_part, 60)):
+        for amount, unit in _PERIOD_PART.findall(part):
+            total += float(amount) * (minute_or_month if unit == "M" else _PART_SECONDS[unit])
+    return round(total, 3) if value != "P" else None
 
 
 def _describe(doc: GoldDoc, gold: GoldTime | None, found: TimeMention | None) -> str:

@@ -32,7 +32,7 @@ HANDLERS: Mapping[str, Handler] = {
     "month_rel_year": relative.month_rel_year, "week_of_year": relative.week_of_year,
     "duration": periods.duration, "vague_duration": periods.vague_duration,
     "set_word": periods.set_word, "every": periods.every, "clock": periods.clock,
-    "reference": periods.reference,
+    "reference": periods.reference, "blocked": periods.blocked,
 }  # fmt: skip
 
 

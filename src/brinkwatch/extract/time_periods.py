@@ -34,7 +34,8 @@ def duration(groups: Groups, context: Context) -> Timex | None:
     if unit is None or amount is None or not _counts_unit(groups, amount, str(unit)):
         return None
     if groups.get("plus"):
-        amount += 0.5
+        # "a ½ hour" is half an hour; "two and a half years" adds a half.
+        amount = 0.5 if words(groups.get("num")) in ("a", "an") else amount + 0.5
     if unit == "TH" and amount == 24:
         return "DURATION", "P1D"  # "the past 24 hours" reads as one day (TimeBank usage)
     if unit in ("DE", "CE"):
@@ -118,3 +119,8 @@ def reference(groups: Groups, context: Context) -> Timex | None:
     """ "now" -> PRESENT_REF, "recently" -> PAST_REF, "soon" -> FUTURE_REF."""
     value = context.lexicon.lookup("references", groups.get("ref") or "")
     return ("DATE", str(value)) if value else None
+
+
+def blocked(groups: Groups, context: Context) -> Timex | None:
+    """Blocker rules ("a day of mourning"): a phrase that looks like a time but is not."""
+    return None

@@ -27,7 +27,9 @@ _TENSED = frozenset({"weekday", "quarter", "relative_unit", "weekend", "relative
                      "month_day", "month_year", "holiday", "in_offset"})  # fmt: skip
 _HINT_ENTITIES = frozenset({"DATE", "TIME", "EVENT"})
 # Between a clock time and its day: nothing, a comma, "on" or "at".
-_CLOCK_DAY_GAP = re.compile(r"\s*,?\s*(?:on\s+|at\s+)?", re.IGNORECASE)
+_CLOCK_DAY_GAP = re.compile(
+    r"\s*,?\s*(?:on\s+|at\s+|by\s+|before\s+|after\s+)?(?:about\s+|around\s+)?", re.IGNORECASE
+)
 _RANGE_END = re.compile(
     r"\s*(?:-|–|—|to|through|until|till|and)\s*(\d{1,2})(?:st|nd|rd|th)?(?![\w/:.-]|\.\d)",
     re.IGNORECASE,
@@ -170,7 +172,9 @@ def _is_clock(mention: TimeMention) -> bool:
 
 
 def _is_day(value: str) -> bool:
-    return re.fullmatch(r"(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)", value) is not None
+    """A calendar day, maybe with a part of it ("2022-01-25TNI": "tonight at 10 p.m.")."""
+    day = r"(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)(?:T(?:MO|AF|EV|NI))?"
+    return re.fullmatch(day, value) is not None
 
 
 def _quarterly_comparisons(
