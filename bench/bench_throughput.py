@@ -1,0 +1,129 @@
+"""Throughput of extraction against bare spaCy parsing, with 1 and N processes, in one run.
+
+For each process count P the same texts go through
+  bare: ``nlp.pipe`` of the same model (in P worker processes when P > 1), and
+  end-to-end: what ``brinkwatch extract`` does per article (parse, every
+      extractor, the record as contract JSON) -- in this process for P = 1, through
+      the ``ProcessPoolExtractor`` of ``brinkwatch ingest --workers P`` otherwise.
+Workers are started and warmed up (model and knowledge loaded) before timing.
+Each measurement is repeated; the best and the median run are printed.  Also
+prints the peak resident memory of this process and of the largest worker.
+
+    .venv/bin/python bench/bench_throughput.py --repeat 3 --copies 3 --workers 1 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from memory import MemorySampler
+
+from brinkwatch.ingest import read_paths
+from brinkwatch.knowledge import load_knowledge
+from brinkwatch.nlp import load_nlp
+from brinkwatch.pipeline import process_many
+from brinkwatch.records import Article, ArticleRecord, to_json_dict
+from brinkwatch.scale.workers import DEFAULT_CHUNK_SIZE, ProcessPoolExtractor, chunked
+from brinkwatch.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SETTINGS = Settings()
+
+
+def demo_articles(copies: int) -> list[Article]:
+    articles = [a for a in read_paths([str(ROOT / "corpus" / "demo")]) if isinstance(a, Article)]
+    return articles * copies
+
+
+def parse_chunk(texts: Sequence[str]) -> int:
+    """Bare spaCy in a worker: parse and count tokens, nothing else."""
+    nlp = load_nlp(SETTINGS.spacy_model)
+    return sum(len(doc) for doc in nlp.pipe(texts, batch_size=SETTINGS.batch_size))
+
+
+def warm_parser() -> None:
+    load_nlp(SETTINGS.spacy_model)
+
+
+def emit_json(records: Iterable[ArticleRecord]) -> int:
+    return sum(len(json.dumps(to_json_dict(r), ensure_ascii=False)) for r in records)
+
+
+def timed(work: Callable[[], object], repeat: int) -> list[float]:
+    seconds = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        work()
+        seconds.append(time.perf_counter() - start)
+    return seconds
+
+
+def measure_single(articles: list[Article], repeat: int) -> dict[str, list[float]]:
+    nlp, texts = load_nlp(SETTINGS.spacy_model), [a.text for a in articles]
+    load_knowledge()
+    emit_json(process_many(articles[:2], SETTINGS))  # warm caches outside the timing
+    bare = timed(lambda: sum(len(d) for d in nlp.pipe(texts, batch_size=32)), repeat)
+    e2e = timed(lambda: emit_json(process_many(articles, SETTINGS)), repeat)
+    return {"bare": bare, "end-to-end": e2e}
+
+
+def measure_pool(articles: list[Article], workers: int, repeat: int) -> dict[str, list[float]]:
+    chunks = [[a.text for a in c] for c in chunked(articles, DEFAULT_CHUNK_SIZE)]
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=warm_parser) as pool:
+        list(pool.map(parse_chunk, [["Warm up."]] * (2 * workers)))
+        bare = timed(lambda: sum(pool.map(parse_chunk, chunks)), repeat)
+    with ProcessPoolExtractor(workers, SETTINGS) as extractor:
+        emit_json(extractor([a for a in articles[: 2 * workers]], SETTINGS))  # start + warm up
+        e2e = timed(lambda: emit_json(extractor(articles, SETTINGS)), repeat)
+    return {"bare": bare, "end-to-end": e2e}
+
+
+def print_rates(procs: int, runs: dict[str, list[float]], articles: int, words: int) -> None:
+    for mode, seconds in runs.items():
+        best, median = min(seconds), statistics.median(seconds)
+        print(f"{procs:5d}  {mode:10s}  {articles / best:8.2f}  {words / best:9.0f}"
+              f"  {articles / median:8.2f}  {words / median:9.0f}")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=int, default=3, help="copies of the demo corpus")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs per measurement")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+    articles = demo_articles(args.copies)
+    words = sum(len(a.text.split()) for a in articles)
+    print(f"{len(articles)} articles, {words} words; best and median of {args.repeat} runs")
+    print("procs  mode        best art/s  words/s  median art/s  words/s")
+    best: dict[tuple[int, str], float] = {}
+    with MemorySampler(every_s=0.5) as sampler:
+        for procs in args.workers:
+            runs = (measure_single(articles, args.repeat) if procs == 1
+                    else measure_pool(articles, procs, args.repeat))  # fmt: skip
+            print_rates(procs, runs, len(articles), words)
+            best.update({(procs, m): min(s) for m, s in runs.items()})
+    for procs in args.workers:
+        ratio = best[(procs, "bare")] / best[(procs, "end-to-end")]
+        print(f"end-to-end / bare spaCy with {procs} process(es): {ratio:.2f}")
+    if 1 in args.workers:
+        for procs in (p for p in args.workers if p > 1):
+            for mode in ("bare", "end-to-end"):
+                print(f"speed-up 1 -> {procs} processes ({mode}): "
+                      f"{best[(1, mode)] / best[(procs, mode)]:.2f}x")  # fmt: skip
+    print(f"peak RSS: this process {sampler.peak_parent():.0f} MiB, "
+          f"largest worker {sampler.peak_child():.0f} MiB")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
