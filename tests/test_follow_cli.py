@@ -207,3 +207,11 @@ def test_the_help_states_the_real_defaults() -> None:
                   defaults.concurrency):  # fmt: skip
         assert f"[{value:g}]" in help_text
     assert f"[{defaults.max_bytes:.0e}]".replace("+0", "") in help_text
+
+
+def test_an_interval_that_is_not_one_is_a_usage_error(tmp_path: Path) -> None:
+    db = tmp_path / "x.duckdb"
+    result = CliRunner().invoke(app, ["follow", "feeds.txt", "--every", "soon", "--db", str(db)])
+    assert result.exit_code == 2
+    assert "--every" in result.output
+    assert not db.exists()

@@ -319,7 +319,10 @@ def follow(
              "retries": retries, "give_up_after": give_up_after, "concurrency": concurrency,
              "backoff": backoff}  # fmt: skip
     options = FollowOptions().replace(**{k: v for k, v in given.items() if v is not None})
-    interval = None if once else parse_every(every)
+    try:
+        interval = None if once else parse_every(every)
+    except BrinkwatchError as exc:
+        raise typer.BadParameter(exc.message, param_hint="--every") from None
     failed: list[int] = []
 
     def show(cycle: Any) -> None:
