@@ -3,7 +3,7 @@ and nominal events, each with its source and target read from the parse."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -155,7 +155,7 @@ def lexicon_verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
     if special is not None:
         return special
     obj = theme_of(tok, ctx.lexicon.cue("args.measure_nouns"))
-    cls = object_class(obj, ctx)
+    cls = object_class(obj if obj is not None else _first_pobj(tok), ctx)
     # a specific object class, then any direct object ("*"), then no condition
     wanted_classes = tuple(dict.fromkeys((cls, "*", "") if obj is not None else (cls, "")))
     if obj is not None and not cls:
@@ -165,7 +165,7 @@ def lexicon_verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
             sense = ctx.lexicon.verbs.get((key, wanted))
             if sense is not None:
                 why = f"verb:{key}" + (f"+{wanted}" if wanted else "")
-                return _with_roles(tok, sense, why, ctx, obj, "verb", key)
+                return _rioting(_with_roles(tok, sense, why, ctx, obj, "verb", key), ctx)
     return None
 
 
@@ -187,7 +187,7 @@ def _forces_moving(verb: Token, ctx: TriggerContext) -> Candidate | None:
         return None
     sources = ctx.finder.actors_at(moved) or ctx.finder.actors_at(subj)
     targets = ctx.finder.prep_objects(verb, ctx.lexicon.cue("locative.preps") | {"to"})
-    if not sources:
+    if not (sources or targets):
         return None
     return Candidate(verb, code, 0.7, f"motion:{verb.lemma_}+{moved.lemma_}", sources, targets,
                      verb_modality(verb, ctx.lexicon))  # fmt: skip
@@ -241,6 +241,26 @@ def _with_roles(
     return Candidate(verb, cameo, sense.weight, f"{why}/{roles}", sources, targets,
                      verb_modality(verb, ctx.lexicon), kind=kind,
                      theme_i=obj.i if obj is not None else -1)  # fmt: skip
+
+
+def _first_pobj(verb: Token) -> Token | None:
+    """The object of the verb's first preposition ("agreed to a request")."""
+    for prep in verb.children:
+        if prep.dep_ == "prep":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def _rioting(cand: Candidate, ctx: TriggerContext) -> Candidate:
+    """Violence by protesters ("protesters stormed the parliament") is a riot (PROTEST)."""
+    if ctx.lexicon.code(cand.cameo).plover not in ("ASSAULT", "COERCE"):
+        return cand
+    subj = next((c for c in cand.trigger.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in ctx.lexicon.cue("args.protester_nouns"):
+        return cand
+    return replace(cand, cameo="145", why=cand.why + "+riot")
 
 
 def _prep_noun_owners(verb: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
