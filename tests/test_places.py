@@ -47,6 +47,13 @@ def places_of(parse: Parse, gazetteer: Gazetteer, text: str) -> dict[str, Place]
         ("Peacekeepers remain in Transnistria.", "Transnistria", "MDA", "region"),
         ("Warships passed through the Taiwan Strait on Tuesday.", "Taiwan Strait", None, "water"),
         ("Officials flew to Brussels for the summit.", "Brussels", "BEL", "city"),
+        (
+            "A shell hit a school in the town of Stanytsia Luhanska.",
+            "Stanytsia Luhanska",
+            "UKR",
+            "city",
+        ),
+        ("Grain ships left Odessa at dawn.", "Odessa", "UKR", "city"),
         ("The senator returned to Ohio after the vote.", "Ohio", "USA", "admin1"),
         ("Refugees arrived in Poland by train.", "Poland", "POL", "country"),
     ],

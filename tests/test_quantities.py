@@ -34,14 +34,16 @@ def only(parse: Parse, text: str) -> Quantity:
         ("Satellite photos showed 1,200 tanks in the region.", "1,200 tanks", 1200, "tanks"),
         ("Officials counted 130,000 Russian servicemen.", "130,000 Russian servicemen",
          130000, "servicemen"),
-        ("The navy sent six warships to the strait.", "six warships", 6, "warships"),
-        ("A dozen jets flew over the capital.", "A dozen jets", 12, "jets"),
+        ("The navy sent six warships to the strait.", "six warships", 6, "ships"),
+        ("A dozen jets flew over the capital.", "A dozen jets", 12, "aircraft"),
         ("Three thousand people gathered in the square.", "Three thousand people", 3000,
          "people"),
         ("Officials said 60 battalion tactical groups were in place.",
          "60 battalion tactical groups", 60, "battalion tactical groups"),
         ("The strike left 14 civilians dead.", "14 civilians", 14, "civilians"),
-        ("About 40 fighter jets were moved west.", "40 fighter jets", 40, "jets"),
+        ("About 40 fighter jets were moved west.", "40 fighter jets", 40, "aircraft"),
+        ("Oslo is sending four F-35 fighter jets.", "four F-35 fighter jets", 4, "aircraft"),
+        ("Three staff members were taken to hospital.", "Three staff members", 3, "people"),
         ("Some 2,000 refugees crossed on Sunday.", "2,000 refugees", 2000, "refugees"),
         ("They fired 12 missiles at the port.", "12 missiles", 12, "missiles"),
         ("More than 50,000 Ukrainians crossed the border.", "50,000 Ukrainians", 50000,
@@ -164,6 +166,11 @@ def test_not_quantities(parse: Parse, text: str) -> None:
 def test_two_quantities_in_order(parse: Parse) -> None:
     found = extract_quantities(parse("They sent 300 tanks and 40 helicopters."))
     assert [(q.value, q.unit) for q in found] == [(300, "tanks"), (40, "helicopters")]
+
+
+def test_jets_and_planes_are_aircraft(parse: Parse) -> None:
+    found = extract_quantities(parse("They flew 8 jets and 2 planes."))
+    assert [(q.value, q.unit) for q in found] == [(8, "aircraft"), (2, "aircraft")]
 
 
 # ----------------------------------------------------------------------------- parse_number

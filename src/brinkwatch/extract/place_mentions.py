@@ -92,6 +92,16 @@ def _entity_mentions(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
             yield from _mentions_in_span(_trimmed(_strip_determiner(ent), gazetteer), gazetteer)
         elif ent.label_ in ORG_LABELS:
             yield from _org_prefix(_strip_determiner(ent), gazetteer)
+        elif ent.label_ == "PERSON":
+            yield from _misread_town(ent, gazetteer)
+
+
+def _misread_town(span: Span, gazetteer: Gazetteer) -> Iterator[Mention]:
+    """A town spaCy took for a person, where the grammar says place: "the town of
+    Stanytsia Luhanska", "shelling near Avdiivka"."""
+    candidates = _primary(gazetteer.lookup(span.text))
+    if candidates and _after_locative(span):
+        yield _mention(span, candidates, source="person")
 
 
 def _org_prefix(span: Span, gazetteer: Gazetteer) -> Iterator[Mention]:

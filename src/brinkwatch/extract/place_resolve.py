@@ -113,8 +113,8 @@ def _keep(choice: Choice) -> bool:
     entry = choice.entry
     if entry.capital and choice.mention.root.dep_ in METONYM_DEPS:
         return False
-    if choice.mention.containers:
-        return True
+    if choice.mention.containers or entry.preferred:
+        return True  # a comma-named state, or a name our own data files vouch for
     if entry.alternate and entry.population < ALTERNATE_TRUSTED_POPULATION:
         return choice.support >= MIN_SUPPORT
     if entry.feature != "city":
