@@ -358,7 +358,11 @@ def nominal_roles(noun: Token, ctx: TriggerContext) -> tuple[tuple[Arg, ...], tu
     elif not of_args and _names_forces(noun, ctx):
         of_args = _forces_targets(noun, ctx)
     between = finder.prep_objects(noun, frozenset({"between"}))
+    if not between and noun.dep_ == "nsubj":  # "fighting broke out between X and Y"
+        between = finder.prep_objects(noun.head, frozenset({"between"}))
     if not sources and len(between) > 1:
+        if noun.lemma_.lower() in ctx.lexicon.cue("args.reciprocal_verbs"):
+            return between, (), "between"  # each acts on the other
         return between[:1], between[1:], "between"
     preps = ctx.lexicon.cue("args.noun_target_preps") - {"of"}
     targets = of_args or finder.prep_objects(noun, preps)
