@@ -298,6 +298,19 @@ def _person(line: int, r: Row) -> PersonRow:
     )  # fmt: skip
 
 
+def load_regions() -> tuple[tuple[str, str], ...]:
+    """(phrase, ISO3) of regions whose armed groups and people CAMEO codes by the
+    state they lie in ("Donbas separatists" -> UKR)."""
+    rows = []
+    for line, r in read_rows("regions.tsv", ("phrase", "country", "note")):
+        where = _where("regions.tsv", line)
+        phrase = check_required(r["phrase"], "phrase", where)
+        rows.append(
+            (phrase, check_country(check_required(r["country"], "country", where), where) or "")
+        )
+    return tuple(rows)
+
+
 def load_words(
     name: str, label_column: str, choices: tuple[str, ...], extra_column: str, lower: bool = True
 ) -> tuple[WordRow, ...]:

@@ -27,12 +27,12 @@ from brinkwatch.records import SECTORS
 # people's full names next, then organisations and named bodies, seats of power, states, and last
 # the short forms and demonyms, which are the most ambiguous.
 _PRIORITY = ("blocker", "person", "org", "body", "seat", "state", "capital", "group", "group_adj",
-             "demonym", "short", "city")  # fmt: skip
+             "demonym", "short", "city", "region")  # fmt: skip
 
 
 # The effects a word in modifiers.tsv can have (docs/data/actors.md).
-MODIFIER_EFFECTS = ("no-holder", "former", "not-affiliation", "quantity", "ethnic", "place-noun",
-                    "place-verb", "expletive-head")  # fmt: skip
+MODIFIER_EFFECTS = ("no-holder", "former", "not-affiliation", "agent-compound", "quantity",
+                    "ethnic", "place-noun", "place-verb", "expletive-head")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +203,8 @@ def _all_name_entries(people: tuple[PersonRow, ...]) -> Iterable[tuple[str, Entr
     yield from _state_entries()
     yield from _metonym_entries()
     yield from _capital_entries()
+    for phrase, iso3 in data.load_regions():
+        yield phrase, Entry("region", None, country=iso3)
     yield from _org_entries()
     yield from _group_entries()
     yield from _people_entries(people)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from types import MappingProxyType
 
 from spacy.tokens import Doc, Span, Token
 
@@ -31,11 +32,13 @@ from brinkwatch.extract.actor_syntax import (
 )
 
 AFFILIATION_KINDS = frozenset({"state", "capital", "city", "seat", "org", "body", "group",
-                               "group_adj", "demonym", "person", "short"})  # fmt: skip
+                               "group_adj", "demonym", "person", "short", "region"})  # fmt: skip
 # A role whose sector is GOV is a weak hint ("officials", "leaders"): the sector
 # of the body it belongs to wins ("Pentagon officials" -> MIL); a title with no
 # sector of its own ("spokesman") takes its owner's, or GOV for a state.
 WEAK_SECTOR = "GOV"
+# What a region's people and forces are: its armed men rebels, its people civilians.
+REGIONAL_SECTORS = MappingProxyType({"MIL": "REB", "REB": "REB", "CVL": "CVL"})
 # Collectives that are actors without an owner: "separatists", "protesters".
 SELF_STANDING_SECTORS = frozenset({"REB", "CVL"})
 
@@ -177,19 +180,33 @@ def affiliations(ctx: Context, tokens: Iterable[int]) -> list[Match[Entry]]:
 
 def _located(ctx: Context, m: Match[Entry]) -> bool:
     head = ctx.doc[m.end - 1]
-    if m.value.kind not in ("state", "capital", "city", "seat") or head.dep_ != "pobj":
+    if m.value.kind not in ("state", "capital", "city", "seat", "region") or head.dep_ != "pobj":
         return False
     use = ctx.dictionary.preposition(head.head.lower_)
     return use is not None and use.use == "place" and place_use(head, ctx.dictionary)
 
 
 def _owns(ctx: Context, m: Match[Entry]) -> bool:
-    doc, effects = ctx.doc, ctx.dictionary.modifiers
-    after = doc[m.end + 1] if m.end + 1 < len(doc) and doc[m.end].text == "-" else None
-    before = doc[m.start - 2] if m.start >= 2 and doc[m.start - 1].text == "-" else None
-    if after is not None and effects.get(after.lower_) == "not-affiliation":
+    """Not an owner inside "pro-Russian", "Russian-speaking", "Kremlin-backed"."""
+    after, before = _compound_word(ctx, m.end, 1), _compound_word(ctx, m.start - 1, -1)
+    effects = ctx.dictionary.modifiers
+    if after is not None and effects.get(after.lower_) in ("not-affiliation", "agent-compound"):
         return False
     return not (before is not None and effects.get(before.lower_) == "not-affiliation")
+
+
+def _compound_word(ctx: Context, hyphen: int, step: int) -> Token | None:
+    """The word joined by a hyphen at ``hyphen`` to a name ("Russian-backed")."""
+    word = hyphen + step
+    if 0 <= hyphen < len(ctx.doc) and 0 <= word < len(ctx.doc) and ctx.doc[hyphen].text == "-":
+        return ctx.doc[word]
+    return None
+
+
+def agent_compound(ctx: Context, m: Match[Entry]) -> bool:
+    """ "Russian-brokered", "U.S.-led", "Russian-held": the name is the agent."""
+    after = _compound_word(ctx, m.end, 1)
+    return after is not None and ctx.dictionary.modifiers.get(after.lower_) == "agent-compound"
 
 
 def single_owner(ctx: Context, found: list[Match[Entry]]) -> Who | None:
@@ -507,7 +524,7 @@ def _resolve_agents(ctx: Context, res: Resolution, start: int, head: Token) -> N
 def _agentive(entry: Entry) -> bool:
     if entry.kind == "state":
         return "adjectival" in entry.tags
-    return entry.kind not in ("capital", "city")  # "a Moscow plan" may be a plan for Moscow
+    return entry.kind not in ("capital", "city", "region")  # "a Moscow plan": for Moscow?
 
 
 def _inside_a_name(ctx: Context, start: int, end: int) -> bool:
@@ -538,17 +555,26 @@ def _resolve_noun(
     else:
         first = min([mods.start if mods else start, *(m.start for m in found)])
         first += 1 if ctx.doc[first].pos_ == "DET" else 0  # "the U.S." owns no article here
-        who = as_former(ctx, mods, _owned_who(ctx, found[0], role, mods, plural))
-        _add(res, first, max(end, pp_end), head, who, role, plural)
+        owned = _owned_who(ctx, found[0], role, mods, plural)
+        if owned is not None:
+            _add(res, first, max(end, pp_end), head, as_former(ctx, mods, owned), role, plural)
 
 
-def _owned_who(ctx: Context, owner: Match[Entry], role: RoleRow, mods: range, plural: bool) -> Who:
+def _owned_who(
+    ctx: Context, owner: Match[Entry], role: RoleRow, mods: range, plural: bool
+) -> Who | None:
     """The identity of a role with one owner: the dated holder of a title, and
-    the sector of a group word in it ("Afghan rebel leaders" -> REB)."""
+    the sector of a group word in it ("Afghan rebel leaders" -> REB).  A region
+    owns only armed groups and people: "Donbas separatists", "Tigrayan forces"
+    are rebels of that state, "Gaza residents" civilians; "Donetsk officials"
+    are nobody's we can name."""
     who = _with_holder(ctx, combine(role, owner_of(owner.value, ctx)), role, mods, plural)
     group_sector = _collective_sector(ctx, mods)
     if group_sector and who.sector in (None, WEAK_SECTOR) and not who.name:
         who = replace(who, sector=group_sector)
+    if owner.value.kind == "region":
+        sector = REGIONAL_SECTORS.get(who.sector or "")
+        return replace(who, sector=sector, name=None) if sector else None
     return who
 
 
@@ -562,18 +588,31 @@ def _ownerless(
     plural: bool,
 ) -> None:  # fmt: skip
     """A role noun with no owner: rebels and civilians are actors by their
-    sector alone, and so is a title held in such a group ("a separatist
+    sector alone (rebels take the state they fight in: "separatists in eastern
+    Ukraine" -> UKR), and so is a title held in such a group ("a separatist
     commander"); "the ministry" / "the president" wait for coreference."""
     mods = noun_modifier_tokens(ctx.doc, head, start, ctx.dictionary.quantity_words)
     group_sector = _collective_sector(ctx, mods)
     if role.kind == "collective" and role.sector in SELF_STANDING_SECTORS:
-        _add(res, start, end, head, Who(sector=role.sector), role, plural)
+        where = _based_in(ctx, head) if role.sector == "REB" else None
+        _add(res, start, end, head, Who(country=where, sector=role.sector), role, plural)
     elif group_sector in SELF_STANDING_SECTORS:
         first = mods.start if mods else start
         _add(res, first, end, head, Who(sector=group_sector, role=_role_name(role)), role, plural)
     elif role.kind != "collective" and has_definite_article(head) and not plural:
         det = start - 1 if start and head.doc[start - 1].lower_ == "the" else start
         res.descriptions.append(Description(det, end, head.i, role))
+
+
+def _based_in(ctx: Context, head: Token) -> str | None:
+    """The state an armed group is based in: "rebels in (eastern) Ukraine"."""
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                m = ctx.matches.name_at(obj.i)
+                if m and m.value.kind in ("state", "region") and m.end - 1 == obj.i:
+                    return m.value.country
+    return None
 
 
 def _of_phrase_owner(ctx: Context, res: Resolution, head: Token) -> tuple[int, list[Match[Entry]]]:
@@ -632,6 +671,8 @@ def _add_each_owner(
 ) -> None:  # fmt: skip
     """ "U.S. and British officials": one mention per owner, over its own words."""
     for m in found:
+        if m.value.kind == "region":
+            continue  # regions own only in the single-owner case (see _owned_who)
         who = combine(role, owner_of(m.value, ctx))
         _add(res, m.start, m.end, head, replace(who, role=None), role, plural)
 
@@ -710,6 +751,8 @@ def _name_is_actor(ctx: Context, m: Match[Entry]) -> bool:
         return False  # defined by the name before it: see resolve_acronyms
     if kind in ("org", "body", "group"):
         return True
+    if kind in ("state", "capital", "seat", "demonym") and agent_compound(ctx, m):
+        return True  # "a Russian-brokered deal": Russia brokered it
     if kind in ("state", "capital", "seat"):
         if inside_foreign_entity(ctx.doc, m) or _address(ctx, m):
             return False
@@ -743,7 +786,7 @@ def _address(ctx: Context, m: Match[Entry]) -> bool:
 
 def _demonym_as_noun(token: Token, ctx: Context) -> bool:
     """ "the Russians", "Ukrainians", "the French said": a demonym heading its
-    phrase, not one inside a compound adjective ("Russian-backed") nor an
+    phrase, not one inside a compound adjective ("Russian-speaking") nor an
     ethnic group ("ethnic Albanians", "Bosnian Serbs")."""
     if any(_ethnic(ctx, c) for c in token.children if c.dep_ in ("amod", "compound")):
         return False
