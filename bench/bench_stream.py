@@ -14,7 +14,6 @@ the peaks; writes every sample to OUT/memory.csv.
 from __future__ import annotations
 
 import argparse
-import csv
 import shutil
 import sys
 import time
@@ -73,13 +72,23 @@ def report(samples: list[Sample], total: int) -> None:
         print(f"{s.done:7d} {s.seconds:9.0f} {s.parent_mib:10.0f}  {workers}")
 
 
-def write_samples(samples: list[Sample], path: Path) -> None:
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["seconds", "done", "parent_mib", "workers_mib"])
-        for s in samples:
-            workers = ";".join(f"{v:.0f}" for v in sorted(s.children_mib.values()))
-            writer.writerow([f"{s.seconds:.1f}", s.done, f"{s.parent_mib:.0f}", workers])
+class SampleLog:
+    """Appends every sample to OUT/memory.csv as it is taken, so a long run that is
+    stopped early still leaves its samples (and prints one progress line a minute)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.last_print = 0.0
+        path.write_text("seconds,done,parent_mib,workers_mib\n", encoding="utf-8")
+
+    def __call__(self, s: Sample) -> None:
+        workers = ";".join(f"{v:.0f}" for v in sorted(s.children_mib.values()))
+        with self.path.open("a", encoding="utf-8") as handle:
+            handle.write(f"{s.seconds:.1f},{s.done},{s.parent_mib:.0f},{workers}\n")
+        if s.seconds - self.last_print >= 60:
+            self.last_print = s.seconds
+            print(f"  {s.seconds:6.0f} s  {s.done} done  parent {s.parent_mib:.0f} MiB  "
+                  f"workers {workers} MiB", flush=True)  # fmt: skip
 
 
 def main() -> None:
@@ -93,10 +102,9 @@ def main() -> None:
     corpus, words = prepare(args.out, args.articles)
     db = args.out / "stream.duckdb"
     db.unlink(missing_ok=True)
-    with MemorySampler(every_s=args.every) as sampler:
+    with MemorySampler(every_s=args.every, on_sample=SampleLog(args.out / "memory.csv")) as sampler:
         seconds = run(corpus, db, args.workers, sampler)
     report(sampler.samples, args.articles)
-    write_samples(sampler.samples, args.out / "memory.csv")
     print(f"{args.articles} articles, {words} words in {seconds:.0f} s: "
           f"{args.articles / seconds:.1f} articles/s, {words / seconds:.0f} words/s "
           f"(workers={args.workers})")  # fmt: skip

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import psutil
@@ -24,6 +25,7 @@ class MemorySampler:
     """Samples RSS every ``every_s`` seconds; keeps every sample and each pid's peak."""
 
     every_s: float = 0.5
+    on_sample: Callable[[Sample], None] | None = None  # e.g. append to a CSV as it runs
     samples: list[Sample] = field(default_factory=list)
     peaks: dict[int, float] = field(default_factory=dict)
     done: int = 0
@@ -59,6 +61,8 @@ class MemorySampler:
         self.samples.append(found)
         for pid, mib in [(me.pid, parent), *children.items()]:
             self.peaks[pid] = max(self.peaks.get(pid, 0.0), mib)
+        if self.on_sample:
+            self.on_sample(found)
         return found
 
     def peak_parent(self) -> float:

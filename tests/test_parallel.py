@@ -7,9 +7,14 @@ way of ingesting it must leave a store whose records equal the reference's.
 
 from __future__ import annotations
 
+import contextlib
+import signal
+import sys
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
+import psutil
 import pytest
 
 from brinkwatch.records import Article, ArticleRecord, ProcessingError
@@ -178,3 +183,39 @@ def test_an_unreachable_scheduler_says_how_to_start_one(tmp_path: Path) -> None:
 
     with pytest.raises(BrinkwatchError, match="dask-scheduler"):
         dask_cluster.DaskExtractor("tcp://127.0.0.1:9", str(tmp_path), connect_timeout_s=1)
+
+
+ORPHAN_SCRIPT = """
+import time
+from brinkwatch.scale.workers import ProcessPoolExtractor
+from brinkwatch.settings import Settings
+
+if __name__ == "__main__":
+    extractor = ProcessPoolExtractor(2, Settings())
+    futures = [extractor._pool.submit(int) for _ in range(4)]  # makes the pool start workers
+    time.sleep(600)
+"""
+
+
+def pool_workers(parent: psutil.Process) -> list[psutil.Process]:
+    return [c for c in parent.children() if "spawn_main" in " ".join(c.cmdline())]
+
+
+@pytest.mark.slow
+def test_workers_end_when_their_parent_is_killed(tmp_path: Path) -> None:
+    script = tmp_path / "parent.py"
+    script.write_text(ORPHAN_SCRIPT, encoding="utf-8")
+    parent = psutil.Popen([sys.executable, str(script)])
+    workers: list[psutil.Process] = []
+    try:
+        deadline = time.monotonic() + 120
+        while len(workers := pool_workers(parent)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert len(workers) == 2
+        parent.send_signal(signal.SIGKILL)  # no cleanup at all in the parent
+        gone, alive = psutil.wait_procs(workers, timeout=90)  # a busy CI box is slow
+        assert alive == [] and len(gone) == 2
+    finally:
+        for proc in [parent, *workers]:
+            with contextlib.suppress(psutil.Error):
+                proc.kill()

@@ -15,6 +15,9 @@ instead of waiting forever for the lost chunk.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -33,10 +36,28 @@ DEFAULT_CHUNK_SIZE = 4  # articles per task: small enough to balance a 32-articl
 DEFAULT_CHUNKS_PER_WORKER = 1000
 
 
-def warm_up(model_name: str) -> None:
+PARENT_CHECK_S = 1.0
+
+
+def warm_up(model_name: str, parent_pid: int) -> None:
     """Worker initializer: load the model and the knowledge once per process."""
+    watch_parent(parent_pid)
     load_nlp(model_name)
     load_knowledge()
+
+
+def watch_parent(parent_pid: int) -> None:
+    """End this worker when its parent is gone.  A parent killed without cleanup
+    (SIGTERM, SIGKILL) never closes the task queue, which every worker also holds
+    open, so without this its workers would wait forever, each holding ~1 GB.
+    ``parent_pid`` comes from the parent itself: it may be dead before we start."""
+
+    def check() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(PARENT_CHECK_S)
+        os._exit(1)
+
+    threading.Thread(target=check, name="brinkwatch-parent-watch", daemon=True).start()
 
 
 def extract_chunk(articles: Sequence[Article], settings: Settings) -> list[ArticleRecord]:
@@ -71,7 +92,7 @@ class ProcessPoolExtractor:
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=warm_up,
-            initargs=(settings.spacy_model,),
+            initargs=(settings.spacy_model, os.getpid()),
             max_tasks_per_child=chunks_per_worker,
         )
 
