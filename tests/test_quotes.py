@@ -235,11 +235,12 @@ def test_an_object_before_the_cue_is_not_the_speaker(parse: Parse) -> None:
     assert "Kremlin" in speaker_words(quote)
 
 
-def test_pronoun_speaker_without_resolver_names_the_nearest_person(parse: Parse) -> None:
+def test_unresolved_pronoun_speaker_is_not_guessed(parse: Parse) -> None:
     text = 'Scholz met Biden in Washington.\n\n"We are united," he told reporters.'
     quote = find(quotes_of(parse, text), "united")
     assert quote.speaker is not None
-    assert quote.speaker.text == "he"
+    assert (quote.speaker.text, quote.speaker.name) == ("he", None)
+    assert text[quote.speaker.start : quote.speaker.end] == "he"
     assert quote.cue == "told reporters"
 
 

@@ -42,7 +42,8 @@ FLOORS: dict[str, float] = {
 }
 # Floors on our own annotated articles (devsets/quotes), checked by the same gate test.
 DEVSET_FLOORS: dict[str, float] = {
-    "direct_speaker_accuracy": 0.95,
+    # 0.95 -> 0.92 when unresolved pronouns stopped being guessed (docs/data/quotes.md)
+    "direct_speaker_accuracy": 0.92,
     "direct_precision": 0.95,
     "direct_recall": 0.95,
     "content_precision": 0.95,

@@ -49,18 +49,6 @@ class QuoteContext:
         end = starts[found + 1] if found + 1 < len(starts) else len(self.doc)
         return self.doc[starts[found] : end]
 
-    @functools.cached_property
-    def people(self) -> tuple[tuple[int, str], ...]:
-        """(end offset, text) of every PERSON entity, in text order."""
-        return tuple((e.end_char, e.text) for e in self.doc.ents if e.label_ == "PERSON")
-
-    def person_before(self, offset: int, reach: int) -> str | None:
-        """The nearest person named before ``offset``, at most ``reach`` characters back."""
-        found = bisect.bisect_right(self.people, (offset, "\uffff")) - 1
-        if found < 0 or offset - self.people[found][0] > reach:
-            return None
-        return self.people[found][1]
-
     def quoted(self, token: Token) -> bool:
         """True when the token lies inside a quote (marks included)."""
         return bool(self._mask[token.idx])

@@ -12,7 +12,6 @@ cue verbs (``quote_reported``); interview transcripts ("LAVROV: ...") from
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from spacy.tokens import Doc, Token
@@ -33,10 +32,8 @@ from brinkwatch.extract.quote_transcript import Turn, find_turns
 from brinkwatch.records import Actor, Quote
 
 _MIN_UNATTRIBUTED_WORDS = 4  # shorter quotes without a cue are scare quotes or titles
-_PERSONAL_PRONOUNS = frozenset({"he", "she"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _NOT_SPEAKERS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL"})
-_PRONOUN_REACH = 600  # characters back to look for the person a pronoun names
 _SENTENCE_START = re.compile(r"[.?!][\"”’]?\s+$")
 
 
@@ -116,8 +113,9 @@ def _speaker(ctx: QuoteContext, cue: Token, actors: ActorMentions) -> Actor | No
         head = speaker_before_cue(cue, ctx.quoted, ctx.sentence(cue).start)
     if head is None or head.pos_ not in _NOMINAL or _misplaced(ctx, head, cue):
         return None  # "the written replies it received": a misparse, not a speaker
-    actor = resolve_speaker(ctx.doc, issuer(head, ctx.lexicon), actors, ctx.lexicon)
-    return _fill_pronoun(ctx, actor)
+    # An unresolved "he" stays a pronoun with no name: guessing the person from the
+    # nearest name was wrong more often than right on PolNeAr dev.
+    return resolve_speaker(ctx.doc, issuer(head, ctx.lexicon), actors, ctx.lexicon)
 
 
 def _misplaced(ctx: QuoteContext, head: Token, cue: Token) -> bool:
@@ -127,16 +125,6 @@ def _misplaced(ctx: QuoteContext, head: Token, cue: Token) -> bool:
         return True
     nxt = head.nbor(1) if head.i + 1 < len(head.doc) else None
     return head.is_upper and len(head) > 1 and nxt is not None and nxt.text in ("—", "–", "-")
-
-
-def _fill_pronoun(ctx: QuoteContext, actor: Actor) -> Actor:
-    """'he said' with no resolution from the actor resolver: the nearest person named
-    before it in the same or the previous paragraphs.  The mention keeps its own
-    text and offsets; only the name is filled in."""
-    if actor.name is not None or actor.text.lower() not in _PERSONAL_PRONOUNS:
-        return actor
-    name = ctx.person_before(actor.start, _PRONOUN_REACH)
-    return actor if name is None else dataclasses.replace(actor, name=name)
 
 
 def _continuation(
