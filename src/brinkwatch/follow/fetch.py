@@ -57,6 +57,7 @@ class Fetcher:
         self._throttle = HostThrottle(options.rate)
         self._robots: dict[str, RobotsRules] = {}
         self._robots_lock = threading.Lock()
+        self._site_locks: dict[str, threading.Lock] = {}
 
     def __enter__(self) -> Fetcher:
         return self
@@ -94,7 +95,9 @@ class Fetcher:
     def robots_for(self, url: str) -> RobotsRules:
         """The site's robots.txt rules, read once per Fetcher (that is, once per cycle)."""
         site = origin(url)
-        with self._robots_lock:
+        with self._robots_lock:  # one lock per site: a slow robots.txt holds up only its site
+            site_lock = self._site_locks.setdefault(site, threading.Lock())
+        with site_lock:
             if site not in self._robots:
                 self._robots[site] = self._read_robots(site)
             return self._robots[site]
