@@ -352,6 +352,7 @@ NOT_ACTORS = [
     ("The bill passed Congress last week.", "Congress"),  # which congress is unknown
     ("Smuggled rifles continued to enter Kyrgyzstan.", "Kyrgyzstan"),  # object of motion
     ("Lusaka said the talks would resume.", "Lusaka"),  # not a listed metonym
+    ("Baku demanded that ethnic Armenian forces disarm.", "Armenian"),  # an ethnicity
     ("Donetsk officials announced an evacuation.", "Donetsk"),  # whose officials?
     ("Norway sent 100 soldiers to Latvia.", "Latvia"),  # a destination
     ("Belarus and Russia will continue their joint drills.", "their"),  # two antecedents

@@ -187,9 +187,12 @@ def _located(ctx: Context, m: Match[Entry]) -> bool:
 
 
 def _owns(ctx: Context, m: Match[Entry]) -> bool:
-    """Not an owner inside "pro-Russian", "Russian-speaking", "Kremlin-backed"."""
+    """Not an owner inside "pro-Russian", "Russian-speaking", "Kremlin-backed",
+    nor after "ethnic" ("ethnic Armenian forces" are not Armenia's)."""
     after, before = _compound_word(ctx, m.end, 1), _compound_word(ctx, m.start - 1, -1)
     effects = ctx.dictionary.modifiers
+    if m.start > 0 and effects.get(ctx.doc[m.start - 1].lower_) == "ethnic":
+        return False
     if after is not None and effects.get(after.lower_) in ("not-affiliation", "agent-compound"):
         return False
     return not (before is not None and effects.get(before.lower_) == "not-affiliation")
