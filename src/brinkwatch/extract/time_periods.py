@@ -47,10 +47,12 @@ def duration(groups: Groups, context: Context) -> Timex | None:
 
 def _counts_unit(groups: Groups, amount: float, unit: str) -> bool:
     """Reject readings that are not durations: "a second round", "a quarter of",
-    "twenty second" (a day of the month, not 20 seconds)."""
+    "twenty second" (a day of the month, not 20 seconds), "the 1988 quarter"."""
     number, unit_word = words(groups.get("num")), words(groups.get("unit"))
     if number in ("a", "an") and unit in ("TS", "Q"):
         return False
+    if len(number) == 4 and number.isdigit() and not unit_word.endswith("s"):
+        return False  # "the 1988 quarter" is a year before a unit, not 1988 quarters
     hyphenated = "-" in (groups.get("sep") or "")
     return not (unit == "TS" and amount > 1 and unit_word == "second" and not hyphenated)
 

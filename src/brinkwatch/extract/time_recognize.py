@@ -3,12 +3,14 @@
 Each rule runs only in windows around the words that can anchor it (its `near` list:
 a month name, a unit, a digit...), which keeps recognition fast on long articles.
 Overlapping matches are settled in favour of the longer one, then the rule listed
-first.  The result is non-overlapping candidates in text order, each with its match.
+first (``non_overlapping``); ``recognize_all`` gives every match, best first, so that
+a caller can drop the ones it cannot normalize before settling overlaps.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from brinkwatch.extract.time_lexicon import TimeLexicon, TimeRule
@@ -30,6 +32,11 @@ class Candidate:
 
 def recognize(text: str, lexicon: TimeLexicon) -> tuple[Candidate, ...]:
     """Non-overlapping time expressions in ``text``, in order."""
+    return non_overlapping(recognize_all(text, lexicon))
+
+
+def recognize_all(text: str, lexicon: TimeLexicon) -> list[Candidate]:
+    """Every match of every rule, best first: longer, then earlier rule, then earlier."""
     windows = _rule_windows(text, lexicon)
     found: list[tuple[int, int, int, Candidate]] = []
     for order, rule in enumerate(lexicon.rules):
@@ -38,7 +45,7 @@ def recognize(text: str, lexicon: TimeLexicon) -> tuple[Candidate, ...]:
             for match in _matches(rule, text, start, end):
                 candidate = Candidate(match.start(), match.end(), rule, match)
                 found.append((match.start() - match.end(), order, match.start(), candidate))
-    return _non_overlapping(sorted(found, key=lambda item: item[:3]))
+    return [item[3] for item in sorted(found, key=lambda item: item[:3])]
 
 
 def _rule_windows(text: str, lexicon: TimeLexicon) -> dict[int, list[tuple[int, int]]]:
@@ -77,9 +84,10 @@ def _matches(rule: TimeRule, text: str, start: int, end: int) -> list[re.Match[s
     return found
 
 
-def _non_overlapping(ranked: list[tuple[int, int, int, Candidate]]) -> tuple[Candidate, ...]:
+def non_overlapping(ranked: Iterable[Candidate]) -> tuple[Candidate, ...]:
+    """Take candidates best first, skipping any that overlaps one already taken."""
     taken: list[Candidate] = []
-    for *_, candidate in ranked:
+    for candidate in ranked:
         if all(candidate.end <= c.start or candidate.start >= c.end for c in taken):
             taken.append(candidate)
     return tuple(sorted(taken, key=lambda c: c.start))

@@ -37,6 +37,8 @@ _UNIT_LETTER = {
     "fiscal year": "Y",
     "fiscal quarter": "Q",
 }
+# "the past decade" is written in years, like counted decades (see time_periods).
+_ONE_UNIT = {"DE": "P10Y", "CE": "P100Y"}
 _BACKWARD = frozenset({"ago", "earlier", "before", "previously", "back"})
 _MOST_RECENT = frozenset({"past", "this past"})
 _NEXT_TO_COME = frozenset({"coming", "this coming", "upcoming", "this upcoming"})
@@ -49,7 +51,7 @@ def relative_unit(groups: Groups, context: Context) -> Timex | None:
     if letter is None:
         return None
     if rel in _DURATION_RELS and letter not in ("Q", "WE"):
-        return "DURATION", f"P1{letter}"
+        return "DURATION", _ONE_UNIT.get(letter, f"P1{letter}")
     if context.anchor is None:
         return None
     shift = SHIFT.get(rel, -1 if rel in _DURATION_RELS else 0)
@@ -190,7 +192,9 @@ def offset(groups: Groups, context: Context) -> Timex | None:
     the unit's precision (a day for days and weeks, a month, a year, a decade)."""
     unit = context.lexicon.lookup("units", groups.get("unit") or "")
     direction = -1 if words(groups.get("dir")) in _BACKWARD else 1
-    if unit is None or context.anchor is None or str(unit).startswith("T"):
+    if unit is not None and str(unit).startswith("T"):
+        return duration(groups, context)  # "an hour later": no date, but an hour
+    if unit is None or context.anchor is None:
         return None
     amount = parse_amount(groups.get("num"), context.lexicon) if groups.get("num") else 1.0
     if amount is None:
@@ -214,11 +218,14 @@ def offset_from_day(groups: Groups, context: Context) -> Timex | None:
     base = context.anchor + timedelta(days=int(entry["offset"]) if entry else 0)
     unit = context.lexicon.lookup("units", groups.get("unit") or "")
     amount = parse_amount(groups.get("num"), context.lexicon)
-    if unit not in ("D", "W") or amount is None:
+    if unit not in ("D", "W", "M", "Y") or amount is None:
         return None
-    days = int(amount) * (7 if unit == "W" else 1)
-    sign = -1 if words(groups.get("dir")) == "before" else 1
-    return "DATE", (base + timedelta(days=sign * days)).isoformat()
+    count = int(amount) * (-1 if words(groups.get("dir")) == "before" else 1)
+    if unit in ("M", "Y"):
+        year, month = cal.add_months(base.year, base.month, count * (12 if unit == "Y" else 1))
+        day = cal.safe_date(year, month, base.day) or cal.safe_date(year, month, 28)
+        return ("DATE", day.isoformat()) if day else None
+    return "DATE", (base + timedelta(days=count * (7 if unit == "W" else 1))).isoformat()
 
 
 def _shifted_by(anchor: date, unit: str, amount: int) -> Timex | None:

@@ -1,8 +1,9 @@
 """Time expressions (TIMEX3) found and normalized against the publication date.
 
-The recognizer (``time_recognize``, grammar in ``data/times/patterns.toml``) decides the
-spans; spaCy is used only to corroborate doubtful forms (a bare "2000", "March") and
-for the tense of the governing verb.  ``time_normalize`` gives each span its value.
+The recognizer (``time_recognize``, grammar in ``data/times/patterns.toml``) proposes
+spans; of overlapping ones that get a value the longest is kept.  spaCy is used only
+to corroborate doubtful forms (a bare "2000", "March") and for the tense of the
+governing verb.  ``time_normalize`` gives each span its value.
 Two passes then join a clock time to the day named next to it ("3 p.m. on Tuesday")
 and split day ranges ("February 10-20" -> "February 10" and "20").  Decisions and
 figures: docs/data/times.md.
@@ -18,7 +19,7 @@ from spacy.tokens import Doc
 
 from brinkwatch.extract.time_lexicon import TimeLexicon, load_time_lexicon
 from brinkwatch.extract.time_normalize import normalize_match
-from brinkwatch.extract.time_recognize import Candidate, recognize
+from brinkwatch.extract.time_recognize import Candidate, non_overlapping, recognize_all
 from brinkwatch.extract.time_tense import tense_at
 from brinkwatch.records import TimeMention
 
@@ -44,9 +45,20 @@ def extract_times(doc: Doc, published: date | None) -> tuple[TimeMention, ...]:
     """Every time expression in ``doc`` with its TIMEX3 value."""
     lexicon = load_time_lexicon()
     text = doc.text  # a property that rebuilds the string: read it once
-    mentions = []
-    for candidate in recognize(text, lexicon):
+    # Normalize every match first, so that a longer reading with no value (a bare
+    # "May" that is a verb, "an hour later" with no date) does not hide a shorter one;
+    # blocker rules ("a day of mourning") keep their place and hide what they cover.
+    valued: dict[int, TimeMention] = {}
+    ranked = []
+    for candidate in recognize_all(text, lexicon):
         mention = _mention(doc, candidate, published, lexicon)
+        if mention is not None or candidate.rule.handler == "blocked":
+            ranked.append(candidate)
+            if mention is not None:
+                valued[id(candidate)] = mention
+    mentions = []
+    for candidate in non_overlapping(ranked):
+        mention = valued.get(id(candidate))
         if mention is not None:
             mentions.append(mention)
             mentions.extend(_range_end(text, candidate, mention))
