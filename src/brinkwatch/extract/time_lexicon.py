@@ -81,7 +81,7 @@ def load_time_lexicon() -> TimeLexicon:
     lexicon = _read_toml("lexicon.toml")
     tables = {name: MappingProxyType(dict(values)) for name, values in lexicon.items()}
     grammar = _read_toml("patterns.toml")
-    rules = tuple(_compile_rule(raw, tables) for raw in grammar.get("rule", []))
+    rules = tuple(compile_rule(raw, tables) for raw in grammar.get("rule", []))
     triggers: dict[str, list[int]] = {}
     for index, rule in enumerate(rules):
         for word in rule.near_words:
@@ -101,7 +101,7 @@ def _read_toml(name: str) -> dict[str, Any]:
         ) from exc
 
 
-def _compile_rule(raw: dict[str, Any], tables: Mapping[str, Mapping[str, Any]]) -> TimeRule:
+def compile_rule(raw: dict[str, Any], tables: Mapping[str, Mapping[str, Any]]) -> TimeRule:
     try:
         name, handler, pattern = str(raw["name"]), str(raw["handler"]), str(raw["pattern"])
     except KeyError as exc:
