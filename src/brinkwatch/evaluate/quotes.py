@@ -39,6 +39,7 @@ FLOORS: dict[str, float] = {
     "content_precision": 0.96,
     "content_recall": 0.45,
     "reported_speaker_accuracy": 0.87,
+    "direct_speaker_named_accuracy": 0.72,
 }
 # Floors on our own annotated articles (devsets/quotes), checked by the same gate test.
 DEVSET_FLOORS: dict[str, float] = {
@@ -75,6 +76,7 @@ class GoldQuote:
     source: Spans
     source_text: str | None
     expect_none: bool = False  # the gold says nobody can be named as the speaker
+    pronoun: bool = False  # the gold source is a pronoun: we must name the same entity
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,10 +181,11 @@ def _resolve_gold_pronouns(text: str, quotes: list[GoldQuote]) -> tuple[GoldQuot
     resolved: list[GoldQuote] = []
     for q in quotes:
         own = _span_text(text, q.source) if q.source else None
-        if own is not None and _is_pronoun(own):
+        pronoun = own is not None and _is_pronoun(own)
+        if pronoun:
             earlier = [t for s, t in named if s < q.source[0][0]]
             own = earlier[-1] if earlier else own
-        resolved.append(GoldQuote(q.content, q.direct, q.source, own))
+        resolved.append(GoldQuote(q.content, q.direct, q.source, own, pronoun=pronoun))
     return tuple(resolved)
 
 
@@ -244,12 +247,15 @@ def overlaps(spans: Spans, start: int, end: int) -> int:
     return sum(max(0, min(b, end) - max(a, start)) for a, b in spans)
 
 
-def speaker_matches(speaker: Actor | None, gold: GoldQuote) -> bool:
+def speaker_matches(speaker: Actor | None, gold: GoldQuote, named: bool = False) -> bool:
     """Our speaker is the gold source: overlapping spans, or the same surname
-    (or no speaker, when the gold says none can be named)."""
+    (or no speaker, when the gold says none can be named).  With ``named``, a gold
+    pronoun source needs our speaker to name the entity: pointing at the pronoun
+    is not enough."""
     if speaker is None or gold.expect_none:
         return speaker is None and gold.expect_none
-    if gold.source and overlaps(gold.source, speaker.start, speaker.end):
+    pointing = bool(gold.source) and overlaps(gold.source, speaker.start, speaker.end) > 0
+    if pointing and not (named and gold.pronoun):
         return True
     ours = _surname(speaker.name or speaker.text)
     theirs = _surname(gold.source_text or "")
@@ -277,6 +283,7 @@ class Tally:
         self.gold_hit = {True: 0, False: 0}
         self.gold_miss = {True: 0, False: 0}
         self.speaker_right = {True: 0, False: 0}
+        self.speaker_named = {True: 0, False: 0}  # right with pronouns named (strict)
         self.speaker_total = {True: 0, False: 0}
         self.errors: list[str] = []
 
@@ -302,6 +309,7 @@ class Tally:
         if gold.source_text is None and not gold.source and not gold.expect_none:
             return  # no gold source: nothing to score the speaker against
         self.speaker_total[gold.direct] += 1
+        self.speaker_named[gold.direct] += speaker_matches(match.speaker, gold, named=True)
         if speaker_matches(match.speaker, gold):
             self.speaker_right[gold.direct] += 1
             return
@@ -330,6 +338,8 @@ class Tally:
             "direct_speaker_accuracy": _share(self.speaker_right[True], self.speaker_total[True]),
             "reported_speaker_accuracy": _share(self.speaker_right[False],
                                                 self.speaker_total[False]),
+            "direct_speaker_named_accuracy": _share(self.speaker_named[True],
+                                                    self.speaker_total[True]),
         }  # fmt: skip
 
 
