@@ -18,16 +18,10 @@ from spacy.tokens import Doc, Span
 from brinkwatch.extract.actor_coref import resolve_coreference
 from brinkwatch.extract.actor_dictionary import ActorDictionary
 from brinkwatch.extract.actor_matches import find_matches
-from brinkwatch.extract.actor_resolve import (
-    Context,
-    Mention,
-    Resolution,
-    resolve_acronyms,
-    resolve_actor_nouns,
-    resolve_named_bodies,
-    resolve_names,
-    resolve_people,
-)
+from brinkwatch.extract.actor_names import resolve_acronyms, resolve_named_bodies, resolve_names
+from brinkwatch.extract.actor_nouns import resolve_actor_nouns
+from brinkwatch.extract.actor_people import resolve_people
+from brinkwatch.extract.actor_resolve import Context, Mention, Resolution
 from brinkwatch.records import Actor
 
 __all__ = ["ActorDictionary", "ActorMentions", "extract_actors"]

@@ -1,0 +1,292 @@
+"""Pass 1: people — dictionary names, PERSON entities and names a title vouches
+for, with their identity from the dated dictionary or from the title around
+them ("Ukrainian Deputy Foreign Minister X", "X, Ukraine's defence minister").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from brinkwatch.extract.actor_data import RoleRow
+from brinkwatch.extract.actor_dictionary import Entry
+from brinkwatch.extract.actor_resolve import (
+    Context,
+    Mention,
+    Resolution,
+    Who,
+    affiliations,
+    as_former,
+    collective_sector,
+    combine,
+    names_object,
+    single_owner,
+    who_from_entry,
+)
+from brinkwatch.extract.actor_syntax import (
+    appositive_heads,
+    appositive_of,
+    byline,
+    is_subject,
+    title_tokens,
+)
+
+
+def resolve_people(ctx: Context, res: Resolution) -> None:
+    """People in text order: dictionary names, then PERSON entities with titles;
+    a later surname-only mention takes the identity of the earlier full one.
+    A person naming an institution ("the Biden administration") is left to the
+    noun-phrase pass, which makes the whole phrase one mention."""
+    seen: dict[str, Who] = {}
+    for start, end, entry in _person_spans(ctx):
+        if not res.free(start, end) or _names_an_institution(ctx, ctx.doc[end - 1]):
+            continue
+        if byline(ctx.doc, start, end) and entry is None:
+            continue  # the writer, not an actor
+        who = _person_who(ctx, start, end, entry, seen)
+        if who == Who():
+            continue
+        span_start = _title_start(ctx, res, start, ctx.doc[start:end].root)
+        mention = Mention(
+            span_start, end, end - 1, who, "person", subject=is_subject(ctx.doc[end - 1])
+        )
+        res.add(mention)
+        _remember(seen, ctx.doc[start:end].text, who)
+        _mark_title_heads(ctx, res, ctx.doc[start:end], who)
+    _unlabelled_surnames(ctx, res, seen)
+
+
+def _names_an_institution(ctx: Context, last: Token) -> bool:
+    if last.dep_ != "compound" or last.head.i != last.i + 1:
+        return False
+    m = ctx.matches.lexeme_at(last.head.i)
+    return bool(m and m.value.role and m.value.role.kind == "institution")
+
+
+def _unlabelled_surnames(ctx: Context, res: Resolution, seen: dict[str, Who]) -> None:
+    """A known surname the parser did not label ("Later, Marchenko said"), after
+    the first mention of that person."""
+    first_at = {m.who.name: m.start for m in res.mentions if m.kind == "person" and m.who.name}
+    for tok in ctx.doc:
+        who = seen.get(tok.text)
+        if who is None or not who.name or tok.i in res.claimed or tok.pos_ != "PROPN":
+            continue
+        if first_at.get(who.name, len(ctx.doc)) < tok.i:
+            res.add(Mention(tok.i, tok.i + 1, tok.i, who, "person", subject=is_subject(tok)))
+
+
+def _person_spans(ctx: Context) -> list[tuple[int, int, Entry | None]]:
+    """PERSON entities (with a dictionary person inside, if any), dictionary
+    people the parser did not label, and names a title vouches for, in text order."""
+    spans: dict[tuple[int, int], Entry | None] = {}
+    for ent in ctx.doc.ents:
+        if ent.label_ == "PERSON" and not _not_a_person(ctx, ent):
+            start, end = _trimmed(ctx, ent)
+            spans[(start, end)] = _person_inside(ctx, ctx.doc[start:end])
+    covered = {i for s, e in spans for i in range(s, e)}
+    for m in ctx.matches.unique_names():
+        if m.value.kind in ("person", "short") and m.start not in covered:
+            spans[(m.start, m.end)] = m.value
+            covered.update(range(m.start, m.end))
+    for start, end in _titled_names(ctx):
+        _merge_titled(spans, start, end)
+    return [(s, e, spans[(s, e)]) for s, e in sorted(spans)]
+
+
+def _merge_titled(spans: dict[tuple[int, int], Entry | None], start: int, end: int) -> None:
+    """Add a titled name unless it overlaps another name; it replaces unknown
+    fragments of itself ("Olena" of "Olena Marchenko")."""
+    inside = [k for k in spans if start <= k[0] and k[1] <= end]
+    overlapping = [k for k in spans if k[0] < end and start < k[1] and k not in inside]
+    if overlapping or any(spans[k] is not None for k in inside):
+        return
+    for key in inside:
+        del spans[key]
+    spans[(start, end)] = None
+
+
+def _titled_names(ctx: Context) -> list[tuple[int, int]]:
+    """Names the parser missed or mislabelled but a title vouches for:
+    "Deputy Foreign Minister Olena Marchenko", "Taras Hryn, Ukraine's ... minister"."""
+    found = []
+    for m in ctx.matches.unique_lexemes():
+        if m.value.role is None or m.value.role.kind != "title":
+            continue
+        root = ctx.doc[m.start : m.end].root
+        before_name = root.head.i >= m.end and root.dep_ == "compound"
+        after_name = appositive_of(root) is not None and root.head.i < m.start
+        if before_name or after_name:
+            found.append(_name_run(ctx, root.head))
+    return [(s, e) for s, e in found if e > s]
+
+
+def _name_run(ctx: Context, head: Token) -> tuple[int, int]:
+    """The capitalised proper nouns ending at ``head`` that no dictionary name
+    claims (so "Ukraine" or "NATO" is never taken for a person)."""
+    if not _namelike(ctx, head):
+        return head.i, head.i
+    start = head.i
+    while start > 0 and start > head.i - 3 and _namelike(ctx, ctx.doc[start - 1]):
+        start -= 1
+    return start, head.i + 1
+
+
+def _namelike(ctx: Context, tok: Token) -> bool:
+    if tok.pos_ != "PROPN" or not tok.is_title or ctx.matches.lexeme_at(tok.i):
+        return False
+    m = ctx.matches.name_at(tok.i)
+    return m is None or m.value.kind in ("person", "short")
+
+
+def _not_a_person(ctx: Context, ent: Span) -> bool:
+    """A PERSON label on a URL or on a name the dictionary knows as something
+    else ("Kremlin" in a headline)."""
+    if any(t.like_url or t.like_email for t in ent):
+        return True
+    m = ctx.matches.name_at(ent.start)
+    return bool(m and m.value.kind not in ("person", "short") and m.end >= ent.end)
+
+
+def _trimmed(ctx: Context, ent: Span) -> tuple[int, int]:
+    """The entity up to its first punctuation ("Anton Rezak / Example Wire") or
+    possessive ending, and ending with a dictionary name inside it ("Lavrov
+    Meet" -> "Lavrov")."""
+    end = ent.start + 1
+    while end < ent.end and not _name_break(ent.doc[end]):
+        end += 1
+    for i in range(ent.start, end):
+        m = ctx.matches.name_at(i)
+        if m and m.value.kind in ("person", "short") and m.end < end:
+            end = m.end
+    return ent.start, end
+
+
+def _name_break(tok: Token) -> bool:
+    return tok.tag_ == "POS" or (tok.is_punct and tok.text not in ("-", "."))
+
+
+def _person_inside(ctx: Context, ent: Span) -> Entry | None:
+    for i in range(ent.start, ent.end):
+        m = ctx.matches.name_at(i)
+        if m and m.value.kind in ("person", "short") and ent.start <= m.start and m.end <= ent.end:
+            return m.value
+    return None
+
+
+def _person_who(
+    ctx: Context, start: int, end: int, entry: Entry | None, seen: dict[str, Who]
+) -> Who:
+    text = ctx.doc[start:end].text
+    if entry is not None:
+        known = who_from_entry(entry, ctx)
+        if known.role is None and known.name:
+            # out of office on the article date, yet titled in the text: the
+            # text is the better witness of the role it was written in
+            titled = _titled_who(ctx, start, end, text)
+            if titled.role and titled.country in (None, known.country):
+                return replace(titled, name=known.name, country=known.country, gender=known.gender)
+        return known
+    if text in seen:
+        return seen[text]
+    titled = _titled_who(ctx, start, end, text)
+    if titled == Who() and (end - start == 1 or _named_place(ctx, ctx.doc[end - 1])):
+        return Who()  # a lone unknown word, or "the town of X": not a person
+    gender = ctx.dictionary.first_names.get(ctx.doc[start].lower_) if end - start > 1 else None
+    return replace(titled, name=text, gender=gender or _title_gender(titled.role))
+
+
+def _named_place(ctx: Context, root: Token) -> bool:
+    """ "the town of Stanytsia Luhanska": a name governed by a place noun."""
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    return ctx.dictionary.modifiers.get(root.head.head.lower_) == "place-noun"
+
+
+def _title_gender(role: str | None) -> str | None:
+    """ "spokeswoman", "congressman": English gendered titles end in -woman/-man."""
+    if not role:
+        return None
+    last = role.split()[-1]
+    return "f" if last.endswith("woman") else "m" if last.endswith("man") else None
+
+
+def _titled_who(ctx: Context, start: int, end: int, text: str) -> Who:
+    """An unknown person's identity from the title around the name: before it
+    ("NATO spokeswoman X") or in apposition ("X, Ukraine's defence minister")."""
+    root = ctx.doc[end - 1]
+    pools = [list(title_tokens(ctx.doc, start, root))]
+    pools += [list(range(h.left_edge.i, h.right_edge.i + 1)) for h in appositive_heads(root)]
+    if appositive_of(root) is not None and root.head.i < start:
+        pools.append(_title_phrase(root.head))
+    of_owner = _of_owner_after_name(ctx, root)  # "President X of Guinea"
+    for tokens in pools:
+        role, owner = _title_role(ctx, tokens), single_owner(ctx, affiliations(ctx, tokens))
+        if role or owner:
+            who = combine(role, owner or of_owner)
+            who = who if who.sector else replace(who, sector=collective_sector(ctx, tokens))
+            return as_former(ctx, tokens, who)
+    return combine(None, of_owner) if of_owner else Who()
+
+
+def _title_phrase(head: Token) -> list[int]:
+    """A title noun with its pre-modifiers and of-phrase ("the Prime Minister of
+    the Marshall Islands"), not a relative clause after it ("named by London")."""
+    tokens = list(range(head.left_edge.i, head.i + 1))
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            tokens += range(prep.i, prep.right_edge.i + 1)
+    return tokens
+
+
+def _of_owner_after_name(ctx: Context, root: Token) -> Who | None:
+    for prep in root.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from") and prep.i == root.i + 1:
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            found = affiliations(ctx, range(prep.i + 1, objs[0].i + 1)) if objs else []
+            found = [m for m in found if names_object(ctx, m, objs[0])]
+            return single_owner(ctx, found)
+    return None
+
+
+def _title_role(ctx: Context, tokens: Iterable[int]) -> RoleRow | None:
+    found = None
+    for i in tokens:
+        m = ctx.matches.lexeme_at(i)
+        if m and m.value.role and m.value.role.kind == "title":
+            found = m.value.role
+    return found
+
+
+def _title_start(ctx: Context, res: Resolution, start: int, root: Token) -> int:
+    """Extend a name leftwards over its title ("Kremlin spokesman Dmitry Peskov")
+    when the words before it hold a role or an affiliation."""
+    tokens = title_tokens(ctx.doc, start, root)
+    first = max([tokens.start, *(i + 1 for i in tokens if i in res.claimed)], default=start)
+    tokens = range(first, start)
+    if not tokens:
+        return start
+    useful = _title_role(ctx, tokens) or affiliations(ctx, tokens)
+    return tokens.start if useful else start
+
+
+def _remember(seen: dict[str, Who], text: str, who: Who) -> None:
+    """Index a person by full text and by surname for later short mentions."""
+    if not who.name:
+        return
+    seen.setdefault(text, who)
+    parts = who.name.split()
+    if len(parts) > 1:
+        seen.setdefault(parts[-1], who)
+        seen.setdefault(" ".join(parts[1:]), who)
+
+
+def _mark_title_heads(ctx: Context, res: Resolution, span: Span, who: Who) -> None:
+    """A title in apposition to a name refers to that person, and so does a
+    title the name stands in apposition to."""
+    root = span.root
+    for head in appositive_heads(root):
+        res.by_title_head[head.i] = who
+    if appositive_of(root) is not None:
+        res.by_title_head[root.head.i] = who
