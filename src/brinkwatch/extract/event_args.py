@@ -42,6 +42,8 @@ class ArgFinder:
     # places resolved to their state, for roles the actor resolver left to the
     # gazetteer ("sent troops to Poland": the target is the state of the place)
     place_actors: Mapping[int, Actor] = field(default_factory=dict)
+    # nouns for armed forces and their equipment ("Russian warships", "US jets")
+    forces: frozenset[str] = frozenset()
 
     def actor_at(self, tok: Token, depth: int = 0) -> Arg | None:
         """The actor an argument head stands for: its own mention, a modifier's
@@ -53,6 +55,8 @@ class ArgFinder:
             return Arg(found, tok)
         if depth > 2:
             return None
+        if depth == 0 and not self._may_carry(tok):
+            return None
         for child in tok.children:
             if child.dep_ in ACTOR_MODIFIERS and child.i != tok.i:
                 arg = self.actor_at(child, depth + 1)
@@ -61,6 +65,13 @@ class ArgFinder:
         if tok.lemma_.lower() in self.carriers or tok.lower_ in self.carriers:
             return self._of_phrase(tok, depth)
         return None
+
+    def _may_carry(self, tok: Token) -> bool:
+        """Only nouns that stand for an actor take their actor from a modifier:
+        "the Russian government", "Russian troops" — not "Ukraine's grain exports"."""
+        lemma = tok.lemma_.lower()
+        return (tok.pos_ == "PROPN" or lemma in self.carriers or tok.lower_ in self.carriers
+                or lemma in self.forces)  # fmt: skip
 
     def actors_at(self, tok: Token) -> tuple[Arg, ...]:
         """Actors of ``tok`` and its coordinated conjuncts ("the US and NATO"), and of

@@ -43,6 +43,9 @@ def _apply_one(cand: Candidate, gov: Token, child: Token, ctx: TriggerContext) -
     cue = ctx.lexicon.cue
     lemma = gov.lemma_.lower()
     mod = cand.modality
+    if gov.pos_ == "NOUN" and any(c.lower_ == "no" and c.dep_ == "det" for c in gov.children):
+        # "no decision on assistance", "no sign of a pullback"
+        return replace(cand, modality=replace(mod, negated=True))
     gov_mod = verb_modality(gov, ctx.lexicon) if gov.pos_ in ("VERB", "AUX") else Modality()
     # a denied clause is negated; a denied noun ("denied the accusations") still happened
     denied = child.dep_ == "ccomp" or (child.i != cand.trigger.i and child.dep_ == "dobj")

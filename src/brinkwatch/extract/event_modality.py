@@ -100,6 +100,8 @@ def is_historical(
             continue
         if any(t.idx == mention.start for t in toks) and str(year) in mention.text:
             return True
+    if any(t.dep_ == "advmod" and t.lower_ in lexicon.cue("historical.adverbs") for t in toks):
+        return True
     return any(_past_year_token(t, published_year, lexicon) for t in toks)
 
 

@@ -42,9 +42,11 @@ class TriggerContext:
 def verb_keys(tok: Token) -> list[str]:
     """Lexicon keys for a verb: "lemma particle", "lemma preposition", then "lemma"."""
     lemma = tok.lemma_.lower()
-    keys = [f"{lemma} {c.lower_}" for c in tok.children if c.dep_ == "prt"]
-    keys += [f"{lemma} {c.lower_}" for c in tok.children if c.dep_ == "prep"]
-    return [*keys, lemma]
+    particles = [f"{lemma} {c.lower_}" for c in tok.children if c.dep_ == "prt"]
+    preps = [f"{lemma} {c.lower_}" for c in tok.children if c.dep_ == "prep"]
+    preps += [f"{p} {c.lower_}" for p in particles for c in tok.children if c.dep_ == "prep"]
+    # a particle changes the verb ("gave up" is not "gave"): no bare-lemma fallback
+    return [*preps, *particles] if particles else [*preps, lemma]
 
 
 def noun_keys(tok: Token) -> list[str]:
@@ -190,7 +192,7 @@ def _forces_moving(verb: Token, ctx: TriggerContext) -> Candidate | None:
     if not (sources or targets):
         return None
     return Candidate(verb, code, 0.7, f"motion:{verb.lemma_}+{moved.lemma_}", sources, targets,
-                     verb_modality(verb, ctx.lexicon))  # fmt: skip
+                     verb_modality(verb, ctx.lexicon), kind="special")  # fmt: skip
 
 
 def _receipt(verb: Token, ctx: TriggerContext) -> Candidate | None:
@@ -209,7 +211,7 @@ def _receipt(verb: Token, ctx: TriggerContext) -> Candidate | None:
         return None
     code = MOVED_CODES[cls]
     return Candidate(verb, code, 0.75, f"receive:{verb.lemma_}+{cls}", givers, receivers,
-                     verb_modality(verb, ctx.lexicon))  # fmt: skip
+                     verb_modality(verb, ctx.lexicon), kind="special")  # fmt: skip
 
 
 def _with_roles(
@@ -329,7 +331,7 @@ def noun_candidate(tok: Token, ctx: TriggerContext, consumed: set[int]) -> Candi
     if not sources:
         return None
     cameo = _joint(sense, sources, targets, tok, ctx.finder)
-    modality = Modality(negated=any(c.lower_ == "no" for c in tok.children))
+    modality = _noun_modality(tok, ctx)
     return Candidate(tok, cameo, sense.weight, f"noun:{key}/{roles}", sources, targets,
                      modality, kind="noun")  # fmt: skip
 
@@ -344,6 +346,16 @@ def _participants(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
     if verb.pos_ not in ("VERB", "AUX"):
         return ()
     return ctx.finder.subject(verb)[0]
+
+
+def _noun_modality(noun: Token, ctx: TriggerContext) -> Modality:
+    """"no invasion" is negated; "a Russian invasion could displace millions" takes the
+    modality of the verb it is the subject of."""
+    negated = any(c.lower_ == "no" for c in noun.children)
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        head = verb_modality(noun.head, ctx.lexicon)
+        return Modality(negated, head.future, head.hypothetical, False)
+    return Modality(negated=negated)
 
 
 def nominal_roles(noun: Token, ctx: TriggerContext) -> tuple[tuple[Arg, ...], tuple[Arg, ...], str]:

@@ -71,6 +71,7 @@ def extract_events(doc: Doc, inputs: EventInputs, lexicon: EventLexicon) -> tupl
     finder = ArgFinder(
         inputs.actors, lexicon.cue("args.carriers"), lexicon.cue("args.target_preps"),
         lexicon.ordered_cue("args.carrier_preps"), place_actors(doc, inputs.places),
+        frozenset(k for k, v in lexicon.objects.items() if v in ("troops", "weapons")),
     )
     ctx = TriggerContext(lexicon, finder)
     events: list[Event] = []
@@ -125,6 +126,8 @@ def _negated_cooperation(cand: Candidate, ctx: TriggerContext) -> Candidate:
     """"will not accept refugees", "would not meet the demands": a cooperative act
     negated on its own verb is a refusal (REJECT); the act itself is not coded."""
     if cand.kind not in ("verb", "light") or not is_negated(cand.trigger, ctx.lexicon):
+        return cand
+    if not cand.modality.future:  # "did not speak to" is no refusal; "will not meet" is
         return cand
     if ctx.lexicon.code(cand.cameo).quad_class > 2 or cand.content:
         return cand
