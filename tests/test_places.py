@@ -119,6 +119,9 @@ def test_default_reading(
         ("Ukrainian soldiers dug trenches.", "Ukrainian"),
         ("Mr. Darryl Warden, 44, was arrested. Warden told police he was at home.", "Warden"),
         ("The White House said talks would continue.", "White House"),
+        ("The West has promised a united response.", "West"),
+        ("France is a member of NATO, and the Alliance met in Brussels.", "NATO"),
+        ("France is a member of NATO, and officials met in the Alliance offices.", "Alliance"),
         ("Moscow's demands were rejected by the alliance.", "Moscow"),
     ],
 )
@@ -179,3 +182,8 @@ def test_one_us_mention_does_not_pull_foreign_names_to_america(
     found = places_of(parse, gazetteer, text)
     assert found["Denmark"].country == "DNK"
     assert found["Geneva"].country == "CHE"
+
+
+def test_a_dropped_name_does_not_vote(parse: Parse, gazetteer: Gazetteer) -> None:
+    text = "The West sent a reply on Wednesday. In Paris, advisers from four states met."
+    assert places_of(parse, gazetteer, text)["Paris"].country == "FRA"

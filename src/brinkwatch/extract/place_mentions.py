@@ -108,7 +108,7 @@ def _org_prefix(span: Span, gazetteer: Gazetteer) -> Iterator[Mention]:
     """A town spaCy tagged as an organisation (the whole name), or the country,
     state or county an organisation's name starts with ("Ohio Department of Health")."""
     whole = _primary(gazetteer.lookup(span.text))
-    if whole and _after_locative(span):
+    if whole and _after_locative(span) and not _preceded_by_the(span):
         yield _mention(span, whole, source="org")
         return
     for width in range(min(MAX_PHRASE_TOKENS, len(span) - 1), 0, -1):
@@ -123,6 +123,11 @@ def _after_locative(span: Span) -> bool:
     """ "in Fargo", "from Mansfield": the object of a place preposition."""
     root = span.root
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS
+
+
+def _preceded_by_the(span: Span) -> bool:
+    """ "the Alliance" is a body: towns take no article."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ == "the"
 
 
 def _primary(candidates: tuple[GazEntry, ...]) -> tuple[GazEntry, ...]:

@@ -64,24 +64,31 @@ class Choice:
 def resolve(mentions: tuple[Mention, ...]) -> tuple[Choice, ...]:
     """The chosen entry of every mention that resolves confidently and is not a metonym.
 
-    Two passes: the first chooses by prior and votes alone; the second adds
-    closeness to the towns and counties the *other* names chose in the first."""
-    per_text = _votes_per_text(mentions)
-    votes = {m: _votes_excluding(per_text, normalize_name(m.text)) for m in mentions}
-    first = [_choose(m, votes[m], ()) for m in mentions]
+    Two passes: the first chooses by prior and votes alone; in the second only
+    the names the first pass kept may vote (a stray "West" must not pull Paris
+    to Texas), and closeness to the towns and counties they chose counts too."""
+    first = _first_pass(mentions)
+    kept = tuple(c.mention for c in first if _keep(c))
+    per_text = _votes_per_text(kept)
     anchors = [
         (normalize_name(c.mention.text), c.entry)
         for c in first
-        if c and _is_local(c.entry) and c.margin >= ANCHOR_MARGIN
+        if _is_local(c.entry) and c.margin >= ANCHOR_MARGIN and _keep(c)
     ]
     choices = []
     for mention in mentions:
         key = normalize_name(mention.text)
         near = tuple(entry for text, entry in anchors if text != key)
-        choice = _choose(mention, votes[mention], near)
+        choice = _choose(mention, _votes_excluding(per_text, key), near)
         if choice is not None and _keep(choice):
             choices.append(choice)
     return tuple(choices)
+
+
+def _first_pass(mentions: tuple[Mention, ...]) -> list[Choice]:
+    per_text = _votes_per_text(mentions)
+    choices = (_choose(m, _votes_excluding(per_text, normalize_name(m.text)), ()) for m in mentions)
+    return [c for c in choices if c is not None]
 
 
 def _is_local(entry: GazEntry) -> bool:
