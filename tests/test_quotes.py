@@ -124,7 +124,7 @@ REPORTED_CASES = [
     ("The Pentagon warned that Russia could attack at any moment.",
      "Russia could attack at any moment", "Pentagon", "warned"),
     ("According to two officials, Moscow has moved blood supplies to the border.",
-     "Moscow has moved blood supplies to the border", "officials", "According to"),
+     "Moscow has moved blood supplies to the border", "officials", "according to"),
     ("Blinken told reporters the United States would answer in writing.",
      "the United States would answer in writing", "Blinken", "told reporters"),
     ("Moscow accused Washington of fuelling tension in Europe.",
@@ -143,7 +143,7 @@ REPORTED_CASES = [
     ("A Kremlin statement said the talks had reached an impasse.",
      "the talks had reached an impasse", "Kremlin", "said"),
     ("According to a statement from the Polish Defence Ministry, the drills ended early.",
-     "the drills ended early", "Ministry", "According to"),
+     "the drills ended early", "Ministry", "according to"),
 ]
 
 

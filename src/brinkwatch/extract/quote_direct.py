@@ -154,7 +154,7 @@ def _token_at(doc: Doc, char: int) -> Token:
 def cue_text(cue: Token, lexicon: QuoteLexicon) -> str:
     """The cue as written: "said", "told reporters", "according to"."""
     if cue.lower_ == "according":
-        return f"{cue.text} to"
+        return "according to"  # the same cue wherever it stands in the sentence
     nxt = cue.nbor(1) if cue.i + 1 < len(cue.doc) else None
     if nxt is not None and nxt.head.i == cue.i and nxt.lemma_.lower() in lexicon.audiences:
         return f"{cue.text} {nxt.text}"
