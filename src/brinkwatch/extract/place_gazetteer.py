@@ -47,7 +47,7 @@ class GazEntry:
     geonameid: int | None = None
     population: int = 0
     capital: bool = False
-    preferred: bool = False  # named by aliases.tsv as the usual reading of a name
+    preferred: bool = False  # from regions.tsv or aliases.tsv: the usual reading of a name
     alternate: bool = False  # reached through one of geonames' alternate names
 
 

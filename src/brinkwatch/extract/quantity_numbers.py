@@ -223,15 +223,8 @@ class _Accumulator:
         """Take one word; False when it cannot be part of a number."""
         if word in ("and", "a", "an", "of"):
             return word != "of" or bool(rest)
-        if word in FRACTION_WORDS and self.last_scale and self.current in (0.0, 1.0):
-            # "a million and a half": half of the last scale, not one half
-            self.total += self.words.units[word] * self.last_scale
-            self.current = 0.0
-            return True
-        if word in FRACTION_WORDS and self.current >= 1:
-            self.current += self.words.units[word]  # "five and a half (million)"
-            self.last_unit = None
-            return True
+        if word in FRACTION_WORDS and (self.last_scale or self.current >= 1):
+            return self._add_fraction(word)
         self.last_unit = None if word not in self.words.units else self.last_unit
         if word in self.words.hundreds:
             self.current = (self.current or 1.0) * 100
@@ -246,6 +239,18 @@ class _Accumulator:
         else:
             return self._add_unit(word)
         self.seen_number = True
+        return True
+
+    def _add_fraction(self, word: str) -> bool:
+        """ "a million and a half" is half the last scale; "five and a half" adds a half."""
+        if self.last_scale and self.current in (0.0, 1.0):
+            self.total += self.words.units[word] * self.last_scale
+            self.current = 0.0
+        elif self.current >= 1:
+            self.current += self.words.units[word]
+            self.last_unit = None
+        else:
+            return False
         return True
 
     def _add_unit(self, word: str) -> bool:
