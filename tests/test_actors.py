@@ -203,6 +203,8 @@ def test_people_resolve_from_their_titles(
 
 
 COREFERENCE = [
+    ("Spokesman Ned Price spoke first. The Consumer Price Index rose. Later, Price said more.",
+     "Price", 2, {"name": "Ned Price", "country": "USA"}),
     ("Ukrainian Deputy Foreign Minister Olena Marchenko spoke first. Later, Marchenko said "
      "the offer was serious.", "Marchenko", 1, {"name": "Olena Marchenko", "country": "UKR"}),
     ("Vladimir Putin spoke for an hour. He said Russia had no plans to attack.", "He", 0,
@@ -239,6 +241,7 @@ def test_coreference(
 
 
 NO_ANTECEDENT = [
+    ("Spokesman Ned Price spoke first. The Consumer Price Index rose.", "Price Index"),
     ("Zakharova met the envoy. He said nothing.", "He"),  # a woman is not "he"
     ("It is unclear whether Russia will attack.", "It"),  # expletive
     ('Peskov was asked about the envoy. "He will not be received," he said.', "He"),  # in a quote

@@ -66,15 +66,34 @@ def _names_an_institution(ctx: Context, last: Token) -> bool:
 
 
 def _unlabelled_surnames(ctx: Context, res: Resolution, seen: dict[str, Who]) -> None:
-    """A known surname the parser did not label ("Later, Marchenko said"), after
-    the first mention of that person."""
+    """A known surname the parser did not label as a person ("Later, Marchenko
+    said"), after the first mention of that person; not a word of a longer name
+    ("the Consumer Price Index" after "Ned Price")."""
     first_at = {m.who.name: m.start for m in res.mentions if m.kind == "person" and m.who.name}
     for tok in ctx.doc:
         who = seen.get(tok.text)
-        if who is None or not who.name or tok.i in res.claimed or tok.pos_ != "PROPN":
+        if who is None or not who.name or tok.i in res.claimed or not _capitalised_name(tok):
+            continue
+        if _in_proper_compound(tok):
             continue
         if first_at.get(who.name, len(ctx.doc)) < tok.i:
             res.add(Mention(tok.i, tok.i + 1, tok.i, who, "person", subject=is_subject(tok)))
+
+
+def _capitalised_name(tok: Token) -> bool:
+    """A capitalised noun the tagger may call common ("Later, Price said")."""
+    return tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.is_title and not tok.is_sent_start)
+
+
+def _in_proper_compound(tok: Token) -> bool:
+    """Part of a run of proper nouns ("Consumer Price Index")."""
+    return (
+        any(
+            0 <= i < len(tok.doc) and tok.doc[i].pos_ == "PROPN" and tok.doc[i].is_title
+            for i in (tok.i - 1, tok.i + 1)
+        )
+        and not tok.is_sent_start
+    )
 
 
 def _person_spans(ctx: Context) -> list[tuple[int, int, Entry | None]]:
