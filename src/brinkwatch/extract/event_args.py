@@ -51,8 +51,10 @@ class ArgFinder:
         ("leaders of Ukraine")."""
         tok = self._antecedent(tok)
         found = self.actors.at(tok.i) or self.place_actors.get(tok.i)
-        if found is not None:
+        if found is not None and found.code is not None:
             return Arg(found, tok)
+        # a mention with no state, organisation or group (an unknown person) is not an
+        # actor an event can be coded for; its modifiers may still name one
         if depth > 2:
             return None
         if depth == 0 and not self._may_carry(tok):

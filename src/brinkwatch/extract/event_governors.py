@@ -137,6 +137,11 @@ def _complement_targets(
     for child in below:
         if child.trigger.dep_ in ("xcomp", "ccomp") and child.targets:
             return replace(cand, targets=child.targets, why=cand.why + "+comp")
+    if ctx.lexicon.code(cand.cameo).plover in ("REQUEST", "THREATEN"):
+        for comp in cand.trigger.children:  # "demanded that the US cancel ..."
+            addressees = ctx.finder.subject(comp)[0] if comp.dep_ == "ccomp" else ()
+            if addressees:
+                return replace(cand, targets=addressees, why=cand.why + "+ccomp-subject")
     for comp in cand.trigger.children:
         if comp.dep_ != "xcomp":
             continue
