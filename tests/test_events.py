@@ -8,15 +8,19 @@ Sentences are written for these tests.
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 import pytest
 from spacy.tokens import Doc
 
+from brinkwatch.errors import DataFileError
 from brinkwatch.extract.actors import ActorMentions
+from brinkwatch.extract.event_lexicon import EVENTS_DIR
 from brinkwatch.extract.events import EventInputs, EventLexicon, extract_events
-from brinkwatch.records import Actor, Event, Quantity, TimeMention
+from brinkwatch.records import PLOVER_TYPES, Actor, Event, Quantity, TimeMention
 
 ORGS = {"NATO", "EU", "UN", "OSCE"}
 GROUPS = {"WEST", "EUROPE"}
@@ -29,6 +33,7 @@ NAMES: dict[str, str] = {
     "Canada": "CAN", "Belarus": "BLR", "Lithuania": "LTU", "Serbia": "SRB", "Hungary": "HUN",
     "France": "FRA", "French": "FRA", "Crimea": "UKR", "Georgians": "GEO", "Sweden": "SWE",
     "Finland": "FIN", "Turkey": "TUR", "Ankara": "TUR", "it": "RUS", "its": "RUS",
+    "Azerbaijan": "AZE", "Tbilisi": "GEO",
 }  # fmt: skip
 PUBLISHED = date(2022, 2, 10)
 
@@ -257,3 +262,79 @@ def test_date_falls_back_to_published(code: Code) -> None:
     (event,) = code("Russia deployed troops to Belarus.")
     assert event.date is not None
     assert (event.date.value, event.date.basis) == ("2022-02-10", "published")
+
+
+# ------------------------------------------------------------------ governors and special verbs
+
+GOVERNOR_CASES = [
+    # "X said Y must ..." is a demand on Y
+    ("Poland said Belarus must release the detained journalists.", ("REQUEST", "POL", "BLR")),
+    # a conditional warning threatens whoever the condition is about
+    ("Berlin said it would halt gas deliveries if Russia attacked Ukraine.",
+     ("THREATEN", "DEU", "RUS")),
+    # receiving aid from someone is AID from the giver
+    ("Ukraine received anti-aircraft missiles from Canada.", ("AID", "CAN", "UKR")),
+    # forces on the move are a deployment
+    ("Russian troops arrived in Belarus for exercises.", ("MOBILIZE", "RUS", "BLR")),
+    # an order to one's own forces is the act, not a request
+    ("Russia ordered its troops to withdraw from the border with Ukraine.",
+     ("RETREAT", "RUS", "UKR")),
+    # agreeing to a conflictual act announces it
+    ("The European Union agreed to impose sanctions on Belarus.", ("SANCTION", "EU", "BLR")),
+    # demands addressed through a that-clause
+    ("Kyiv demanded that Moscow withdraw its troops.", ("REQUEST", "UKR", "RUS")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), GOVERNOR_CASES)
+def test_governed_acts(code: Code, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in counted(code(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [("Russia gave up its claim to the island.", "AID"),  # a particle changes the verb
+     ("Poland has not spoken to Belarus since the crisis began.", "REJECT"),  # no refusal
+     ("A Russian invasion could displace millions of people.", "ASSAULT"),  # modal subject
+     ("Turkey has long supplied Azerbaijan with arms.", "AID")],  # long-standing, background
+)  # fmt: skip
+def test_no_false_event(code: Code, text: str, absent: str) -> None:
+    assert all(t != absent for t, _s, _t in counted(code(text)))
+
+
+def test_protesters_storming_is_a_riot(code: Code) -> None:
+    events = code("Protesters stormed the parliament in Tbilisi.")
+    assert [e.type for e in events] == ["PROTEST"] and events[0].cameo == "145"
+
+
+# ------------------------------------------------------------------ lexicon files
+
+
+def test_lexicon_codes_exist(lexicon: EventLexicon) -> None:
+    used = {s.cameo for s in lexicon.verbs.values()} | {s.cameo for s in lexicon.nouns.values()}
+    assert used <= set(lexicon.cameo)
+    assert {row.plover for row in lexicon.cameo.values()} == set(PLOVER_TYPES)
+
+
+@pytest.mark.parametrize(
+    ("code", "quad"), [("030", 1), ("057", 1), ("062", 2), ("0871", 2), ("112", 3), ("138", 3),
+                       ("145", 4), ("163", 4), ("190", 4)]
+)  # fmt: skip
+def test_quad_class_follows_cameo_root(lexicon: EventLexicon, code: str, quad: int) -> None:
+    assert lexicon.code(code).quad_class == quad
+
+
+def test_malformed_lexicon_row_names_file_and_line(tmp_path: Path) -> None:
+    for name in ("cameo.tsv", "nouns.tsv", "light_verbs.tsv", "objects.tsv", "cues.toml"):
+        shutil.copy(EVENTS_DIR / name, tmp_path / name)
+    (tmp_path / "verbs.tsv").write_text("# header\nattack\t190\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"verbs.tsv:2"):
+        EventLexicon.load(tmp_path)
+
+
+def test_unknown_cameo_code_is_rejected(tmp_path: Path) -> None:
+    for name in ("cameo.tsv", "nouns.tsv", "light_verbs.tsv", "objects.tsv", "cues.toml"):
+        shutil.copy(EVENTS_DIR / name, tmp_path / name)
+    (tmp_path / "verbs.tsv").write_text("attack\t999\t0.9\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="999"):
+        EventLexicon.load(tmp_path)
