@@ -356,6 +356,9 @@ NOT_ACTORS = [
     ("Smuggled rifles continued to enter Kyrgyzstan.", "Kyrgyzstan"),  # object of motion
     ("Lusaka said the talks would resume.", "Lusaka"),  # not a listed metonym
     ("Baku demanded that ethnic Armenian forces disarm.", "Armenian"),  # an ethnicity
+    ("Families were told to leave for Russia by bus.", "Russia"),  # a destination
+    ("Moscow wants forces withdrawn from the Baltic states.", "Baltic states"),
+    ("Troops would join the force if the alliance activated it. They were not sent.", "They"),
     ("Donetsk officials announced an evacuation.", "Donetsk"),  # whose officials?
     ("Norway sent 100 soldiers to Latvia.", "Latvia"),  # a destination
     ("Belarus and Russia will continue their joint drills.", "their"),  # two antecedents
@@ -383,7 +386,12 @@ def test_a_bracketed_acronym_belongs_to_the_name_before_it(
 
 
 @pytest.mark.parametrize(
-    "byline", ["By Marta Kowalczyk", "By [Marta Kowalczyk and Ivan Hrytsak for Reuters](#)"]
+    "byline",
+    [
+        "By Marta Kowalczyk",
+        "By [Marta Kowalczyk and Ivan Hrytsak for Reuters](#)",
+        "**Marta Kowalczyk / Reuters**",
+    ],
 )
 def test_a_byline_names_the_writer_not_an_actor(
     parse: Parse, dictionary: ActorDictionary, byline: str

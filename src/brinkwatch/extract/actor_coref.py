@@ -119,7 +119,8 @@ def _compatible(word: str, m: Mention) -> bool:
     if word in NEUTER:
         return m.kind in SINGULAR_KINDS and not m.plural
     if word in PLURAL:
-        return m.plural or m.kind == "org"  # "NATO said they would ...": British usage
+        # not organisations: "they" after "the alliance" is more often its troops
+        return m.plural
     return False
 
 

@@ -88,8 +88,10 @@ def _name_is_actor(ctx: Context, m: Match[Entry]) -> bool:
     kind, head = m.value.kind, ctx.doc[m.end - 1]
     if _defined_acronym(ctx, m.start, m.end):
         return False  # defined by the name before it: see resolve_acronyms
-    if kind in ("org", "body", "group"):
+    if kind in ("org", "body"):
         return True
+    if kind == "group":  # "withdrawn from ... the Baltic states" is a place
+        return not place_use(head, ctx.dictionary)
     if kind in ("state", "capital", "seat", "demonym") and agent_compound(ctx, m):
         return True  # "a Russian-brokered deal": Russia brokered it
     if kind in ("state", "capital", "seat"):

@@ -106,14 +106,14 @@ def same_line(a: Token, b: Token) -> bool:
 
 def byline(doc: Doc, start: int, end: int) -> bool:
     """A name in a byline or photo credit: a line opening "By [Name and Name",
-    or "Name / Agency"."""
+    or "**Name / Agency**"."""
     first = start
     while first > 0 and "\n" not in doc[first - 1].text:
         first -= 1
-    between = doc[first:start]
+    between = [t for t in doc[first:start] if not t.is_punct]
     if between and between[0].lower_ == "by":
-        return all(t.pos_ == "PROPN" or t.is_punct or t.lower_ in ("by", "and") for t in between)
-    return first == start and end < len(doc) and doc[end].text == "/"
+        return all(t.pos_ == "PROPN" or t.lower_ in ("by", "and") for t in between)
+    return not between and end < len(doc) and doc[end].text == "/"
 
 
 def noun_modifier_tokens(
