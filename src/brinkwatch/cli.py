@@ -528,6 +528,7 @@ def serve(
 ) -> None:
     """Serve the REST API (OpenAPI docs at /docs) and the dashboard at /."""
     import os
+    import signal
 
     import uvicorn
 
@@ -540,10 +541,17 @@ def serve(
               highlight=False)  # fmt: skip
     # The note tells `brinkwatch ingest --db` where to send articles while we own the store.
     write_server_info(db, ServerInfo(host, port, os.getpid(), token_needed=bool(token)))
+    # uvicorn shuts down on SIGTERM, then re-raises it: exit through `finally`, not by the
+    # default handler, so the note is removed.
+    signal.signal(signal.SIGTERM, _exit_quietly)
     try:
         uvicorn.run(application, host=host, port=port, log_level="warning")
     finally:
         remove_server_info(db, os.getpid())
+
+
+def _exit_quietly(signum: int, frame: object) -> None:
+    raise typer.Exit(EXIT_OK)
 
 
 # ----------------------------------------------------------------------------- evaluate

@@ -20,6 +20,7 @@ from typing import Annotated, Any, TypeVar
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 
 from brinkwatch.about import __version__
 from brinkwatch.analysis import claims, deployments, escalation, network, queries
@@ -191,12 +192,14 @@ def _add_write_routes(app: FastAPI, service: StoreService, settings: Settings) -
         status_code=201,
     )
     async def post_articles(request: Request) -> dict[str, Any]:
-        body = await request.body()
+        body = await _read_limited(request, settings.max_request_bytes)
         articles = parse_articles(body, request.headers.get("content-type", ""))
         from brinkwatch.analysis.merge import rebuild_clusters
         from brinkwatch.pipeline import process_many
 
-        records = list(process_many(articles, settings))
+        # Extraction takes seconds (the first call loads the model): off the event loop,
+        # so reads keep being answered while articles are posted.
+        records = await run_in_threadpool(lambda: list(process_many(articles, settings)))
         result = service.run(lambda s: s.write_batch(records))
         service.run(rebuild_clusters)
         return {
@@ -204,6 +207,17 @@ def _add_write_routes(app: FastAPI, service: StoreService, settings: Settings) -
             "articles": [{"id": r.article.id, "events": len(r.events), "quotes": len(r.quotes),
                           "errors": [e.message for e in r.errors]} for r in records],
         }  # fmt: skip
+
+
+async def _read_limited(request: Request, limit: int) -> bytes:
+    """The body, refused past ``limit`` bytes even when it comes chunked, without a
+    Content-Length for the size middleware to check."""
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise HTTPException(413, f"request body larger than {limit} bytes; send fewer articles")
+    return bytes(body)
 
 
 def _add_dashboard(app: FastAPI) -> None:

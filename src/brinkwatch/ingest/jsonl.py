@@ -8,6 +8,7 @@ becomes a :class:`ReadFailure` naming ``file:line`` and the batch goes on.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -15,6 +16,8 @@ from brinkwatch.ingest.dates import checked_published, date_from_file_name, norm
 from brinkwatch.ingest.failures import failure
 from brinkwatch.ingest.ids import article_id
 from brinkwatch.records import Article, ReadFailure, Section
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read_jsonl(
@@ -27,7 +30,7 @@ def read_jsonl(
         where = f"{path}:{number}"
         try:
             record = json.loads(line)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:  # nesting deeper than Python's stack
             yield failure(where, "bad-json", f"line {number} is not valid JSON ({exc})")
             continue
         yield article_from_record(record, path, where, published)
@@ -37,7 +40,7 @@ def read_json(text: str, path: str, published: str | None) -> Iterator[Article |
     """A JSON array of article objects, or one object."""
     try:
         data = json.loads(text)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:  # nesting deeper than Python's stack
         if _first_line_is_object(text):  # JSON Lines saved with a .json ending
             yield from read_jsonl(text.split("\n"), path, published)
         else:
@@ -55,7 +58,7 @@ def article_from_record(
     """An :class:`Article` from one record; the feed's own ``id`` is kept as ``source_id``."""
     if not isinstance(record, dict):
         return failure(where, "bad-record", f"expected a JSON object, got {type(record).__name__}")
-    text = record.get("text")
+    text = _without_lone_surrogates(record.get("text"))
     if not isinstance(text, str):
         return failure(where, "bad-record", "the record has no string field 'text'")
     if not text.strip():
@@ -75,7 +78,7 @@ def _first_line_is_object(text: str) -> bool:
     first, _, rest = text.strip().partition("\n")
     try:
         return isinstance(json.loads(first), dict) and bool(rest.strip())
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
 
 
@@ -87,7 +90,14 @@ def _given_id(value: Any) -> str | None:
 
 
 def _string(value: Any) -> str | None:
+    value = _without_lone_surrogates(value)
     return value.strip() or None if isinstance(value, str) else None
+
+
+def _without_lone_surrogates(value: Any) -> Any:
+    """JSON may escape half a surrogate pair ("\\ud800"); spaCy and DuckDB cannot encode
+    it.  Replace it by U+FFFD, one character for one, so offsets do not move."""
+    return _LONE_SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
 
 
 def _record_date(value: Any) -> str | None:
