@@ -166,6 +166,9 @@ def test_no_anchor_drops_what_cannot_be_resolved(parse: Callable[[str], Doc]) ->
         "It was a second round of talks.",
         "The vote was held as soon as possible.",
         "The 6-year-old boy was evacuated.",
+        "The country imports about three-quarters of its grain.",
+        "The appeal went to the 11th U.S. Circuit.",
+        "The president declared a day of national unity.",
     ],
 )
 def test_words_that_only_look_like_times_are_ignored(
@@ -195,3 +198,13 @@ def test_extract_never_raises(nlp: Language, text: str, anchor: date | None) -> 
     doc = nlp(text)
     for mention in extract_times(doc, anchor):
         assert text[mention.start : mention.end] == mention.text
+
+
+def test_a_unit_after_a_count_is_a_rate(parse: Callable[[str], Doc]) -> None:
+    mention = _only(_times(parse, "The pipeline earns $2 billion a year."), "a year")
+    assert (mention.type, mention.value) == ("SET", "P1Y")
+
+
+def test_possessive_today_is_the_present(parse: Callable[[str], Doc]) -> None:
+    mention = _only(_times(parse, "Today's Europe has no appetite for war."), "Today's")
+    assert mention.value == "PRESENT_REF"

@@ -76,6 +76,8 @@ def _mention(
     timex = normalize_match(rule, candidate.match.groupdict(), published, tense)
     if timex is None:
         return None
+    if timex[0] == "DURATION" and _is_rate(doc, candidate):
+        timex = ("SET", timex[1])
     text = candidate.match.string[candidate.start : candidate.end]
     return TimeMention(text, candidate.start, candidate.end, timex[0], timex[1])  # type: ignore[arg-type]
 
@@ -98,6 +100,18 @@ def _plausible(doc: Doc, candidate: Candidate, lexicon: TimeLexicon) -> bool:
         return True
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     return before in lexicon.tables["hint_words"]["words"]
+
+
+def _is_rate(doc: Doc, candidate: Candidate) -> bool:
+    """ "$500 million a year", "four flights a week": "a <unit>" hanging from a count
+    is a frequency (SET), not a stretch of time ("the talks lasted a week")."""
+    if (candidate.match.groupdict().get("num") or "").lower() not in ("a", "an"):
+        return False
+    span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+    if span is None:
+        return False
+    unit = span[-1]
+    return unit.dep_ == "npadvmod" and unit.head.pos_ in ("NOUN", "NUM", "PROPN")
 
 
 def _counts_things(doc: Doc, after: int) -> bool:
