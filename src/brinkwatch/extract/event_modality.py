@@ -65,6 +65,17 @@ def has_condition(verb: Token, lexicon: EventLexicon) -> bool:
     return False
 
 
+def has_condition_clause(verb: Token, lexicon: EventLexicon) -> Token | None:
+    """The if/unless clause attached to ``verb`` (the verb is its consequence)."""
+    conditions = lexicon.cue("hypothetical.conditions")
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in conditions for c in child.children
+        ):
+            return child
+    return None
+
+
 def verb_modality(verb: Token, lexicon: EventLexicon) -> Modality:
     """Negation, future and hypothetical marked on the verb itself."""
     aux = _aux_lemmas(verb)
@@ -100,9 +111,13 @@ def is_historical(
             continue
         if any(t.idx == mention.start for t in toks) and str(year) in mention.text:
             return True
-    if any(t.dep_ == "advmod" and t.lower_ in lexicon.cue("historical.adverbs") for t in toks):
-        return True
     return any(_past_year_token(t, published_year, lexicon) for t in toks)
+
+
+def long_standing(verb: Token, lexicon: EventLexicon) -> bool:
+    """"has long supplied": an adverb of a long-standing state on the verb itself."""
+    adverbs = lexicon.cue("historical.adverbs")
+    return any(c.dep_ == "advmod" and c.lower_ in adverbs for c in verb.children)
 
 
 def _past_year_token(tok: Token, published_year: int | None, lexicon: EventLexicon) -> bool:

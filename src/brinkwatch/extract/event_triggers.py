@@ -221,6 +221,7 @@ def _with_roles(
     """Source and target of a verb trigger: subject/object, or agent/subject when passive."""
     finder = ctx.finder
     subjects, passive = finder.subject(verb)
+    passive = passive and verb.lemma_.lower() not in ctx.lexicon.cue("args.stative_passives")
     obj_is_theme = _is_theme(verb, obj, kind, ctx)
     if passive:
         sources, targets = finder.agent(verb), () if obj_is_theme else subjects

@@ -25,7 +25,13 @@ from brinkwatch.extract.event_governors import (
     obligation_requests,
 )
 from brinkwatch.extract.event_lexicon import EventLexicon
-from brinkwatch.extract.event_modality import clause_head, is_historical, is_negated
+from brinkwatch.extract.event_modality import (
+    clause_head,
+    has_condition_clause,
+    is_historical,
+    is_negated,
+    long_standing,
+)
 from brinkwatch.extract.event_triggers import Candidate, TriggerContext, sentence_candidates
 from brinkwatch.records import (
     Actor,
@@ -101,7 +107,7 @@ def code_sentence(sent: Span, ctx: TriggerContext, inputs: EventInputs) -> list[
     """Candidates of one sentence with governors applied and derived events added."""
     cands = [apply_governors(c, ctx) for c in sentence_candidates(sent, ctx)]
     cands = [_negated_cooperation(c, ctx) for c in borrow_targets(cands, ctx)]
-    cands = [_locative_roles(c, ctx) for c in cands]
+    cands = [_conditional_act(_locative_roles(c, ctx), ctx) for c in cands]
     cands += claim_accusations(cands, ctx) + obligation_requests(sent, ctx)
     cands = _with_conditional_threats(cands, conditional_threats(sent, ctx))
     year = inputs.published.year if inputs.published else None
@@ -109,6 +115,7 @@ def code_sentence(sent: Span, ctx: TriggerContext, inputs: EventInputs) -> list[
     for cand in cands:
         clause = _clause_of(cand.trigger)
         hist = is_historical(clause.tokens, inputs.times, year, ctx.lexicon)
+        hist = hist or long_standing(cand.trigger, ctx.lexicon)
         out.append(replace(cand, modality=replace(cand.modality, historical=hist)))
     return out
 
@@ -133,6 +140,19 @@ def _negated_cooperation(cand: Candidate, ctx: TriggerContext) -> Candidate:
         return cand
     return replace(cand, cameo="120", why=f"negated:{cand.why}",
                    modality=replace(cand.modality, negated=False))  # fmt: skip
+
+
+def _conditional_act(cand: Candidate, ctx: TriggerContext) -> Candidate:
+    """"Nigeria will withdraw its force from Chad unless ...": an announced act made
+    conditional on someone else's behaviour is a threat (THREATEN, future)."""
+    mod = cand.modality
+    if not mod.future or mod.hypothetical or cand.content or cand.kind == "derived":
+        return cand
+    condition = has_condition_clause(cand.trigger, ctx.lexicon)
+    if condition is None or ctx.lexicon.code(cand.cameo).quad_class < 3:
+        return cand
+    targets = ctx.finder.subject(condition)[0] or cand.targets
+    return replace(cand, cameo="130", targets=targets, why=f"conditional:{cand.why}")
 
 
 def _locative_roles(cand: Candidate, ctx: TriggerContext) -> Candidate:
