@@ -124,9 +124,14 @@ def _keep(choice: Choice) -> bool:
         return True  # a comma-named state, or a name our own data files vouch for
     if entry.alternate and entry.population < ALTERNATE_TRUSTED_POPULATION:
         return choice.support >= MIN_SUPPORT
-    if entry.feature != "city":
+    if entry.feature != "city" or _only_reading(choice):
         return True
     return entry.population >= MIN_UNSUPPORTED_POPULATION or choice.support >= MIN_SUPPORT
+
+
+def _only_reading(choice: Choice) -> bool:
+    """A name spaCy marked as a place that only one town in the gazetteer bears."""
+    return choice.mention.source == "place" and len(choice.mention.candidates) == 1
 
 
 def _choose(mention: Mention, votes: Votes, anchors: tuple[GazEntry, ...]) -> Choice | None:
