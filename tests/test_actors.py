@@ -357,6 +357,8 @@ NOT_ACTORS = [
     ("Lusaka said the talks would resume.", "Lusaka"),  # not a listed metonym
     ("Baku demanded that ethnic Armenian forces disarm.", "Armenian"),  # an ethnicity
     ("Families were told to leave for Russia by bus.", "Russia"),  # a destination
+    ("Five people were taken to Santa Lucina hospital.", "Santa Lucina"),  # not a person
+    ("U.S. diplomats arrived. The Washington Capitals cancelled their practice.", "their"),
     ("Moscow wants forces withdrawn from the Baltic states.", "Baltic states"),
     ("Troops would join the force if the alliance activated it. They were not sent.", "They"),
     ("Donetsk officials announced an evacuation.", "Donetsk"),  # whose officials?

@@ -39,12 +39,22 @@ class _Scope:
 
 def resolve_coreference(ctx: Context, res: Resolution) -> None:
     """Add a mention for every description, then every pronoun, that points back
-    to one.  A description left unresolved ("the president" of a state never
-    named) still blocks he/she from reaching past it to an earlier person."""
+    to one.  Something that could be the referent but is no mention blocks a
+    pronoun from reaching past it: an unresolved title ("the president" of a
+    state never named) or an unknown PERSON for he/she, an unknown ORG (a
+    sports club, a company) for it/they."""
     scope = _Scope(_sentence_numbers(ctx), quoted_tokens(ctx.doc))
     _add_all(res, _descriptions(ctx, res, scope))
-    blockers = frozenset(
-        d.head for d in res.descriptions if d.role.kind == "title" and res.free(d.start, d.end)
+    blockers = _Blockers(
+        people=frozenset(
+            [
+                d.head
+                for d in res.descriptions
+                if d.role.kind == "title" and res.free(d.start, d.end)
+            ]
+            + _unclaimed_entities(ctx, res, ("PERSON",))
+        ),
+        bodies=frozenset(_unclaimed_entities(ctx, res, ("ORG",))),
     )
     pronouns = [
         _pronoun(ctx, tok, res.mentions, scope, blockers)
@@ -52,6 +62,20 @@ def resolve_coreference(ctx: Context, res: Resolution) -> None:
         if tok.pos_ == "PRON" and tok.i not in res.claimed
     ]
     _add_all(res, [m for m in pronouns if m])
+
+
+@dataclass(frozen=True)
+class _Blockers:
+    people: frozenset[int]
+    bodies: frozenset[int]
+
+    def between(self, word: str, start: int, end: int) -> bool:
+        found = self.people if word in PRONOUN_GENDER else self.bodies
+        return any(start <= b < end for b in found)
+
+
+def _unclaimed_entities(ctx: Context, res: Resolution, labels: tuple[str, ...]) -> list[int]:
+    return [e.root.i for e in ctx.doc.ents if e.label_ in labels and res.free(e.start, e.end)]
 
 
 def _descriptions(ctx: Context, res: Resolution, scope: _Scope) -> list[Mention]:
@@ -88,13 +112,13 @@ def _before(mentions: list[Mention], i: int, scope: _Scope, window: int | None) 
 
 
 def _pronoun(
-    ctx: Context, tok: Token, mentions: list[Mention], scope: _Scope, blockers: frozenset[int]
+    ctx: Context, tok: Token, mentions: list[Mention], scope: _Scope, blockers: _Blockers
 ) -> Mention | None:
     word = tok.lower_
     if tok.i in scope.quoted or _expletive(ctx, tok) or _intensifier(tok):
         return None
     for m in _before(mentions, tok.i, scope, WINDOW_SENTENCES):
-        if word in PRONOUN_GENDER and any(m.end <= b < tok.i for b in blockers):
+        if blockers.between(word, m.end, tok.i):
             return None
         if word in PLURAL and _coordinated(ctx, m):
             return None  # "Belarus and Russia ... their": no single antecedent

@@ -210,10 +210,18 @@ def _person_who(
     if text in seen:
         return seen[text]
     titled = _titled_who(ctx, start, end, text)
-    if titled == Who() and (end - start == 1 or _named_place(ctx, ctx.doc[end - 1])):
-        return Who()  # a lone unknown word, or "the town of X": not a person
+    if titled == Who() and _not_a_name_of_a_person(ctx, start, end):
+        return Who()
     gender = ctx.dictionary.first_names.get(ctx.doc[start].lower_) if end - start > 1 else None
     return replace(titled, name=text, gender=gender or _title_gender(titled.role))
+
+
+def _not_a_name_of_a_person(ctx: Context, start: int, end: int) -> bool:
+    """An unknown, untitled PERSON entity that is a lone word, names a place
+    ("the town of X") or modifies a thing ("La Bajada hospital")."""
+    root = ctx.doc[end - 1]
+    modifies_thing = root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i >= end
+    return end - start == 1 or modifies_thing or _named_place(ctx, root)
 
 
 def _named_place(ctx: Context, root: Token) -> bool:

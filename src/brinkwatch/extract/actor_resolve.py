@@ -148,12 +148,16 @@ def role_name(role: RoleRow | None) -> str | None:
 
 
 def owner_of(entry: Entry, ctx: Context) -> Who:
-    """What an affiliation word contributes: a person lends their state or org."""
+    """What an affiliation word contributes: a person lends their state or org;
+    a capital its state, but no sector of its own ("Kinshasa's first lady" is
+    not the government; "Moscow's ambassador" takes DIP from the title)."""
     who = who_from_entry(entry, ctx)
     if entry.kind in ("person", "short"):
         return Who(country=who.country, org=who.org, sector=who.sector)
     if entry.kind in ("state", "demonym"):
         return replace(who, name=None)
+    if entry.kind in ("capital", "city"):
+        return replace(who, name=None, sector=None)
     return who
 
 
