@@ -179,3 +179,23 @@ def test_bad_published_option_is_a_usage_error(tmp_path: Path) -> None:
                                  str(tmp_path / "db.duckdb"), "--published", "31/02/2022"])
     assert result.exit_code == 2
     assert "YYYY-MM-DD" in result.output
+
+
+@pytest.mark.parametrize(
+    ("date_line", "name", "expected"),
+    [
+        ("February 30, 2022", "odd.txt", None),
+        ("Sometime next spring", "vague.txt", None),
+        ("March 3, 2091", "future.txt", "2091-03-03"),
+        ("", "2022-02-11-undated.txt", "2022-02-11"),
+        ("31/31/2022", "2022-02-12-slashes.txt", "2022-02-12"),
+    ],
+)
+def test_odd_or_missing_dates_never_stop_reading(
+    tmp_path: Path, date_line: str, name: str, expected: str | None
+) -> None:
+    body = "Minsk Hosts Drills\n\n" + (f"{date_line}\n\n" if date_line else "")
+    (tmp_path / name).write_text(body + "Belarus said the drills would end soon.\n", "utf-8")
+    [article] = list(read_paths([str(tmp_path / name)]))
+    assert isinstance(article, Article), article
+    assert article.published == expected
