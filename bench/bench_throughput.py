@@ -5,7 +5,7 @@ For each process count P the same texts go through
   end-to-end: what ``brinkwatch extract`` does per article (parse, every
       extractor, the record as contract JSON) -- in this process for P = 1, through
       the ``ProcessPoolExtractor`` of ``brinkwatch ingest --workers P`` otherwise.
-Workers are started and warmed up (model and knowledge loaded) before timing.
+Every worker is started and has loaded the model (and knowledge) before timing.
 Each measurement is repeated; the best and the median run are printed.  Also
 prints the peak resident memory of this process and of the largest worker.
 
@@ -33,7 +33,12 @@ from brinkwatch.knowledge import load_knowledge
 from brinkwatch.nlp import load_nlp
 from brinkwatch.pipeline import process_many
 from brinkwatch.records import Article, ArticleRecord, to_json_dict
-from brinkwatch.scale.workers import DEFAULT_CHUNK_SIZE, ProcessPoolExtractor, chunked
+from brinkwatch.scale.workers import (
+    DEFAULT_CHUNK_SIZE,
+    ProcessPoolExtractor,
+    chunked,
+    wait_until_started,
+)
 from brinkwatch.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,10 +86,11 @@ def measure_pool(articles: list[Article], workers: int, repeat: int) -> dict[str
     chunks = [[a.text for a in c] for c in chunked(articles, DEFAULT_CHUNK_SIZE)]
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=warm_parser) as pool:
-        list(pool.map(parse_chunk, [["Warm up."]] * (2 * workers)))
+        wait_until_started(pool, workers)
         bare = timed(lambda: sum(pool.map(parse_chunk, chunks)), repeat)
     with ProcessPoolExtractor(workers, SETTINGS) as extractor:
-        emit_json(extractor([a for a in articles[: 2 * workers]], SETTINGS))  # start + warm up
+        extractor.start()
+        emit_json(extractor(articles[: DEFAULT_CHUNK_SIZE * workers], SETTINGS))  # warm caches
         e2e = timed(lambda: emit_json(extractor(articles, SETTINGS)), repeat)
     return {"bare": bare, "end-to-end": e2e}
 

@@ -8,10 +8,12 @@ way of ingesting it must leave a store whose records equal the reference's.
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import signal
 import sys
 import time
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import psutil
@@ -22,7 +24,7 @@ from brinkwatch.scale import open_extractor
 from brinkwatch.scale.choose import extract_here
 from brinkwatch.scale.dask_cluster import DaskExtractor, parts_folder
 from brinkwatch.scale.parts import part_name, read_part, write_part
-from brinkwatch.scale.workers import ProcessPoolExtractor, chunked
+from brinkwatch.scale.workers import ProcessPoolExtractor, chunked, wait_until_started
 from brinkwatch.settings import Settings
 from brinkwatch.store.db import Store
 from brinkwatch.store.loader import Extractor, ingest_paths
@@ -219,3 +221,11 @@ def test_workers_end_when_their_parent_is_killed(tmp_path: Path) -> None:
         for proc in [parent, *workers]:
             with contextlib.suppress(psutil.Error):
                 proc.kill()
+
+
+def test_waiting_for_workers_sees_every_process() -> None:
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(2, mp_context=context, initializer=time.sleep, initargs=(0.5,))
+    with pool:
+        wait_until_started(pool, 2)
+        assert len(pool._processes) == 2  # both started, though the pool starts them lazily

@@ -70,6 +70,21 @@ def chunked(items: Sequence[Article], size: int) -> list[list[Article]]:
     return [list(items[i : i + size]) for i in range(0, len(items), size)]
 
 
+def wait_until_started(pool: ProcessPoolExecutor, workers: int, timeout_s: float = 900) -> None:
+    """Block until ``workers`` distinct processes of ``pool`` have answered: a
+    worker takes tasks only after its initializer has run."""
+    seen: set[int] = set()
+    deadline = time.monotonic() + timeout_s
+    while len(seen) < workers:
+        if time.monotonic() > deadline:
+            raise BrinkwatchError(
+                f"only {len(seen)} of {workers} worker processes started within {timeout_s:.0f} s;"
+                " the machine may be short of memory or CPU: try fewer --workers"
+            )
+        seen.update(f.result() for f in [pool.submit(os.getpid) for _ in range(workers)])
+        time.sleep(0.05)
+
+
 class ProcessPoolExtractor:
     """An ``Extractor`` (see ``store/loader.py``) backed by ``workers`` processes.
 
@@ -88,6 +103,7 @@ class ProcessPoolExtractor:
                 "pass --workers 1 or more"
             )
         self.chunk_size = chunk_size
+        self.workers = workers
         self._pool = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
@@ -95,6 +111,11 @@ class ProcessPoolExtractor:
             initargs=(settings.spacy_model, os.getpid()),
             max_tasks_per_child=chunks_per_worker,
         )
+
+    def start(self) -> None:
+        """Start every worker and wait until each has loaded the model (the pool
+        otherwise starts workers on demand, inside the first batches)."""
+        wait_until_started(self._pool, self.workers)
 
     def __call__(self, articles: list[Article], settings: Settings) -> Iterator[ArticleRecord]:
         chunks = chunked(articles, self.chunk_size)
