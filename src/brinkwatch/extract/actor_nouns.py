@@ -66,9 +66,7 @@ def _resolve_agents(ctx: Context, res: Resolution, start: int, head: Token) -> N
     for m in affiliations(ctx, mods):
         if not res.free(m.start, m.end) or not _agentive(m.value):
             continue
-        who = owner_of(m.value, ctx)
-        if m.value.kind in ("org", "body", "seat", "capital", "person", "short"):
-            who = who_from_entry(m.value, ctx)
+        who = who_from_entry(m.value, ctx)  # the agent itself: "U.S." is the United States
         agent = ctx.doc[m.end - 1]
         res.add(Mention(m.start, m.end, agent.i, who, "agent", m.value.plural))
 
