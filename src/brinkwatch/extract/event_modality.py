@@ -126,10 +126,26 @@ def _past_year_token(tok: Token, published_year: int | None, lexicon: EventLexic
         return True
     if not (tok.shape_ == "dddd" and tok.like_num):
         return False
+    if not _dates_the_clause(tok):
+        return False
     year = int(tok.text)
     if published_year is None or not YEAR_MIN <= year < published_year:
         return tok.head.lower_ in markers and year >= YEAR_MIN
     return True
+
+
+def _dates_the_clause(year: Token) -> bool:
+    """The year dates the predicate, not a noun phrase inside it ("annexed Crimea in
+    2014" yes; "the first summit since 2016" no): on the way up to the verb only
+    prepositions and date words are crossed."""
+    tok = year.head
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            return True
+        if tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ != "DATE":
+            return False
+        tok = tok.head
+    return False
 
 
 def _year(value: str) -> int | None:

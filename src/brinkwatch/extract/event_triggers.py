@@ -153,7 +153,7 @@ def _light_pair(
 
 
 def lexicon_verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
-    special = _forces_moving(tok, ctx) or _receipt(tok, ctx)
+    special = _forces_moving(tok, ctx) or _receipt(tok, ctx) or _joint_action(tok, ctx)
     if special is not None:
         return special
     obj = theme_of(tok, ctx.lexicon.cue("args.measure_nouns"))
@@ -192,6 +192,19 @@ def _forces_moving(verb: Token, ctx: TriggerContext) -> Candidate | None:
     if not (sources or targets):
         return None
     return Candidate(verb, code, 0.7, f"motion:{verb.lemma_}+{moved.lemma_}", sources, targets,
+                     verb_modality(verb, ctx.lexicon), kind="special")  # fmt: skip
+
+
+def _joint_action(verb: Token, ctx: TriggerContext) -> Candidate | None:
+    """"German and Ukrainian officers trained together": coordinated sides acting
+    together cooperate, whatever the verb."""
+    adverbs = ctx.lexicon.cue("args.cooperation_adverbs")
+    if not any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in adverbs for c in verb.children):
+        return None
+    sides = ctx.finder.subject(verb)[0]
+    if len(sides) < 2:
+        return None
+    return Candidate(verb, "060", 0.7, f"joint:{verb.lemma_}+together", sides, (),
                      verb_modality(verb, ctx.lexicon), kind="special")  # fmt: skip
 
 

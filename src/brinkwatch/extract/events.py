@@ -162,7 +162,8 @@ def _locative_roles(cand: Candidate, ctx: TriggerContext) -> Candidate:
     plover = ctx.lexicon.code(cand.cameo).plover.lower()
     want_source = not cand.sources and plover in ctx.lexicon.cue("locative.source_types")
     want_target = not cand.targets and plover in ctx.lexicon.cue("locative.target_types")
-    want_target = want_target and len(cand.sources) < 2  # "X and Y fought in Z": not Z
+    # "X and Y fought in Z": not Z; "NATO exercises in Norway": where, not against whom
+    want_target = want_target and len(cand.sources) < 2 and cand.kind != "noun"
     if not (want_source or want_target):
         return cand
     preps = ctx.lexicon.cue("locative.preps")
