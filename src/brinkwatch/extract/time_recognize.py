@@ -17,7 +17,7 @@ from brinkwatch.extract.time_lexicon import TimeLexicon, TimeRule
 
 _WORD = re.compile(r"[^\W_]+")
 # How far around a trigger word an expression may reach ("more than two weeks before").
-_MARGIN = 60
+_MARGIN = 40
 
 
 @dataclass(frozen=True, slots=True)
