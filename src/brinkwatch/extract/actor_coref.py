@@ -75,7 +75,7 @@ class _Blockers:
 
 
 def _unclaimed_entities(ctx: Context, res: Resolution, labels: tuple[str, ...]) -> list[int]:
-    return [e.root.i for e in ctx.doc.ents if e.label_ in labels and res.free(e.start, e.end)]
+    return [e.root.i for e in ctx.ents if e.label_ in labels and res.free(e.start, e.end)]
 
 
 def _descriptions(ctx: Context, res: Resolution, scope: _Scope) -> list[Mention]:

@@ -49,7 +49,7 @@ def resolve_named_bodies(ctx: Context, res: Resolution) -> None:
     ORG and their last word says what kind of body they are ("Azov Battalion",
     "the Ukrainian Helsinki Human Rights Union").  The owner inside the name, if
     one, gives the state; nothing is guessed otherwise."""
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         start = ent.start + (1 if ent[0].lower_ == "the" else 0)
         last = ctx.doc[ent.end - 1]
         if ent.label_ != "ORG" or not res.free(start, ent.end) or ent.end - start < 2:
@@ -65,9 +65,11 @@ def resolve_named_bodies(ctx: Context, res: Resolution) -> None:
 def resolve_acronyms(ctx: Context, res: Resolution) -> None:
     """ "the Dasu People's Revolutionary Army (DPR)": an acronym in brackets
     right after a mention is that mention, whatever the dictionary says DPR is."""
+    if "(" not in ctx.doc.text:
+        return
     ends = {m.end: m for m in res.mentions}
     for tok in ctx.doc:
-        if not _defined_acronym(ctx, tok.i, tok.i + 1) or tok.i in res.claimed:
+        if not tok.is_upper or tok.i in res.claimed or not _defined_acronym(ctx, tok.i, tok.i + 1):
             continue
         before = ends.get(tok.i - 1)
         if before is not None:

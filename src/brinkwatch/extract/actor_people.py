@@ -69,6 +69,8 @@ def _unlabelled_surnames(ctx: Context, res: Resolution, seen: dict[str, Who]) ->
     """A known surname the parser did not label as a person ("Later, Marchenko
     said"), after the first mention of that person; not a word of a longer name
     ("the Consumer Price Index" after "Ned Price")."""
+    if not seen:
+        return
     first_at = {m.who.name: m.start for m in res.mentions if m.kind == "person" and m.who.name}
     for tok in ctx.doc:
         who = seen.get(tok.text)
@@ -100,7 +102,7 @@ def _person_spans(ctx: Context) -> list[tuple[int, int, Entry | None]]:
     """PERSON entities (with a dictionary person inside, if any), dictionary
     people the parser did not label, and names a title vouches for, in text order."""
     spans: dict[tuple[int, int], Entry | None] = {}
-    for ent in ctx.doc.ents:
+    for ent in ctx.ents:
         if ent.label_ == "PERSON" and not _not_a_person(ctx, ent):
             start, end = _trimmed(ctx, ent)
             spans[(start, end)] = _person_inside(ctx, ctx.doc[start:end])

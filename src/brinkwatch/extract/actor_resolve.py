@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from types import MappingProxyType
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from brinkwatch.extract.actor_data import PersonRow, RoleRow
 from brinkwatch.extract.actor_dictionary import ActorDictionary, Entry
@@ -106,6 +106,7 @@ class Context:
     matches: DocMatches
     dictionary: ActorDictionary
     on: date | None
+    ents: tuple[Span, ...] = ()  # doc.ents, computed once (spaCy rebuilds it per access)
 
 
 # ----------------------------------------------------------------- identities

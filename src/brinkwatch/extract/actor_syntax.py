@@ -146,6 +146,8 @@ def has_definite_article(head: Token) -> bool:
 
 def quoted_tokens(doc: Doc) -> frozenset[int]:
     """Indexes of tokens inside quotation marks (straight quotes toggle)."""
+    if not any(mark in doc.text for mark in QUOTE_MARKS):
+        return frozenset()
     inside, found = False, set()
     for tok in doc:
         if tok.text in QUOTE_MARKS:

@@ -50,7 +50,7 @@ class ActorMentions:
 
 def extract_actors(doc: Doc, dictionary: ActorDictionary, published: str | None) -> ActorMentions:
     """Every actor mention in ``doc``, resolved (coreference included)."""
-    ctx = Context(doc, find_matches(doc, dictionary), dictionary, _date(published))
+    ctx = Context(doc, find_matches(doc, dictionary), dictionary, _date(published), tuple(doc.ents))
     res = Resolution()
     resolve_people(ctx, res)
     resolve_actor_nouns(ctx, res)
