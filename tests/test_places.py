@@ -120,6 +120,7 @@ def test_default_reading(
         ("Mr. Darryl Warden, 44, was arrested. Warden told police he was at home.", "Warden"),
         ("The White House said talks would continue.", "White House"),
         ("The West has promised a united response.", "West"),
+        ("Workers at the Union plant voted on Friday.", "Union"),
         ("France is a member of NATO, and the Alliance met in Brussels.", "NATO"),
         ("France is a member of NATO, and officials met in the Alliance offices.", "Alliance"),
         ("Moscow's demands were rejected by the alliance.", "Moscow"),
@@ -187,3 +188,10 @@ def test_one_us_mention_does_not_pull_foreign_names_to_america(
 def test_a_dropped_name_does_not_vote(parse: Parse, gazetteer: Gazetteer) -> None:
     text = "The West sent a reply on Wednesday. In Paris, advisers from four states met."
     assert places_of(parse, gazetteer, text)["Paris"].country == "FRA"
+
+
+@pytest.mark.parametrize(("text", "surface"), [("Talks with the UK resumed.", "UK")])
+def test_short_capitals_only_for_countries_and_states(
+    parse: Parse, gazetteer: Gazetteer, text: str, surface: str
+) -> None:
+    assert places_of(parse, gazetteer, text)[surface].feature == "country"

@@ -60,6 +60,8 @@ class Gazetteer:
     states: Mapping[str, GazEntry]  # "GA" -> the state of Georgia
     # words that may stand before ("northern") or after ("region") a place name
     trim_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    # town names that are also everyday words ("Union", "Valley"): places only with support
+    common_words: frozenset[str] = frozenset()
 
     @classmethod
     @functools.lru_cache(maxsize=1)
@@ -78,6 +80,7 @@ class Gazetteer:
             MappingProxyType(_state_abbreviations()),
             MappingProxyType(states),
             _trim_words(),
+            frozenset(normalize_name(row["word"]) for row in _rows("common_words.tsv")),
         )
 
     def lookup(self, name: str) -> tuple[GazEntry, ...]:

@@ -7,6 +7,7 @@ meant is decided in :mod:`brinkwatch.extract.place_resolve`.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -45,6 +46,7 @@ class Mention:
     # the readings of a state or country named after a comma ("La.", "Georgia")
     containers: tuple[GazEntry, ...] = ()
     source: str = "place"  # place entity, org entity, phrase match or repeat
+    everyday_word: bool = False  # "Union", "Valley": a place only with support
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[Mention, ...]:
@@ -52,14 +54,32 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[Mention, ...]:
     found: list[Mention] = []
     taken: set[int] = set()
     first = [*_entity_mentions(doc, gazetteer), *_phrase_mentions(doc, gazetteer)]
+    first = [m for m in (_plausible(m, gazetteer) for m in first) if m is not None]
     surnames = _person_name_words(doc)
-    for mention in [*first, *_repeated_mentions(doc, first)]:
+    repeats = (_plausible(m, gazetteer) for m in _repeated_mentions(doc, first))
+    for mention in [*first, *(m for m in repeats if m is not None)]:
         tokens = _token_indices(doc, mention)
         if tokens & taken or _is_person_name(mention, surnames):
             continue
         taken |= tokens
         found.append(mention)
     return tuple(sorted(found, key=lambda m: m.start))
+
+
+def _plausible(mention: Mention, gazetteer: Gazetteer) -> Mention | None:
+    """Drop lower-case words ("metro", "slope"), flag everyday words ("Union"), and
+    keep an all-capitals short form ("PA", "UK") only for countries, states and our
+    own entries."""
+    if not mention.text[:1].isupper():
+        return None
+    if normalize_name(mention.text) in gazetteer.common_words:
+        return dataclasses.replace(mention, everyday_word=True)
+    if mention.text.isupper() and len(mention.text.replace(".", "")) <= 3:
+        strong = tuple(
+            e for e in mention.candidates if e.feature in ("country", "admin1") or e.preferred
+        )
+        return dataclasses.replace(mention, candidates=strong) if strong else None
+    return mention
 
 
 def _person_name_words(doc: Doc) -> frozenset[str]:

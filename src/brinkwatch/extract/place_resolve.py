@@ -124,6 +124,8 @@ def _keep(choice: Choice) -> bool:
         return True  # a comma-named state, or a name our own data files vouch for
     if entry.alternate and entry.population < ALTERNATE_TRUSTED_POPULATION:
         return choice.support >= MIN_SUPPORT
+    if choice.mention.everyday_word:
+        return choice.support >= MIN_SUPPORT
     if entry.feature != "city" or _only_reading(choice):
         return True
     return entry.population >= MIN_UNSUPPORTED_POPULATION or choice.support >= MIN_SUPPORT
