@@ -79,8 +79,9 @@ def has_condition_clause(verb: Token, lexicon: EventLexicon) -> Token | None:
 def verb_modality(verb: Token, lexicon: EventLexicon) -> Modality:
     """Negation, future and hypothetical marked on the verb itself."""
     aux = _aux_lemmas(verb)
-    sentence_condition = any(t.lower_ in lexicon.cue("hypothetical.conditions") for t in verb.sent)
     would = bool(aux & lexicon.cue("hypothetical.conditional_would"))
+    conditions = lexicon.cue("hypothetical.conditions")
+    sentence_condition = would and any(t.lower_ in conditions for t in verb.sent)
     hypothetical = (
         bool(aux & lexicon.cue("hypothetical.modals"))
         or has_condition(verb, lexicon)

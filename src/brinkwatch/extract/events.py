@@ -84,8 +84,9 @@ def extract_events(doc: Doc, inputs: EventInputs, lexicon: EventLexicon) -> tupl
     for sent in doc.sents:
         if len(sent) > settings.max_sentence_tokens:
             continue
-        for cand in code_sentence(sent, ctx, inputs):
-            events.extend(_events_of(cand, sent, inputs, ctx, settings))
+        clauses = clause_index(sent)
+        for cand in code_sentence(sent, ctx, inputs, clauses):
+            events.extend(_events_of(cand, sent, inputs, ctx, settings, clauses))
     events = _dedupe(events)
     return tuple(replace(e, id=f"{inputs.article_id}-{n}") for n, e in enumerate(events))
 
@@ -103,7 +104,9 @@ def place_actors(doc: Doc, places: tuple[Place, ...]) -> dict[int, Actor]:
     return found
 
 
-def code_sentence(sent: Span, ctx: TriggerContext, inputs: EventInputs) -> list[Candidate]:
+def code_sentence(
+    sent: Span, ctx: TriggerContext, inputs: EventInputs, clauses: dict[int, _Clause]
+) -> list[Candidate]:
     """Candidates of one sentence with governors applied and derived events added."""
     cands = [apply_governors(c, ctx) for c in sentence_candidates(sent, ctx)]
     cands = [_negated_cooperation(c, ctx) for c in borrow_targets(cands, ctx)]
@@ -113,7 +116,7 @@ def code_sentence(sent: Span, ctx: TriggerContext, inputs: EventInputs) -> list[
     year = inputs.published.year if inputs.published else None
     out = []
     for cand in cands:
-        clause = _clause_of(cand.trigger)
+        clause = _clause_of(cand.trigger, clauses)
         hist = is_historical(clause.tokens, inputs.times, year, ctx.lexicon)
         hist = hist or long_standing(cand.trigger, ctx.lexicon)
         out.append(replace(cand, modality=replace(cand.modality, historical=hist)))
@@ -176,9 +179,16 @@ def _locative_roles(cand: Candidate, ctx: TriggerContext) -> Candidate:
     return replace(cand, targets=found, why=cand.why + "+place-target")
 
 
-def _clause_of(tok: Token) -> _Clause:
-    head = clause_head(tok)
-    return _Clause(tuple(t for t in tok.sent if clause_head(t).i == head.i))
+def clause_index(sent: Span) -> dict[int, _Clause]:
+    """Clause head index -> its clause, computed once per sentence."""
+    members: dict[int, list[Token]] = {}
+    for t in sent:
+        members.setdefault(clause_head(t).i, []).append(t)
+    return {head: _Clause(tuple(toks)) for head, toks in members.items()}
+
+
+def _clause_of(tok: Token, clauses: dict[int, _Clause]) -> _Clause:
+    return clauses.get(clause_head(tok).i, _Clause((tok,)))
 
 
 # ---------------------------------------------------------------- records
@@ -244,10 +254,11 @@ def confidence(cand: Candidate, source: Arg | None, target: Arg | None) -> float
 
 
 def _events_of(
-    cand: Candidate, sent: Span, inputs: EventInputs, ctx: TriggerContext, settings: Settings
-) -> list[Event]:
+    cand: Candidate, sent: Span, inputs: EventInputs, ctx: TriggerContext, settings: Settings,
+    clauses: dict[int, _Clause],
+) -> list[Event]:  # fmt: skip
     out: list[Event] = []
-    clause = _clause_of(cand.trigger)
+    clause = _clause_of(cand.trigger, clauses)
     for source, target in _pairs(cand, ctx):
         conf = confidence(cand, source, target)
         if conf < settings.min_event_confidence:
