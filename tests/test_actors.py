@@ -44,6 +44,7 @@ STATES_AND_DEMONYMS = [
     ("The U.S. warned Russia on Tuesday.", "U.S.", {"country": "USA"}),
     ("The U.S. warned Russia on Tuesday.", "Russia", {"country": "RUS"}),
     ("America and Britain sent more envoys.", "Britain", {"country": "GBR"}),
+    ("Latvia, Lithuania and Estonia stopped buying gas.", "Lithuania", {"country": "LTU"}),
     ("Russian troops moved closer overnight.", "Russian troops",
      {"country": "RUS", "sector": "MIL"}),
     ("Belarussian soldiers joined the drills.", "Belarussian soldiers",

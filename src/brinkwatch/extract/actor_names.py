@@ -114,16 +114,18 @@ def _ethnic(ctx: Context, tok: Token) -> bool:
 
 def _address(ctx: Context, m: Match[Entry]) -> bool:
     """ "Baku, Azerbaijan" / "Nairobi, Kenya --": a city named with its state is
-    an address (often a dateline); neither part is an actor."""
+    an address (often a dateline); neither part is an actor.  A list of states
+    ("Latvia, Lithuania and Estonia") is no address."""
     doc = ctx.doc
     if m.end + 1 < len(doc) and doc[m.end].text == "," and m.value.kind != "state":
         nxt = ctx.matches.name_at(m.end + 1)
         if nxt and nxt.value.kind == "state":
             return True
     if m.start >= 2 and doc[m.start - 1].text == "," and m.value.kind == "state":
-        before = doc[m.start - 2]
-        prev = ctx.matches.name_at(before.i)
-        return before.ent_type_ == "GPE" or bool(prev and prev.value.kind == "capital")
+        prev = ctx.matches.name_at(m.start - 2)
+        if prev is not None:
+            return prev.value.kind in ("capital", "city")
+        return doc[m.start - 2].ent_type_ == "GPE"
     return False
 
 
