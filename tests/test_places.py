@@ -35,8 +35,13 @@ def places_of(parse: Parse, gazetteer: Gazetteer, text: str) -> dict[str, Place]
         ("Patrols were increased along the Suwalki Gap this month.", "Suwalki Gap", None, "region"),
         ("Fighting flared again in the Donbas region.", "Donbas", "UKR", "region"),
         ("Rebels hold parts of the Donetsk and Luhansk regions.", "Donetsk", "UKR", "admin1"),
-        ("Rebels hold parts of the Donetsk and Luhansk regions.", "Luhansk", "UKR", "admin1"),
-        ("Shells landed in the Belgorod region of Russia.", "Belgorod", "RUS", "admin1"),
+        (
+            "Rebels hold parts of the Donetsk and Luhansk regions.",
+            "Luhansk regions",
+            "UKR",
+            "admin1",
+        ),
+        ("Shells landed in the Belgorod region of Russia.", "Belgorod region", "RUS", "admin1"),
         (
             "Troops of the Western Military District were moved west.",
             "Western Military District",

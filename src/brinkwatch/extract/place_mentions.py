@@ -194,12 +194,22 @@ def _mentions_in_span(span: Span, gazetteer: Gazetteer) -> Iterator[Mention]:
     container_span = parts[1] if len(parts) > 1 else _container_after(head, gazetteer)
     containers = gazetteer.containers(container_span.text) if container_span else ()
     candidates = gazetteer.lookup(head.text) or _abbreviated_state(head, gazetteer)
-    if _followed_by_region_word(head):
-        candidates = gazetteer.lookup(f"{head.text} region") or candidates
+    regions = gazetteer.lookup(f"{head.text} region") if _followed_by_region_word(head) else ()
+    if regions:
+        candidates, head = regions, _with_region_word(head)
     if candidates:
         yield _mention(head, candidates, containers)
     if container_span is not None and containers:
         yield _mention(container_span, containers)
+
+
+def _with_region_word(span: Span) -> Span:
+    """ "Kharkiv" + "region" right after it: the mention's text is "Kharkiv region"."""
+    doc = span.doc
+    next_word = doc[span.end] if span.end < len(doc) else None
+    if next_word is not None and next_word.lower_ in REGION_WORDS:
+        return doc[span.start : span.end + 1]
+    return span
 
 
 def _followed_by_region_word(span: Span) -> bool:
