@@ -208,3 +208,13 @@ def test_a_unit_after_a_count_is_a_rate(parse: Callable[[str], Doc]) -> None:
 def test_possessive_today_is_the_present(parse: Callable[[str], Doc]) -> None:
     mention = _only(_times(parse, "Today's Europe has no appetite for war."), "Today's")
     assert mention.value == "PRESENT_REF"
+
+
+def test_year_after_a_possessive_is_a_year(parse: Callable[[str], Doc]) -> None:
+    mention = _only(_times(parse, "NATO should go back to its 1997 borders."), "1997")
+    assert mention.value == "1997"
+
+
+def test_a_deadline_in_hours_stays_in_hours(parse: Callable[[str], Doc]) -> None:
+    mention = _only(_times(parse, "Residents were told to leave within 24 hours."), "24 hours")
+    assert mention.value == "PT24H"

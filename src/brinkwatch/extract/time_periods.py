@@ -36,8 +36,10 @@ def duration(groups: Groups, context: Context) -> Timex | None:
     if groups.get("plus"):
         # "a ½ hour" is half an hour; "two and a half years" adds a half.
         amount = 0.5 if words(groups.get("num")) in ("a", "an") else amount + 0.5
-    if unit == "TH" and amount == 24:
-        return "DURATION", "P1D"  # "the past 24 hours" reads as one day (TimeBank usage)
+    if unit == "TH" and amount == 24 and words(groups.get("pre")) in ("the past", "the last"):
+        # "the past 24 hours" is the last day (TimeBank writes P1D); "within 24 hours"
+        # stays a count of hours.
+        return "DURATION", "P1D"
     if unit in ("DE", "CE"):
         # Counted decades/centuries are written in years, as TimeBank does ("P10Y").
         amount, unit = amount * (10 if unit == "DE" else 100), "Y"

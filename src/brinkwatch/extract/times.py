@@ -94,7 +94,11 @@ def _plausible(doc: Doc, candidate: Candidate, lexicon: TimeLexicon) -> bool:
     if not candidate.rule.needs_hint:
         return True
     span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
-    if span is None or _counts_things(doc, span.end):
+    if span is None:
+        return False
+    if span.start > 0 and doc[span.start - 1].tag_ in ("PRP$", "POS"):
+        return True  # "its 1997 positions", "Russia's 2014 annexation": a dated thing
+    if _counts_things(doc, span.end):
         return False
     if any(token.ent_type_ in _HINT_ENTITIES for token in span):
         return True
