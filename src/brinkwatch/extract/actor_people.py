@@ -105,6 +105,7 @@ def _person_spans(ctx: Context) -> list[tuple[int, int, Entry | None]]:
     for ent in ctx.ents:
         if ent.label_ == "PERSON" and not _not_a_person(ctx, ent):
             start, end = _trimmed(ctx, ent)
+            end = _through_known_name(ctx, start, end)
             spans[(start, end)] = _person_inside(ctx, ctx.doc[start:end])
     covered = {i for s, e in spans for i in range(s, e)}
     for m in ctx.matches.unique_names():
@@ -114,6 +115,14 @@ def _person_spans(ctx: Context) -> list[tuple[int, int, Entry | None]]:
     for start, end in _titled_names(ctx):
         _merge_titled(spans, start, end)
     return [(s, e, spans[(s, e)]) for s, e in sorted(spans)]
+
+
+def _through_known_name(ctx: Context, start: int, end: int) -> int:
+    """Where a name ends when the parser cut a known one short ("Ursula von der")."""
+    m = ctx.matches.name_at(end - 1)
+    if m and m.value.kind in ("person", "short") and m.start >= start and m.end > end:
+        return m.end
+    return end
 
 
 def _merge_titled(spans: dict[tuple[int, int], Entry | None], start: int, end: int) -> None:
