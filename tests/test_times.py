@@ -218,3 +218,10 @@ def test_year_after_a_possessive_is_a_year(parse: Callable[[str], Doc]) -> None:
 def test_a_deadline_in_hours_stays_in_hours(parse: Callable[[str], Doc]) -> None:
     mention = _only(_times(parse, "Residents were told to leave within 24 hours."), "24 hours")
     assert mention.value == "PT24H"
+
+
+def test_military_clock_with_zone_joins_its_day(parse: Callable[[str], Doc]) -> None:
+    mentions = _times(parse, "Shelling began at 0300 GMT on Thursday.")
+    assert [(m.text, m.type, m.value) for m in mentions] == [
+        ("0300 GMT on Thursday", "TIME", "2022-01-20T03:00")
+    ]
