@@ -170,6 +170,12 @@ def test_former_title_is_a_past_role(parse: Parse, dictionary: ActorDictionary, 
           {"country": "UKR", "role": "former president", "sector": None})  # fmt: skip
 
 
+def test_known_person_acting_for_an_organisation(parse: Parse, dictionary: ActorDictionary) -> None:
+    text = "OSCE chairman Zbigniew Rau arrived in Moscow."
+    check(actor_at(actors(parse, dictionary, text, "2022-02-10"), text, "Zbigniew Rau"),
+          {"org": "OSCE", "country": None, "role": "chairman"})  # fmt: skip
+
+
 def test_former_holder_keeps_nationality_but_no_office(
     parse: Parse, dictionary: ActorDictionary
 ) -> None:

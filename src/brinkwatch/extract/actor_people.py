@@ -210,14 +210,7 @@ def _person_who(
 ) -> Who:
     text = ctx.doc[start:end].text
     if entry is not None:
-        known = who_from_entry(entry, ctx)
-        if known.role is None and known.name:
-            # out of office on the article date, yet titled in the text: the
-            # text is the better witness of the role it was written in
-            titled = _titled_who(ctx, start, end, text)
-            if titled.role and titled.country in (None, known.country):
-                return replace(titled, name=known.name, country=known.country, gender=known.gender)
-        return known
+        return _known_person(ctx, start, end, who_from_entry(entry, ctx))
     if text in seen:
         return seen[text]
     titled = _titled_who(ctx, start, end, text)
@@ -225,6 +218,22 @@ def _person_who(
         return Who()
     gender = ctx.dictionary.first_names.get(ctx.doc[start].lower_) if end - start > 1 else None
     return replace(titled, name=text, gender=gender or _title_gender(titled.role))
+
+
+def _known_person(ctx: Context, start: int, end: int, known: Who) -> Who:
+    """A dictionary person, with what the text's title adds: the role held when
+    the dictionary has none for the date (the text is the better witness of
+    the time it was written in), or the organisation the person acts for
+    ("OSCE chairman Zbigniew Rau", Poland's foreign minister chairing the OSCE)."""
+    if not known.name:
+        return known
+    titled = _titled_who(ctx, start, end, ctx.doc[start:end].text)
+    if known.role is None and titled.role and titled.country in (None, known.country):
+        return replace(titled, name=known.name, country=known.country, gender=known.gender)
+    if titled.org and not known.org and not titled.country:
+        # acting for the organisation, as its own officers do (Stoltenberg: NATO, no state)
+        return replace(known, country=None, org=titled.org, role=titled.role, sector="IGO")
+    return known
 
 
 def _not_a_name_of_a_person(ctx: Context, start: int, end: int) -> bool:
