@@ -253,5 +253,10 @@ def _warned_subjects(verb: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
         return ()
     for comp in verb.children:
         if comp.dep_ == "ccomp":
-            return ctx.finder.subject(comp)[0]
+            subjects = ctx.finder.subject(comp)[0]
+            if subjects:
+                return subjects
+            # "warned that any intervention by ECOWAS would be met with force"
+            nouns = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return next((o for n in nouns if (o := ctx.finder.noun_owner(n))), ())
     return ()

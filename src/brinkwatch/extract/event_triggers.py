@@ -244,7 +244,9 @@ def _with_roles(
         roles = "nsubj+dobj"
     keyed = key.split(" ")[1:]
     if not targets and keyed:
-        targets = finder.prep_objects(verb, frozenset(keyed))
+        targets = finder.prep_objects(verb, frozenset(keyed)) or _keyed_noun_targets(
+            verb, keyed[-1], ctx
+        )
     if not targets:
         targets = finder.prep_objects(verb)
         roles = roles.replace("dobj", "prep")
@@ -257,6 +259,17 @@ def _with_roles(
     return Candidate(verb, cameo, sense.weight, f"{why}/{roles}", sources, targets,
                      verb_modality(verb, ctx.lexicon), kind=kind,
                      theme_i=obj.i if obj is not None else -1)  # fmt: skip
+
+
+def _keyed_noun_targets(verb: Token, prep: str, ctx: TriggerContext) -> tuple[Arg, ...]:
+    """Inside the object of the verb's own preposition: "called for a meeting of the
+    OSCE", "called for sanctions against Russia"."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == prep:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return _noun_targets(pobj, ctx, with_of=True)
+    return ()
 
 
 def _first_pobj(verb: Token) -> Token | None:
