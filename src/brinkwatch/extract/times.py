@@ -39,6 +39,7 @@ _DAY_RANGE_RULES = frozenset({"month_day"})
 _OFFSET_GAP = re.compile(r"\s+(after|before|from)\s+", re.IGNORECASE)
 _SIMPLE_PERIOD = re.compile(r"P(\d+)([DW])")
 _UNIT_DAYS = {"D": 1, "W": 7}
+_WORKDAYS = re.compile(r"\b(?:trading|business|working)\b", re.IGNORECASE)
 
 
 def extract_times(doc: Doc, published: date | None) -> tuple[TimeMention, ...]:
@@ -98,8 +99,8 @@ def _plausible(doc: Doc, candidate: Candidate, lexicon: TimeLexicon) -> bool:
         return False
     if span.start > 0 and doc[span.start - 1].tag_ in ("PRP$", "POS"):
         return True  # "its 1997 positions", "Russia's 2014 annexation": a dated thing
-    if _counts_things(doc, span.end):
-        return False
+    if span.text.isdigit() and _counts_things(doc, span.end):
+        return False  # "2000 troops"; but not "fiscal 1989 sales", "November transactions"
     if any(token.ent_type_ in _HINT_ENTITIES for token in span):
         return True
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
@@ -159,6 +160,8 @@ def _offset_pair(text: str, mentions: list[TimeMention], index: int) -> TimeMent
     period = _SIMPLE_PERIOD.fullmatch(span.value)
     if gap is None or period is None or span.type != "DURATION" or not _is_day(day.value):
         return None
+    if _WORKDAYS.search(span.text):
+        return None  # "eight trading days after Oct. 12": not calendar days
     if day.value.startswith("X"):
         return None
     days = int(period.group(1)) * _UNIT_DAYS[period.group(2)]
