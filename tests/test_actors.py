@@ -331,6 +331,7 @@ ACTION_AGENTS = [
      {"country": "UKR", "sector": "REB"}),
     ("Tigrayan forces advanced overnight.", "Tigrayan forces", {"country": "ETH", "sector": "REB"}),
     ("Norway sent 100 missiles to Ukraine.", "Ukraine", {"country": "UKR"}),
+    ("Advisers from Russia, Ukraine and France met in Berlin.", "Russia", {"country": "RUS"}),
     ("The foreign ministers of Russia, Turkey and Iran met in Astana.", "Turkey",
      {"country": "TUR", "sector": "DIP"}),
     ("European and Asian diplomats met in Vienna.", "European",
@@ -374,6 +375,7 @@ NOT_ACTORS = [
     ("Donetsk officials announced an evacuation.", "Donetsk"),  # whose officials?
     ("Norway sent 100 soldiers to Latvia.", "Latvia"),  # a destination
     ("Belarus and Russia will continue their joint drills.", "their"),  # two antecedents
+    ("NATO ministers met. Liz Truss saw Lavrov. Lavrov said their talks were hard.", "their"),
     ("Ukraine's foreign ministry summoned the envoy. Crowds gathered at the ministry.",
      "the ministry"),  # a place there, not the actor
     ("Washington sent Moscow its written answers.", "its"),  # ambiguous owner

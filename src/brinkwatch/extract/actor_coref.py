@@ -120,8 +120,10 @@ def _pronoun(
     for m in _before(mentions, tok.i, scope, WINDOW_SENTENCES):
         if blockers.between(word, m.end, tok.i):
             return None
-        if word in PLURAL and _coordinated(ctx, m):
-            return None  # "Belarus and Russia ... their": no single antecedent
+        if word in PLURAL and (_coordinated(ctx, m) or (m.kind == "person" and m.subject)):
+            # "Belarus and Russia ... their", "Truss met Lavrov. Lavrov said their
+            # talks": people acting together, no single antecedent
+            return None
         if not _compatible(word, m):
             continue
         # the nearest compatible mention decides: a subject is taken; any other

@@ -173,7 +173,7 @@ def _of_phrase_owner(ctx: Context, res: Resolution, head: Token) -> tuple[int, l
             objs = [c for c in prep.children if c.dep_ == "pobj"]
             objs += [c for o in objs for c in o.conjuncts]  # "of Russia, Turkey and Iran"
             last = max((o.i for o in objs), default=prep.i)
-            found = affiliations(ctx, range(prep.i + 1, last + 1))
+            found = affiliations(ctx, range(prep.i + 1, last + 1), owner_phrase=True)
             found = [
                 m for m in found
                 if res.free(m.start, m.end) and any(names_object(ctx, m, o) for o in objs)

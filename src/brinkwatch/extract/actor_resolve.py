@@ -162,16 +162,19 @@ def owner_of(entry: Entry, ctx: Context) -> Who:
     return who
 
 
-def affiliations(ctx: Context, tokens: Iterable[int]) -> list[Match[Entry]]:
+def affiliations(
+    ctx: Context, tokens: Iterable[int], owner_phrase: bool = False
+) -> list[Match[Entry]]:
     """Names in ``tokens`` that say whom a role belongs to ("Russian", "NATO",
-    "the Kremlin"), skipping "pro-Russian" and "Kremlin-backed"."""
+    "the Kremlin"), skipping "pro-Russian" and "Kremlin-backed", and places
+    ("the deputy chief of mission at the U.S. embassy in Moscow") unless the
+    tokens are an owner phrase already ("advisers from Russia")."""
     found: list[Match[Entry]] = []
     for i in tokens:
         m = ctx.matches.name_at(i)
         if m and m.value.kind in AFFILIATION_KINDS and m not in found and _owns(ctx, m):
             found.append(m)
-    # "the deputy chief of mission at the U.S. embassy in Moscow": a place is no owner
-    return [m for m in found if not _located(ctx, m)]
+    return found if owner_phrase else [m for m in found if not _located(ctx, m)]
 
 
 def _located(ctx: Context, m: Match[Entry]) -> bool:
