@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import cast
 
 from spacy.tokens import Doc
 
@@ -21,7 +22,7 @@ from brinkwatch.extract.time_lexicon import TimeLexicon, load_time_lexicon
 from brinkwatch.extract.time_normalize import normalize_match
 from brinkwatch.extract.time_recognize import Candidate, non_overlapping, recognize_all
 from brinkwatch.extract.time_tense import tense_at
-from brinkwatch.records import TimeMention
+from brinkwatch.records import TimeMention, TimeType
 
 # Handlers whose value depends on the tense of the governing verb.
 _TENSED = frozenset({"weekday", "quarter", "relative_unit", "weekend", "relative_named",
@@ -46,9 +47,17 @@ def extract_times(doc: Doc, published: date | None) -> tuple[TimeMention, ...]:
     """Every time expression in ``doc`` with its TIMEX3 value."""
     lexicon = load_time_lexicon()
     text = doc.text  # a property that rebuilds the string: read it once
-    # Normalize every match first, so that a longer reading with no value (a bare
-    # "May" that is a verb, "an hour later" with no date) does not hide a shorter one;
-    # blocker rules ("a day of mourning") keep their place and hide what they cover.
+    mentions = _best_mentions(doc, text, published, lexicon)
+    joined = _join_clock_and_day(text, _anchored_offsets(text, mentions))
+    return _quarterly_comparisons(text, joined, published, lexicon)
+
+
+def _best_mentions(
+    doc: Doc, text: str, published: date | None, lexicon: TimeLexicon
+) -> list[TimeMention]:
+    """Normalize every match first, so that a longer reading with no value (a bare
+    "May" that is a verb, "an hour later" with no date) does not hide a shorter one;
+    blocker rules ("a day of mourning") keep their place and hide what they cover."""
     valued: dict[int, TimeMention] = {}
     ranked = []
     for candidate in recognize_all(text, lexicon):
@@ -63,8 +72,7 @@ def extract_times(doc: Doc, published: date | None) -> tuple[TimeMention, ...]:
         if mention is not None:
             mentions.append(mention)
             mentions.extend(_range_end(text, candidate, mention))
-    joined = _join_clock_and_day(text, _anchored_offsets(text, mentions))
-    return _quarterly_comparisons(text, joined, published, lexicon)
+    return mentions
 
 
 def _mention(
@@ -80,7 +88,8 @@ def _mention(
     if timex[0] == "DURATION" and _is_rate(doc, candidate):
         timex = ("SET", timex[1])
     text = candidate.match.string[candidate.start : candidate.end]
-    return TimeMention(text, candidate.start, candidate.end, timex[0], timex[1])  # type: ignore[arg-type]
+    kind = cast(TimeType, timex[0])  # handlers only return the four TIMEX3 types
+    return TimeMention(text, candidate.start, candidate.end, kind, timex[1])
 
 
 def _plausible(doc: Doc, candidate: Candidate, lexicon: TimeLexicon) -> bool:
