@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 import brinkwatch
 from brinkwatch.evaluate.report import EvalReport, Score
@@ -145,8 +146,10 @@ def _same_value(gold: GoldTime, found: TimeMention) -> bool:
 
 
 _PERIOD_PART = re.compile(r"(\d+(?:\.\d+)?)(DE|CE|[YQMWDHS])")
-_PART_SECONDS = {"Y": 31_536_000, "Q": 7_884_000, "W": 604_800, "D": 86_400, "H": 3_600,
-                 "S": 1, "DE": 315_360_000, "CE": 3_153_600_000}  # fmt: skip
+_PART_SECONDS = MappingProxyType(
+    {"Y": 31_536_000, "Q": 7_884_000, "W": 604_800, "D": 86_400, "H": 3_600, "S": 1,
+     "DE": 315_360_000, "CE": 3_153_600_000}
+)  # fmt: skip
 
 
 def period_seconds(value: str) -> float | None:

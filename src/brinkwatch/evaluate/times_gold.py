@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from brinkwatch.errors import EvaluationError
@@ -42,10 +43,10 @@ TIMEX3_VALUE = re.compile(
 
 
 # Recognizers-Text type -> TIMEX3 type ("PRESENT_REF" datetimes are DATEs, but rare).
-_DTM_TIMEX_TYPE = {
+_DTM_TIMEX_TYPE = MappingProxyType({
     "date": "DATE", "daterange": "DATE", "time": "TIME", "timerange": "TIME",
     "datetime": "TIME", "datetimerange": "TIME", "duration": "DURATION", "set": "SET",
-}  # fmt: skip
+})  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from types import MappingProxyType
 
 from brinkwatch.extract import time_calendar as cal
 from brinkwatch.extract.time_context import (
@@ -21,8 +22,10 @@ from brinkwatch.extract.time_context import (
 )  # fmt: skip
 
 # "last Easter", "next Christmas": the word decides the direction, not the verb.
-_REL_TENSE = {"last": "PAST", "previous": "PAST", "next": "FUTURE", "following": "FUTURE",
-              "this": "PRESENT", "coming": "FUTURE"}  # fmt: skip
+_REL_TENSE = MappingProxyType(
+    {"last": "PAST", "previous": "PAST", "next": "FUTURE", "following": "FUTURE",
+     "this": "PRESENT", "coming": "FUTURE"}
+)  # fmt: skip
 
 
 def ymd(groups: Groups, context: Context) -> Timex | None:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from types import MappingProxyType
 
 # TIMEX3 season codes in calendar order; winter belongs to the year its December is in.
 SEASONS: tuple[str, ...] = ("SP", "SU", "FA", "WI")
-_SEASON_OF_MONTH = {3: 0, 4: 0, 5: 0, 6: 1, 7: 1, 8: 1, 9: 2, 10: 2, 11: 2, 12: 3, 1: 3, 2: 3}
+_SEASON_OF_MONTH = MappingProxyType(
+    {3: 0, 4: 0, 5: 0, 6: 1, 7: 1, 8: 1, 9: 2, 10: 2, 11: 2, 12: 3, 1: 3, 2: 3}
+)
 
 
 def iso_day(day: date) -> str:

@@ -20,12 +20,12 @@ from brinkwatch.errors import DataFileError
 _PACKAGE = "brinkwatch"
 _PLACEHOLDER = re.compile(r"<<([A-Z]+)>>")
 # Placeholder name -> lexicon table whose keys it stands for.
-_TABLES = {
+_TABLES = MappingProxyType({
     "MONTH": "months", "WEEKDAY": "weekdays", "NUM": "numbers", "VAGUE": "vague_numbers",
     "ORD": "ordinals", "UNIT": "units", "DAYPART": "day_parts", "SEASON": "seasons",
     "DEICTIC": "deictic_days", "REF": "references", "SET": "sets", "HOLIDAY": "holidays",
     "MOD": "modifiers", "DAYWORD": "day_words", "FLOATING": "floating_holidays",
-}  # fmt: skip
+})  # fmt: skip
 # Tens that combine with a unit word ("twenty-five"), matched on top of the NUM table.
 _COMPOUND_NUMBER = (
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from types import MappingProxyType
 
 from brinkwatch.extract import time_absolute as absolute
 from brinkwatch.extract import time_periods as periods
@@ -19,7 +20,7 @@ from brinkwatch.extract import time_relative as relative
 from brinkwatch.extract.time_context import TENSES, Context, Groups, Handler, Timex
 from brinkwatch.extract.time_lexicon import TimeRule, load_time_lexicon
 
-HANDLERS: Mapping[str, Handler] = {
+HANDLERS: Mapping[str, Handler] = MappingProxyType({
     "ymd": absolute.ymd, "slash_date": absolute.slash_date, "month_day": absolute.month_day,
     "month_year": absolute.month_year, "year": absolute.year_only, "decade": absolute.decade,
     "century": absolute.century, "quarter": absolute.quarter, "half_year": absolute.half_year,
@@ -33,7 +34,7 @@ HANDLERS: Mapping[str, Handler] = {
     "duration": periods.duration, "vague_duration": periods.vague_duration,
     "set_word": periods.set_word, "every": periods.every, "clock": periods.clock,
     "reference": periods.reference, "blocked": periods.blocked,
-}  # fmt: skip
+})  # fmt: skip
 
 
 def normalize(text: str, anchor: date | None, tense: str = "PRESENT") -> Timex | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from brinkwatch.extract.time_context import (
     Context,
     Groups,
@@ -12,7 +14,7 @@ from brinkwatch.extract.time_context import (
 )  # fmt: skip
 
 # Half a unit in the next smaller one: "two and a half years" -> P2Y6M.
-_HALF_UNIT = {"Y": 6, "TH": 30, "D": 12}
+_HALF_UNIT = MappingProxyType({"Y": 6, "TH": 30, "D": 12})
 _UNDATED = "XXXX-XX-XX"
 
 

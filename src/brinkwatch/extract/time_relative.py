@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from types import MappingProxyType
 
 from brinkwatch.extract import time_calendar as cal
 from brinkwatch.extract.time_context import (
@@ -18,27 +19,29 @@ from brinkwatch.extract.time_context import (
 from brinkwatch.extract.time_periods import duration
 
 # How far "this/last/next ..." moves from the anchor's own week, month, year...
-SHIFT = {
+SHIFT = MappingProxyType({
     "this": 0, "current": 0, "the current": 0, "the": 0, "the latest": 0,
     "the most recent": 0, "last": -1, "previous": -1, "the previous": -1, "past": -1,
     "this past": -1, "next": 1, "coming": 1, "the coming": 1, "this coming": 1,
     "upcoming": 1, "this upcoming": 1, "in the": 0, "following": 1, "the following": 1,
-}  # fmt: skip
+})  # fmt: skip
 # "the past year", "the next month": a stretch of time counted from the anchor.
 _DURATION_RELS = frozenset({"the past", "the last", "the next"})
-_UNIT_LETTER = {
-    "week": "W",
-    "month": "M",
-    "year": "Y",
-    "decade": "DE",
-    "century": "CE",
-    "weekend": "WE",
-    "quarter": "Q",
-    "fiscal year": "Y",
-    "fiscal quarter": "Q",
-}
+_UNIT_LETTER = MappingProxyType(
+    {
+        "week": "W",
+        "month": "M",
+        "year": "Y",
+        "decade": "DE",
+        "century": "CE",
+        "weekend": "WE",
+        "quarter": "Q",
+        "fiscal year": "Y",
+        "fiscal quarter": "Q",
+    }
+)
 # "the past decade" is written in years, like counted decades (see time_periods).
-_ONE_UNIT = {"DE": "P10Y", "CE": "P100Y"}
+_ONE_UNIT = MappingProxyType({"DE": "P10Y", "CE": "P100Y"})
 _BACKWARD = frozenset({"ago", "earlier", "before", "previously", "back"})
 _MOST_RECENT = frozenset({"past", "this past"})
 _NEXT_TO_COME = frozenset({"coming", "this coming", "upcoming", "this upcoming"})

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from types import MappingProxyType
 from typing import cast
 
 from spacy.tokens import Doc
@@ -39,7 +40,7 @@ _RANGE_END = re.compile(
 _DAY_RANGE_RULES = frozenset({"month_day"})
 _OFFSET_GAP = re.compile(r"\s+(after|before|from)\s+", re.IGNORECASE)
 _SIMPLE_PERIOD = re.compile(r"P(\d+)([DW])")
-_UNIT_DAYS = {"D": 1, "W": 7}
+_UNIT_DAYS = MappingProxyType({"D": 1, "W": 7})
 _WORKDAYS = re.compile(r"\b(?:trading|business|working)\b", re.IGNORECASE)
 
 
