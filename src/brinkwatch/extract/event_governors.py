@@ -57,6 +57,8 @@ def _apply_one(cand: Candidate, gov: Token, child: Token, ctx: TriggerContext) -
         mod = cand.modality
     if lemma in cue("control.threat") and child.dep_ in ("pobj", "prep", "dobj"):
         return replace(cand, content=True)
+    if lemma in cue("reporting.accusation_verbs") and child.dep_ == "prep":
+        cand = _accused_act(cand, gov, ctx)
     if lemma in cue("reporting.verbs") and child.dep_ == "ccomp" and cand.attributed_to is None:
         speakers = ctx.finder.subject(gov)[0]
         if speakers:
@@ -66,6 +68,17 @@ def _apply_one(cand: Candidate, gov: Token, child: Token, ctx: TriggerContext) -
     future = mod.future or (gov_mod.future and child.dep_ == "xcomp")
     return replace(cand, modality=replace(mod, negated=negated, hypothetical=hypothetical,
                                            future=future))  # fmt: skip
+
+
+def _accused_act(cand: Candidate, verb: Token, ctx: TriggerContext) -> Candidate:
+    """"Kyiv accused Moscow of shelling Donetsk": the shelling is Moscow's act as
+    Kyiv reports it (source = the accused, attributed to the accuser)."""
+    subjects, passive = ctx.finder.subject(verb)
+    accused = subjects if passive else ctx.finder.objects(verb)
+    accusers = ctx.finder.agent(verb) if passive else subjects
+    sources = cand.sources or accused
+    speaker = accusers[0].actor if accusers else cand.attributed_to
+    return replace(cand, sources=sources, attributed_to=speaker)
 
 
 def _apply_control(cand: Candidate, gov: Token, lemma: str, ctx: TriggerContext) -> Candidate:

@@ -317,8 +317,12 @@ def _noun_targets(noun: Token, ctx: TriggerContext, with_of: bool = False) -> tu
     """Targets read inside an object noun (or its conjuncts): its preps ("sanctions on
     Russia", for a light verb's event noun also "invasion of Ukraine"), else its owner
     ("rejected Russia's demands")."""
+    if _names_forces(noun, ctx):  # "deployment of US troops to Poland": where they go
+        return _forces_targets(noun, ctx) or ctx.finder.prep_objects(
+            noun, ctx.lexicon.cue("args.noun_target_preps") - {"of"}
+        )
     preps = ctx.lexicon.cue("args.noun_target_preps")
-    if not with_of or _names_forces(noun, ctx):
+    if not with_of:
         preps = preps - {"of"}
     for head in (noun, *noun.conjuncts):
         found = ctx.finder.prep_objects(head, preps)
