@@ -338,3 +338,11 @@ def test_unknown_cameo_code_is_rejected(tmp_path: Path) -> None:
     (tmp_path / "verbs.tsv").write_text("attack\t999\t0.9\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="999"):
         EventLexicon.load(tmp_path)
+
+
+def test_accused_act_is_the_accused_s_act_as_reported(code: Code) -> None:
+    events = code("Kyiv accused Moscow of shelling Kharkiv.")
+    assert ("ACCUSE", "UKR", "RUS") in counted(events)
+    (shelling,) = [e for e in events if e.type == "ASSAULT"]
+    assert (_c(shelling.source), _c(shelling.target)) == ("RUS", "UKR")
+    assert _c(shelling.attributed_to) == "UKR"
