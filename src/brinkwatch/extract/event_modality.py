@@ -138,11 +138,14 @@ def _past_year_token(tok: Token, published_year: int | None, lexicon: EventLexic
 def _dates_the_clause(year: Token) -> bool:
     """The year dates the predicate, not a noun phrase inside it ("annexed Crimea in
     2014" yes; "the first summit since 2016" no): on the way up to the verb only
-    prepositions and date words are crossed."""
+    prepositions and date words are crossed; "since" dates a state only with a
+    perfect verb ("has occupied Crimea since 2014")."""
     tok = year.head
+    since = tok.lower_ == "since"
     for _ in range(4):
         if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
-            return True
+            perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+            return perfect or not since
         if tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ != "DATE":
             return False
         tok = tok.head
