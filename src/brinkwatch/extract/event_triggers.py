@@ -13,6 +13,7 @@ from brinkwatch.extract.event_modality import Modality, verb_modality
 from brinkwatch.records import Actor
 
 OBJECT_DEPS = ("dobj", "obj")
+FORCE_CLASSES = ("troops", "weapons", "platforms")  # object classes that are armed forces
 NOMINAL_EXCLUDED_DEPS = frozenset({"compound", "amod", "poss"})
 
 
@@ -171,7 +172,8 @@ def lexicon_verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
     return None
 
 
-MOVED_CODES = {"troops": "154", "weapons": "072", "aid": "070", "money": "071"}
+MOVED_CODES = {"troops": "154", "platforms": "154", "weapons": "072", "aid": "070",
+               "money": "071"}  # fmt: skip
 
 
 def _forces_moving(verb: Token, ctx: TriggerContext) -> Candidate | None:
@@ -413,8 +415,9 @@ def nominal_roles(noun: Token, ctx: TriggerContext) -> tuple[tuple[Arg, ...], tu
 
 
 def _forces_targets(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
-    """Targets attached to the forces an act moves ("deployment of troops near Ukraine")."""
-    preps = ctx.lexicon.cue("args.noun_target_preps") - {"of"}
+    """Targets attached to the forces an act moves ("deployment of troops near Ukraine",
+    "arrival of Russian troops in Belarus")."""
+    preps = (ctx.lexicon.cue("args.noun_target_preps") - {"of"}) | {"in"}
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for pobj in prep.children:
@@ -428,7 +431,7 @@ def _names_forces(noun: Token, ctx: TriggerContext) -> bool:
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for pobj in prep.children:
-                if ctx.lexicon.objects.get(pobj.lemma_.lower()) in ("troops", "weapons"):
+                if ctx.lexicon.objects.get(pobj.lemma_.lower()) in FORCE_CLASSES:
                     return True
     return False
 

@@ -32,7 +32,12 @@ from brinkwatch.extract.event_modality import (
     is_negated,
     long_standing,
 )
-from brinkwatch.extract.event_triggers import Candidate, TriggerContext, sentence_candidates
+from brinkwatch.extract.event_triggers import (
+    FORCE_CLASSES,
+    Candidate,
+    TriggerContext,
+    sentence_candidates,
+)
 from brinkwatch.records import (
     Actor,
     Event,
@@ -77,7 +82,7 @@ def extract_events(doc: Doc, inputs: EventInputs, lexicon: EventLexicon) -> tupl
     finder = ArgFinder(
         inputs.actors, lexicon.cue("args.carriers"), lexicon.cue("args.target_preps"),
         lexicon.ordered_cue("args.carrier_preps"), place_actors(doc, inputs.places),
-        frozenset(k for k, v in lexicon.objects.items() if v in ("troops", "weapons")),
+        frozenset(k for k, v in lexicon.objects.items() if v in FORCE_CLASSES),
     )
     ctx = TriggerContext(lexicon, finder)
     events: list[Event] = []
