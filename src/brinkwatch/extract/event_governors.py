@@ -24,6 +24,8 @@ def governors(tok: Token) -> list[tuple[Token, Token]]:
     """(governor, child-on-path) pairs from ``tok`` up through complement relations."""
     path: list[tuple[Token, Token]] = []
     child = tok
+    if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
+        child = tok.head  # a nominal act reported as a subject: "said a strike hit ..."
     for _ in range(MAX_CLIMB):
         if child.dep_ not in COMPLEMENT_DEPS or child.head.i == child.i:
             break

@@ -362,11 +362,37 @@ def noun_candidate(tok: Token, ctx: TriggerContext, consumed: set[int]) -> Candi
     ):
         sources, roles = _participants(tok, ctx), roles + "+verb-subject"
     if not sources:
+        sources, roles = _accused_of(tok, ctx), roles + "+accused"
+    if sources and not targets and tok.dep_ == "nsubj":
+        targets, roles = _what_it_hit(tok.head, ctx), roles + "+verb-object"
+    if not sources:
         return None
     cameo = _joint(sense, sources, targets, tok, ctx.finder)
     modality = _noun_modality(tok, ctx)
     return Candidate(tok, cameo, sense.weight, f"noun:{key}/{roles}", sources, targets,
                      modality, kind="noun")  # fmt: skip
+
+
+def _accused_of(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
+    """"blamed Israel for the air strike": the accused is whose act it is."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("for", "of"):
+        return ()
+    verb = prep.head
+    if verb.lemma_.lower() not in ctx.lexicon.cue("reporting.accusation_verbs"):
+        return ()
+    subjects, passive = ctx.finder.subject(verb)
+    return subjects if passive else ctx.finder.objects(verb)
+
+
+def _what_it_hit(verb: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
+    """"A Russian air strike hit a hospital in Mariupol": the verb's object, or where."""
+    found = ctx.finder.objects(verb)
+    if found:
+        return found
+    preps = ctx.lexicon.cue("locative.preps")
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj"))]
+    return next((a for h in heads if (a := ctx.finder.prep_objects(h, preps))), ())
 
 
 def _participants(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
