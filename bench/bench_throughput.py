@@ -6,7 +6,10 @@ For each process count P the same texts go through
       extractor, the record as contract JSON) -- in this process for P = 1, through
       the ``ProcessPoolExtractor`` of ``brinkwatch ingest --workers P`` otherwise.
 Every worker is started and has loaded the model (and knowledge) before timing.
-Each measurement is repeated; the best and the median run are printed.  Also
+Each measurement is repeated; the best and the median run are printed, with the
+CPU milliseconds per article (median) and the cores the best run kept busy
+(CPU seconds / wall seconds; at most P): on a shared machine a low figure means
+other programs took the cores, not that the work does not scale.  Also
 prints the peak resident memory of this process and of the largest worker.
 
     .venv/bin/python bench/bench_throughput.py --repeat 3 --copies 3 --workers 1 2
@@ -15,6 +18,7 @@ prints the peak resident memory of this process and of the largest worker.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import multiprocessing
 import statistics
@@ -26,6 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import psutil
 from memory import MemorySampler
 
 from brinkwatch.ingest import read_paths
@@ -64,16 +69,31 @@ def emit_json(records: Iterable[ArticleRecord]) -> int:
     return sum(len(json.dumps(to_json_dict(r), ensure_ascii=False)) for r in records)
 
 
-def timed(work: Callable[[], object], repeat: int) -> list[float]:
-    seconds = []
+def tree_cpu_s() -> float:
+    """User + system CPU seconds of this process and its live children (the workers)."""
+    me = psutil.Process()
+    total = sum(me.cpu_times()[:2])
+    for child in me.children(recursive=True):
+        with contextlib.suppress(psutil.Error):
+            total += sum(child.cpu_times()[:2])
+    return total
+
+
+def timed(work: Callable[[], object], repeat: int) -> list[tuple[float, float]]:
+    """(wall seconds, CPU seconds) of each run: the CPU time shows how much of the
+    machine the run really got when other programs share the cores."""
+    runs = []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), tree_cpu_s()
         work()
-        seconds.append(time.perf_counter() - start)
-    return seconds
+        runs.append((time.perf_counter() - start, tree_cpu_s() - cpu))
+    return runs
 
 
-def measure_single(articles: list[Article], repeat: int) -> dict[str, list[float]]:
+Runs = dict[str, list[tuple[float, float]]]
+
+
+def measure_single(articles: list[Article], repeat: int) -> Runs:
     nlp, texts = load_nlp(SETTINGS.spacy_model), [a.text for a in articles]
     load_knowledge()
     emit_json(process_many(articles[:2], SETTINGS))  # warm caches outside the timing
@@ -82,7 +102,7 @@ def measure_single(articles: list[Article], repeat: int) -> dict[str, list[float
     return {"bare": bare, "end-to-end": e2e}
 
 
-def measure_pool(articles: list[Article], workers: int, repeat: int) -> dict[str, list[float]]:
+def measure_pool(articles: list[Article], workers: int, repeat: int) -> Runs:
     chunks = [[a.text for a in c] for c in chunked(articles, DEFAULT_CHUNK_SIZE)]
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=warm_parser) as pool:
@@ -95,11 +115,15 @@ def measure_pool(articles: list[Article], workers: int, repeat: int) -> dict[str
     return {"bare": bare, "end-to-end": e2e}
 
 
-def print_rates(procs: int, runs: dict[str, list[float]], articles: int, words: int) -> None:
-    for mode, seconds in runs.items():
-        best, median = min(seconds), statistics.median(seconds)
-        print(f"{procs:5d}  {mode:10s}  {articles / best:8.2f}  {words / best:9.0f}"
-              f"  {articles / median:8.2f}  {words / median:9.0f}")  # fmt: skip
+def print_rates(procs: int, runs: Runs, articles: int, words: int) -> None:
+    for mode, pairs in runs.items():
+        best = min(pairs)
+        median = statistics.median(wall for wall, _ in pairs)
+        cpu_ms = 1000 * statistics.median(cpu for _, cpu in pairs) / articles
+        busy = best[1] / best[0]
+        print(f"{procs:5d}  {mode:10s}  {articles / best[0]:8.2f}  {words / best[0]:9.0f}"
+              f"  {articles / median:8.2f}  {words / median:9.0f}  {cpu_ms:9.1f}"
+              f"  {busy:5.2f}")  # fmt: skip
 
 
 def main() -> None:
@@ -111,14 +135,14 @@ def main() -> None:
     articles = demo_articles(args.copies)
     words = sum(len(a.text.split()) for a in articles)
     print(f"{len(articles)} articles, {words} words; best and median of {args.repeat} runs")
-    print("procs  mode        best art/s  words/s  median art/s  words/s")
+    print("procs  mode        best art/s  words/s  median art/s  words/s  cpu-ms/art  cores")
     best: dict[tuple[int, str], float] = {}
     with MemorySampler(every_s=0.5) as sampler:
         for procs in args.workers:
             runs = (measure_single(articles, args.repeat) if procs == 1
                     else measure_pool(articles, procs, args.repeat))  # fmt: skip
             print_rates(procs, runs, len(articles), words)
-            best.update({(procs, m): min(s) for m, s in runs.items()})
+            best.update({(procs, m): min(s)[0] for m, s in runs.items()})
     for procs in args.workers:
         ratio = best[(procs, "bare")] / best[(procs, "end-to-end")]
         print(f"end-to-end / bare spaCy with {procs} process(es): {ratio:.2f}")
