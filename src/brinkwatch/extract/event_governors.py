@@ -98,7 +98,7 @@ def _apply_control(cand: Candidate, gov: Token, lemma: str, ctx: TriggerContext)
         return replace(cand, content=True)
     if lemma in cue("future.intent_adjectives") and gov.pos_ == "ADJ":
         return _intent_event(cand, lemma, ctx)
-    if lemma in cue("control.plan"):
+    if lemma in cue("control.plan") or lemma in cue("future.plan_adjectives"):
         return replace(cand, modality=replace(mod, future=True))
     return cand
 
@@ -184,6 +184,8 @@ def claim_accusations(cands: list[Candidate], ctx: TriggerContext) -> list[Candi
         verb = _reporting_verb(cand.trigger, ctx)
         if verb is None or verb.lemma_.lower() not in claims or verb.lemma_ == "accuse":
             continue
+        if not _direct_content(cand.trigger, verb):
+            continue
         targets = tuple(s for s in cand.sources if s.actor.code != speaker.code)
         if targets:
             speakers = ctx.finder.subject(verb)[0]
@@ -192,6 +194,17 @@ def claim_accusations(cands: list[Candidate], ctx: TriggerContext) -> list[Candi
             accusation = Candidate(verb, "112", 0.6, why, speakers, targets, modality)
             out.append(replace(accusation, kind="derived"))
     return out
+
+
+def _direct_content(tok: Token, verb: Token) -> bool:
+    """The act is what is claimed, not a side clause of the claim ("said it had placed
+    troops on alert, as NATO moved to reinforce ...": NATO's move is not claimed)."""
+    for gov, child in governors(tok):
+        if gov.i == verb.i:
+            return True
+        if child.dep_ not in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "pcomp"):
+            return False
+    return False
 
 
 def _reporting_verb(tok: Token, ctx: TriggerContext) -> Token | None:
@@ -241,6 +254,9 @@ def conditional_threats(sent: Span, ctx: TriggerContext) -> list[Candidate]:
         if verb.lemma_.lower() not in speech or ctx.finder.subject(verb)[1]:
             continue
         speakers = ctx.finder.subject(verb)[0]
+        warning = verb.lemma_.lower() in ctx.lexicon.cue("control.threat")
+        if not (warning or _threatening_consequence(verb, ctx)):
+            continue
         targets = _condition_subjects(verb, ctx) or _warned_subjects(verb, ctx)
         targets = tuple(t for t in targets if all(t.actor.code != s.actor.code for s in speakers))
         if speakers and targets:
@@ -249,6 +265,23 @@ def conditional_threats(sent: Span, ctx: TriggerContext) -> list[Candidate]:
                              verb_modality(verb, ctx.lexicon))  # fmt: skip
             out.append(replace(cand, kind="derived"))
     return out
+
+
+def _threatening_consequence(verb: Token, ctx: TriggerContext) -> bool:
+    """A reported conditional is a threat only when its consequence is one ("would pay
+    a heavy price", "would respond with force", "sanctions would follow")."""
+    words = ctx.lexicon.cue("hypothetical.consequence_words") | ctx.lexicon.conflict_lemmas
+    conditions = ctx.lexicon.cue("hypothetical.conditions")
+    for comp in verb.children:
+        if comp.dep_ != "ccomp":
+            continue
+        # the consequence is the clause minus its if-clause
+        clauses = [c for c in comp.children if c.dep_ == "advcl"
+                   and any(m.lower_ in conditions for m in c.children)]  # fmt: skip
+        condition = {t.i for c in clauses for t in c.subtree}
+        if any(t.lemma_.lower() in words for t in comp.subtree if t.i not in condition):
+            return True
+    return False
 
 
 def _condition_subjects(verb: Token, ctx: TriggerContext) -> tuple[Arg, ...]:

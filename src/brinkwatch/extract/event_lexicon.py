@@ -143,6 +143,14 @@ class EventLexicon:
         """The verb keys of light_verbs.tsv."""
         return frozenset(verb for verb, _noun in self.light)
 
+    @functools.cached_property
+    def conflict_lemmas(self) -> frozenset[str]:
+        """Verb and noun lemmas that code a conflictual act (QuadClass 3-4) in some row."""
+        verbs = {key.split(" ")[0] for (key, _o), sense in self.verbs.items()
+                 if self.code(sense.cameo).quad_class >= 3}  # fmt: skip
+        nouns = {key for key, sense in self.nouns.items() if self.code(sense.cameo).quad_class >= 3}
+        return frozenset(verbs | nouns)
+
     def ordered_cue(self, name: str) -> tuple[str, ...]:
         """A cue list in file order (for lists where order is priority)."""
         return self.cue_order.get(name, ())

@@ -411,10 +411,13 @@ def _noun_modality(noun: Token, ctx: TriggerContext) -> Modality:
     """"no invasion" is negated; "a Russian invasion could displace millions" takes the
     modality of the verb it is the subject of."""
     negated = any(c.lower_ == "no" for c in noun.children)
+    mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "det")}
+    possible = bool(mods & ctx.lexicon.cue("hypothetical.noun_adjectives"))
+    planned = bool(mods & ctx.lexicon.cue("future.noun_adjectives"))
     if noun.dep_ in ("nsubj", "nsubjpass"):
         head = verb_modality(noun.head, ctx.lexicon)
-        return Modality(negated, head.future, head.hypothetical, False)
-    return Modality(negated=negated)
+        return Modality(negated, head.future or planned, head.hypothetical or possible, False)
+    return Modality(negated, planned, possible, False)
 
 
 def nominal_roles(noun: Token, ctx: TriggerContext) -> tuple[tuple[Arg, ...], tuple[Arg, ...], str]:
