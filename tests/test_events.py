@@ -348,3 +348,14 @@ def test_accused_act_is_the_accused_s_act_as_reported(code: Code) -> None:
     (shelling,) = [e for e in events if e.type == "ASSAULT"]
     assert (_c(shelling.source), _c(shelling.target)) == ("RUS", "UKR")
     assert _c(shelling.attributed_to) == "UKR"
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [("NATO reinforced its flank against a possible Russian attack on Ukraine.", "ASSAULT"),
+     ("Washington said it had put troops on alert, as NATO moved to reinforce Poland.", "ACCUSE"),
+     ("Berlin said its troops would join the exercise if NATO asked.", "THREATEN"),
+     ("The French president was due to discuss the crisis with the Russian leader.", "AGREE")],
+)  # fmt: skip
+def test_side_clauses_and_possibilities_are_not_events(code: Code, text: str, absent: str) -> None:
+    assert all(t != absent for t, _s, _t in counted(code(text)))

@@ -145,11 +145,9 @@ class EventLexicon:
 
     @functools.cached_property
     def conflict_lemmas(self) -> frozenset[str]:
-        """Verb and noun lemmas that code a conflictual act (QuadClass 3-4) in some row."""
-        verbs = {key.split(" ")[0] for (key, _o), sense in self.verbs.items()
-                 if self.code(sense.cameo).quad_class >= 3}  # fmt: skip
-        nouns = {key for key, sense in self.nouns.items() if self.code(sense.cameo).quad_class >= 3}
-        return frozenset(verbs | nouns)
+        """Verb lemmas that code a conflictual act (QuadClass 3-4) in some row."""
+        return frozenset(key.split(" ")[0] for (key, _o), sense in self.verbs.items()
+                         if self.code(sense.cameo).quad_class >= 3)  # fmt: skip
 
     def ordered_cue(self, name: str) -> tuple[str, ...]:
         """A cue list in file order (for lists where order is priority)."""
