@@ -36,7 +36,6 @@ def open_extractor(
         from brinkwatch.scale.workers import ProcessPoolExtractor
 
         with ProcessPoolExtractor(workers, settings) as pool:
-            pool.start()  # fail early, before any batch, if workers cannot start
             yield pool
     else:
         yield extract_here

@@ -103,6 +103,7 @@ class ProcessPoolExtractor:
             )
         self.chunk_size = chunk_size
         self.workers = workers
+        self._started = False
         self._pool = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
@@ -113,10 +114,14 @@ class ProcessPoolExtractor:
 
     def start(self) -> None:
         """Start every worker and wait until each has loaded the model (the pool
-        otherwise starts workers on demand, inside the first batches)."""
-        wait_until_started(self._pool, self.workers)
+        otherwise starts workers on demand, inside the first batches).  Called on
+        the first batch, so a re-run that finds nothing to extract starts none."""
+        if not self._started:
+            wait_until_started(self._pool, self.workers)
+            self._started = True
 
     def __call__(self, articles: list[Article], settings: Settings) -> Iterator[ArticleRecord]:
+        self.start()
         chunks = chunked(articles, self.chunk_size)
         try:
             for records in self._pool.map(extract_chunk, chunks, [settings] * len(chunks)):
