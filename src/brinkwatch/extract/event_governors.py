@@ -27,6 +27,9 @@ def governors(tok: Token) -> list[tuple[Token, Token]]:
     if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
         child = tok.head  # a nominal act reported as a subject: "said a strike hit ..."
     for _ in range(MAX_CLIMB):
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+            child = child.head  # "agreed to send envoys and to open a dialogue"
+            continue
         if child.dep_ not in COMPLEMENT_DEPS or child.head.i == child.i:
             break
         path.append((child.head, child))

@@ -330,14 +330,27 @@ def _quantity(clause: _Clause, inputs: EventInputs, ctx: TriggerContext) -> Quan
 
 
 def _dedupe(events: Iterable[Event]) -> list[Event]:
-    """One event per sentence, type, dyad and modality: the most confident one."""
+    """One event per sentence, type, dyad and modality: the most confident one; a
+    half-filled event is dropped when the same sentence has it with both roles
+    ("met Putin and discussed the crisis": one CONSULT)."""
     best: dict[tuple[object, ...], Event] = {}
     for ev in events:
         key = (ev.sentence, ev.type, _code(ev.source), _code(ev.target),
                ev.negated, ev.hypothetical, ev.historical)  # fmt: skip
         if key not in best or ev.confidence > best[key].confidence:
             best[key] = ev
-    return sorted(best.values(), key=lambda e: (e.start, e.trigger.start))
+    full = {(e.sentence, e.type, _code(e.source)) for e in best.values() if e.target}
+    full |= {(e.sentence, e.type, _code(e.target)) for e in best.values() if e.source}
+    kept = [e for e in best.values() if not _covered(e, full)]
+    return sorted(kept, key=lambda e: (e.start, e.trigger.start))
+
+
+def _covered(ev: Event, full: set[tuple[str, str, str | None]]) -> bool:
+    if ev.source is not None and ev.target is None:
+        return (ev.sentence, ev.type, _code(ev.source)) in full
+    if ev.source is None and ev.target is not None:
+        return (ev.sentence, ev.type, _code(ev.target)) in full
+    return False
 
 
 def _code(actor: object) -> str | None:
