@@ -13,7 +13,7 @@ from brinkwatch.extract.event_modality import Modality, verb_modality
 from brinkwatch.records import Actor
 
 OBJECT_DEPS = ("dobj", "obj")
-FORCE_CLASSES = ("troops", "weapons", "platforms")  # object classes that are armed forces
+FORCE_CLASSES = ("troops", "weapons", "platforms", "peacekeepers")  # object classes that are armed forces
 NOMINAL_EXCLUDED_DEPS = frozenset({"compound", "amod", "poss"})
 
 
@@ -173,7 +173,7 @@ def lexicon_verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
 
 
 MOVED_CODES = {"troops": "154", "platforms": "154", "weapons": "072", "aid": "070",
-               "money": "071"}  # fmt: skip
+               "money": "071", "peacekeepers": "074"}  # fmt: skip
 
 
 def _forces_moving(verb: Token, ctx: TriggerContext) -> Candidate | None:
@@ -186,7 +186,10 @@ def _forces_moving(verb: Token, ctx: TriggerContext) -> Candidate | None:
     if subj is None:
         return None
     moved = _behind_measure(subj, ctx.lexicon.cue("args.measure_nouns"))
-    code = MOVED_CODES.get(ctx.lexicon.objects.get(moved.lemma_.lower(), ""))
+    cls = ctx.lexicon.objects.get(moved.lemma_.lower(), "")
+    if any(c.lemma_.lower() == "peacekeeping" for c in moved.children):
+        cls = "peacekeepers"  # "peacekeeping troops arrived in Bosnia": protection, not threat
+    code = MOVED_CODES.get(cls)
     if code is None:
         return None
     sources = ctx.finder.actors_at(moved) or ctx.finder.actors_at(subj)
