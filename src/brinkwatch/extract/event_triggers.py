@@ -13,7 +13,8 @@ from brinkwatch.extract.event_modality import Modality, verb_modality
 from brinkwatch.records import Actor
 
 OBJECT_DEPS = ("dobj", "obj")
-FORCE_CLASSES = ("troops", "weapons", "platforms", "peacekeepers")  # object classes that are armed forces
+# object classes that are armed forces and their equipment
+FORCE_CLASSES = ("troops", "weapons", "platforms", "peacekeepers")
 NOMINAL_EXCLUDED_DEPS = frozenset({"compound", "amod", "poss"})
 
 
