@@ -3,16 +3,21 @@ half-way, and the server note that tells ingest who owns a store."""
 
 from __future__ import annotations
 
+import json
 import os
+import socket
 from pathlib import Path
 
 import pytest
 
+from brinkwatch.api.articles import parse_articles
 from brinkwatch.errors import StoreError
-from brinkwatch.records import ReadFailure
+from brinkwatch.ingest import read_paths
+from brinkwatch.records import Article, ReadFailure
 from brinkwatch.settings import Settings
 from brinkwatch.store import loader
 from brinkwatch.store.db import Store
+from brinkwatch.store.remote import article_payload, ingest_via_server
 from brinkwatch.store.server_info import (
     ServerInfo,
     info_path,
@@ -97,3 +102,23 @@ def _dead_pid() -> int:
         os._exit(0)
     os.waitpid(pid, 0)
     return pid
+
+
+def test_payload_gives_the_server_the_same_article_id(tmp_path: Path) -> None:
+    path = tmp_path / "2022-02-09-talks.txt"
+    path.write_text("Talks Resume\n\nFebruary 9, 2022\n\nParis and Berlin met in Paris.\n", "utf-8")
+    [local] = [a for a in read_paths([str(path)]) if isinstance(a, Article)]
+    body = json.dumps([article_payload(local)]).encode()
+    [posted] = parse_articles(body, "application/json")
+    assert (posted.id, posted.text, posted.title, posted.published) == (
+        local.id, local.text, local.title, local.published)  # fmt: skip
+
+
+def test_silent_server_is_a_clear_store_error(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Headline\n\nKyiv asked for calm on Monday.\n", "utf-8")
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = ServerInfo("127.0.0.1", port, os.getpid(), token_needed=False)
+    with pytest.raises(StoreError, match=f"127.0.0.1:{port}.*did not answer"):
+        ingest_via_server([str(tmp_path / "a.txt")], server, Settings())
