@@ -12,6 +12,7 @@ from :class:`brinkwatch.errors.BrinkwatchError`.
 
 from __future__ import annotations
 
+from brinkwatch.about import __version__
 from brinkwatch.api_python import extract, extract_file
 from brinkwatch.errors import (
     BrinkwatchError,
@@ -33,8 +34,6 @@ from brinkwatch.records import (
     TimeMention,
 )
 from brinkwatch.settings import Settings
-
-from brinkwatch.about import __version__
 
 __all__ = [
     "Actor", "Article", "ArticleRecord", "BrinkwatchError", "DataFileError", "EvaluationError",
