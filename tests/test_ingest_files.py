@@ -150,7 +150,8 @@ def build_tree(root: Path) -> None:
 def describe(item: Article | ReadFailure, root: Path) -> str:
     if isinstance(item, ReadFailure):
         return f"{os.path.relpath(item.path, root)} !{item.reason}"
-    return f"{os.path.relpath(item.path or '', root)} {item.id if len(item.id) < 10 else ''}"
+    # ids are always content hashes; a feed's own id is kept as source_id
+    return f"{os.path.relpath(item.path or '', root)} {item.source_id or ''}"
 
 
 def test_folder_tree_is_walked_sorted_and_failures_do_not_stop_it(
