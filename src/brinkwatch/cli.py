@@ -559,7 +559,9 @@ def _exit_quietly(signum: int, frame: object) -> None:
 
 @app.command()
 def evaluate(
-    name: Annotated[str, typer.Argument(help="events, quotes, times, places or quantities.")],
+    name: Annotated[
+        str, typer.Argument(help="events, actors, quotes, times, places, quantities or all.")
+    ],
     gold: Annotated[
         Path | None, typer.Option(help="Gold file or folder (default: the dev set).")
     ] = None,
@@ -568,10 +570,16 @@ def evaluate(
     max_errors: Annotated[int, typer.Option(help="Misses to list.")] = 20,
 ) -> None:
     """Score an extractor on a labelled dev set: P/R/F1 per label and the misses."""
-    from brinkwatch.evaluate import run_evaluation
+    from brinkwatch.evaluate import EVALUATIONS, run_evaluation
 
-    result = run_evaluation(name, gold, limit)
+    if name == "all" and gold is not None:
+        raise typer.BadParameter("--gold names one dev set; give it with a single extractor")
+    names = EVALUATIONS if name == "all" else (name,)
+    results = {one: run_evaluation(one, gold, limit) for one in names}
     if as_json:
-        typer.echo(json.dumps(result.as_dict(), indent=2, default=str))
-    else:
-        typer.echo(result.as_text(max_errors))
+        payload = {k: r.as_dict() for k, r in results.items()} if name == "all" else (
+            results[name].as_dict()
+        )
+        typer.echo(json.dumps(payload, indent=2, default=str))
+        return
+    typer.echo("\n\n".join(r.as_text(max_errors) for r in results.values()))

@@ -15,7 +15,7 @@ from typing import Protocol
 from brinkwatch.errors import EvaluationError
 from brinkwatch.evaluate.report import EvalReport, Score
 
-EVALUATIONS: tuple[str, ...] = ("events", "quotes", "times", "places", "quantities")
+EVALUATIONS: tuple[str, ...] = ("events", "actors", "quotes", "times", "places", "quantities")
 
 
 class _Runner(Protocol):
