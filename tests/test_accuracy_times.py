@@ -7,11 +7,20 @@ run is marked slow; the DateTimeModel run takes a few seconds.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from brinkwatch.evaluate.times import FLOORS, run
+from brinkwatch.evaluate.times import FLOORS, Tally, _score_doc, run
+from brinkwatch.evaluate.times_gold import (
+    GoldDoc,
+    GoldTime,
+    _accepted_values,
+    _scorable,
+    _week_spanned,
+)
+from brinkwatch.records import TimeMention
 
 
 def _below(metrics: dict[str, float], names: tuple[str, ...]) -> dict[str, tuple[float, float]]:
@@ -36,3 +45,28 @@ def test_every_floor_is_a_reported_metric(datasets: Path) -> None:
     report = run(gold=datasets / "numbers" / "DateTimeModel.json", limit=5)
     dtm_floors = {name for name in FLOORS if name.startswith("dtm_")}
     assert dtm_floors <= set(report.metrics)
+
+
+def _gold_doc(spans: list[tuple[int, int, str]]) -> GoldDoc:
+    times = tuple(GoldTime(a, b, "DATE", frozenset({v}), "date") for a, b, v in spans)
+    return GoldDoc("case", "x" * 40, date(2022, 1, 25), times)
+
+
+def test_second_mention_over_a_paired_gold_span_counts_neither_way() -> None:
+    """TempEval-3 counts every system TIMEX3 overlapping a gold one as matched."""
+    tally = Tally()
+    found = [TimeMention("Friday", 0, 6, "DATE", "2022-01-21"),
+             TimeMention("1/21", 7, 11, "DATE", "2022-01-21")]  # fmt: skip
+    _score_doc(_gold_doc([(0, 11, "2022-01-21")]), found, "date", tally)
+    assert (tally.value.tp, tally.value.fp, tally.value.fn) == (1, 0, 0)
+
+
+def test_a_week_range_also_accepts_its_iso_week() -> None:
+    resolution = {"timex": "XXXX-04-10", "start": "2018-04-09", "end": "2018-04-16"}
+    assert "2018-W15" in _accepted_values("XXXX-04-10", [resolution])
+    assert _week_spanned({"start": "2018-04-10", "end": "2018-04-17"}) is None
+
+
+def test_cases_of_another_mode_are_not_scored() -> None:
+    assert not _scorable({"Context": {}, "Comment": "Only supported in CalendarMode"})
+    assert _scorable({"Context": {}, "Comment": "Known false positive"})

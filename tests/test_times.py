@@ -225,3 +225,24 @@ def test_military_clock_with_zone_joins_its_day(parse: Callable[[str], Doc]) -> 
     assert [(m.text, m.type, m.value) for m in mentions] == [
         ("0300 GMT on Thursday", "TIME", "2022-01-20T03:00")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # A cue word before the date sets its direction whatever the verb says.
+        ("The board declared a dividend payable Feb. 3.", "Feb. 3", "2022-02-03"),
+        ("The board approved a merger effective March 1.", "March 1", "2022-03-01"),
+        ("The mine has been idle since Dec. 2.", "Dec. 2", "2021-12-02"),
+        ("The treaty was signed in nineteen ninety-one.", "nineteen ninety-one", "1991"),
+    ],
+)
+def test_cue_words_and_spelled_years(
+    parse: Callable[[str], Doc], sentence: str, expression: str, value: str
+) -> None:
+    assert _only(_times(parse, sentence), expression).value == value
+
+
+def test_a_spelled_number_counting_things_is_no_year(parse: Callable[[str], Doc]) -> None:
+    found = _times(parse, "In two thousand villages the harvest failed.")
+    assert not [m for m in found if "thousand" in m.text]

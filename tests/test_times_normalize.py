@@ -98,3 +98,20 @@ _TIMEY = st.lists(
 @given(text=_TIMEY, anchor=st.one_of(st.none(), st.dates(date(1, 1, 2), date(9998, 12, 30))))
 def test_normalize_never_raises_on_time_like_words(text: str, anchor: date | None) -> None:
     normalize(text, anchor, "PAST")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("nineteen eighty-four", ("DATE", "1984")),
+        ("the year two thousand", ("DATE", "2000")),
+        ("two thousand and nine", ("DATE", "2009")),
+        ("eighteen hundred and twelve", ("DATE", "1812")),
+        ("twenty twenty-one", ("DATE", "2021")),
+        ("nineteen oh eight", ("DATE", "1908")),
+        ("March nineteen seventy", ("DATE", "1970-03")),
+        ("4 July seventeen seventy-six", ("DATE", "1776-07-04")),
+    ],
+)
+def test_years_spelled_out(text: str, expected: tuple[str, str]) -> None:
+    assert normalize(text, TUESDAY, "PAST") == expected

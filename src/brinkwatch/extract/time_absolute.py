@@ -94,7 +94,9 @@ def week_number(groups: Groups, context: Context) -> Timex | None:
 
 
 def year_only(groups: Groups, context: Context) -> Timex | None:
-    return "DATE", f"{int(groups['year'] or 0):04d}"
+    """ "2014", "fiscal 2014", "nineteen ninety-six"."""
+    year = year_of(groups, "year")
+    return ("DATE", f"{year:04d}") if year else None
 
 
 def decade(groups: Groups, context: Context) -> Timex | None:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from brinkwatch.extract.time_lexicon import TimeLexicon
+from brinkwatch.extract.time_lexicon import TimeLexicon, load_time_lexicon
 
 Timex = tuple[str, str]
 Groups = Mapping[str, str | None]
@@ -67,12 +67,26 @@ def day_of(groups: Groups, context: Context) -> int:
 
 
 def year_of(groups: Groups, *names: str) -> int | None:
-    """The first year group that matched, of those named."""
+    """The first year group that matched, of those named, in digits or in words."""
     for name in names:
         text = groups.get(name)
         if text:
-            return int(text)
+            return int(text) if text.isdigit() else spelled_year(text, load_time_lexicon())
     return None
+
+
+def spelled_year(text: str, lexicon: TimeLexicon) -> int | None:
+    """ "nineteen ninety-six" -> 1996, "two thousand and five" -> 2005,
+    "seventeen hundred thirty three" -> 1733, "nineteen oh five" -> 1905."""
+    multipliers = lexicon.tables["year_words"]["multipliers"]
+    parts = [p for p in re.split(r"[\s-]+", text.lower()) if p not in ("and", "oh")]
+    values = [multipliers.get(p) or lexicon.lookup("numbers", p) for p in parts]
+    if len(parts) < 2 or any(v is None for v in values):
+        return None
+    numbers = [int(v) for v in values]
+    scale = multipliers.get(parts[1], 100)
+    rest = numbers[2:] if parts[1] in multipliers else numbers[1:]
+    return int(numbers[0] * scale + sum(rest))
 
 
 def with_part(day_value: str, groups: Groups, context: Context) -> Timex:

@@ -25,6 +25,7 @@ _TABLES = MappingProxyType({
     "ORD": "ordinals", "UNIT": "units", "DAYPART": "day_parts", "SEASON": "seasons",
     "DEICTIC": "deictic_days", "REF": "references", "SET": "sets", "HOLIDAY": "holidays",
     "MOD": "modifiers", "DAYWORD": "day_words", "FLOATING": "floating_holidays",
+    "YEARWORDS": "year_words",
 })  # fmt: skip
 # Tens that combine with a unit word ("twenty-five"), matched on top of the NUM table.
 _COMPOUND_NUMBER = (
@@ -138,6 +139,8 @@ def _alternation(placeholder: str, tables: Mapping[str, Mapping[str, Any]], rule
             f"data/times/patterns.toml: rule {rule!r} uses unknown <<{placeholder}>>; "
             f"use one of {', '.join(sorted(_TABLES))}"
         )
+    if placeholder == "YEARWORDS":
+        return _spelled_year(tables[table])
     # Longest first so "the day before yesterday" wins over "yesterday"; month and
     # weekday abbreviations may end in a dot ("Jan.", "Tues.").
     dot = r"\.?" if placeholder in _ABBREVIATED else ""
@@ -152,3 +155,19 @@ def _flexible(word: str) -> str:
     """A lexicon word as a regex: any run of spaces between its parts, either apostrophe."""
     escaped = (re.escape(part) for part in word.split(" "))
     return r"\s+".join(escaped).replace("'", "['\u2019]")
+
+
+def _spelled_year(year_words: Mapping[str, Any]) -> str:
+    """A year in words: "nineteen ninety-six", "nineteen hundred (and) ninety three",
+    "two thousand (and) fifteen", "twenty twenty", "nineteen oh five"."""
+    unit, teen, ten, century = (
+        "(?:" + "|".join(year_words[key]) + ")" for key in ("units", "teens", "tens", "centuries")
+    )
+    tens = rf"{ten}(?:[\s-]{unit})?"
+    below_hundred = rf"(?:{tens}|{teen}|{unit})"
+    after_century = rf"(?:{tens}|{teen}|oh[\s-]{unit})"
+    and_ = r"\s+(?:and\s+)?"
+    return (
+        rf"(?:{century}\s+hundred(?:{and_}{below_hundred})?|{century}[\s-]{after_century}"
+        rf"|(?:one|two)\s+thousand(?:{and_}{below_hundred})?)"
+    )

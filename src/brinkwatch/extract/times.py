@@ -41,6 +41,7 @@ _DAY_RANGE_RULES = frozenset({"month_day"})
 _OFFSET_GAP = re.compile(r"\s+(after|before|from)\s+", re.IGNORECASE)
 _SIMPLE_PERIOD = re.compile(r"P(\d+)([DW])")
 _UNIT_DAYS = MappingProxyType({"D": 1, "W": 7})
+_WORD_BEFORE = re.compile(r"(\w+)\W{1,3}$")
 _WORKDAYS = re.compile(r"\b(?:trading|business|working)\b", re.IGNORECASE)
 
 
@@ -82,7 +83,7 @@ def _mention(
     if not _plausible(doc, candidate, lexicon):
         return None
     rule = candidate.rule
-    tense = tense_at(doc, candidate.start, candidate.end) if rule.handler in _TENSED else "PAST"
+    tense = _tense(doc, candidate, lexicon) if rule.handler in _TENSED else "PAST"
     timex = normalize_match(rule, candidate.match.groupdict(), published, tense)
     if timex is None:
         return None
@@ -91,6 +92,19 @@ def _mention(
     text = candidate.match.string[candidate.start : candidate.end]
     kind = cast(TimeType, timex[0])  # handlers only return the four TIMEX3 types
     return TimeMention(text, candidate.start, candidate.end, kind, timex[1])
+
+
+def _tense(doc: Doc, candidate: Candidate, lexicon: TimeLexicon) -> str:
+    """The direction a cue word right before the span gives ("payable Dec. 1"),
+    else the tense of the governing verb."""
+    start = candidate.start
+    before = _WORD_BEFORE.search(candidate.match.string, max(0, start - 30), start)
+    if before is not None:
+        word = before.group(1).lower()
+        for tense, cues in lexicon.tables["tense_cues"].items():
+            if word in cues:
+                return str(tense)
+    return tense_at(doc, candidate.start, candidate.end)
 
 
 def _plausible(doc: Doc, candidate: Candidate, lexicon: TimeLexicon) -> bool:
@@ -109,12 +123,17 @@ def _plausible(doc: Doc, candidate: Candidate, lexicon: TimeLexicon) -> bool:
         return False
     if span.start > 0 and doc[span.start - 1].tag_ in ("PRP$", "POS"):
         return True  # "its 1997 positions", "Russia's 2014 annexation": a dated thing
-    if span.text.isdigit() and _counts_things(doc, span.end):
+    if _bare_number(candidate, span.text) and _counts_things(doc, span.end):
         return False  # "2000 troops"; but not "fiscal 1989 sales", "November transactions"
     if any(token.ent_type_ in _HINT_ENTITIES for token in span):
         return True
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     return before in lexicon.tables["hint_words"]["words"]
+
+
+def _bare_number(candidate: Candidate, text: str) -> bool:
+    """ "2000", "two thousand": a year alone, which may as well count things."""
+    return text.isdigit() or candidate.match.groupdict().get("year") == candidate.match.group(0)
 
 
 def _is_rate(doc: Doc, candidate: Candidate) -> bool:
