@@ -235,6 +235,11 @@ def test_military_clock_with_zone_joins_its_day(parse: Callable[[str], Doc]) -> 
         ("The board approved a merger effective March 1.", "March 1", "2022-03-01"),
         ("The mine has been idle since Dec. 2.", "Dec. 2", "2021-12-02"),
         ("The treaty was signed in nineteen ninety-one.", "nineteen ninety-one", "1991"),
+        (
+            "The ceasefire ends three months after Easter.",
+            "three months after Easter",
+            "2022-07-17",
+        ),
     ],
 )
 def test_cue_words_and_spelled_years(

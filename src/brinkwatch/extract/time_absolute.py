@@ -7,7 +7,7 @@ the window the tense allows (see ``time_calendar.nearest_year``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from types import MappingProxyType
 
 from brinkwatch.extract import time_calendar as cal
@@ -83,6 +83,32 @@ def day_of_month(groups: Groups, context: Context) -> Timex | None:
     return ("DATE", found.isoformat()) if found else None
 
 
+def week_of(groups: Groups, context: Context) -> Timex | None:
+    """ "the week of April 10", "w/c Feb 4", "the week of the 18th": the ISO week
+    that holds the day named."""
+    if groups.get("month"):
+        day = month_day(groups, context)
+    else:
+        day = day_of_month({"day": groups.get("nth")}, context)
+    if day is None or day[1].startswith("X"):
+        return None
+    return "DATE", cal.iso_week(date.fromisoformat(day[1]))
+
+
+def weekday_day(groups: Groups, context: Context) -> Timex | None:
+    """ "Sunday 31", "Mon 13th", "Friday the 13th": the nearest month whose day falls
+    on that weekday, ahead of the anchor unless the verb is past."""
+    weekday = context.lexicon.lookup("weekdays", groups.get("weekday") or "")
+    day = day_of({"day": groups.get("day") or groups.get("bare"),
+                  "dayword": groups.get("dayword")}, context)  # fmt: skip
+    if weekday is None or not 1 <= day <= 31:
+        return None
+    if context.anchor is None:
+        return "DATE", f"XXXX-XX-{day:02d}"
+    found = cal.day_on_weekday(context.anchor, day, int(weekday), context.tense == "PAST")
+    return ("DATE", found.isoformat()) if found else None
+
+
 def week_number(groups: Groups, context: Context) -> Timex | None:
     """ "week 10" of the anchor's year (or of the year named)."""
     year = year_of(groups, "year") or (context.anchor.year if context.anchor else None)
@@ -130,6 +156,19 @@ def quarter(groups: Groups, context: Context) -> Timex | None:
     return "DATE", f"{year}-Q{which}" if year else f"XXXX-Q{which}"
 
 
+def quarter_of_year(groups: Groups, context: Context) -> Timex | None:
+    """ "this year's third quarter", "the year-ago quarter", "the 1988 quarter": a
+    quarter not named is the one just reported (the last ended before the anchor)."""
+    if context.anchor is None:
+        return None
+    reported_year, reported = cal.last_completed_quarter(context.anchor)
+    named = context.lexicon.lookup("ordinals", groups.get("ord") or "")
+    shift = -1 if groups.get("ago") else {"last": -1, "next": 1}.get(words(groups.get("rel")), 0)
+    base = context.anchor.year if named and not groups.get("ago") else reported_year
+    year = year_of(groups, "year") or base + shift
+    return "DATE", f"{year}-Q{int(named or reported)}"
+
+
 def half_year(groups: Groups, context: Context) -> Timex | None:
     """ "the first half of 2022" -> 2022-H1."""
     half = 1 if (groups.get("ord") or "").lower() == "first" else 2
@@ -149,7 +188,8 @@ def season(groups: Groups, context: Context) -> Timex | None:
 
 
 def holiday(groups: Groups, context: Context) -> Timex | None:
-    """Fixed holidays ("Christmas"), n-th weekday ones ("Thanksgiving") and Easter."""
+    """Fixed holidays ("Christmas"), n-th weekday ones ("Thanksgiving") and those
+    counted from Easter ("Good Friday")."""
     name = groups.get("holiday") or ""
     rel = words(groups.get("rel"))
     if rel:
@@ -164,9 +204,12 @@ def holiday(groups: Groups, context: Context) -> Timex | None:
     if year is None and context.anchor is None:
         return None
     rule = context.lexicon.lookup("floating_holidays", name)
+    after_easter = timedelta(days=int(context.lexicon.lookup("easter_days", name) or 0))
 
     def on(in_year: int) -> date | None:
-        return cal.easter(in_year) if rule is None else cal.nth_weekday(in_year, *map(int, rule))
+        if rule is None:
+            return cal.easter(in_year) + after_easter
+        return cal.nth_weekday(in_year, *map(int, rule))
 
     found = on(year) if year else _nearest_occurrence(on, context)
     return ("DATE", found.isoformat()) if found else None

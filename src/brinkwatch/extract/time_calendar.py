@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from calendar import monthrange
 from datetime import date, timedelta
 from types import MappingProxyType
 
+# A day of the month falls on each weekday within 14 months (the 31st: within 7 years).
+_MONTHS_SEARCHED = 90
 # TIMEX3 season codes in calendar order; winter belongs to the year its December is in.
 SEASONS: tuple[str, ...] = ("SP", "SU", "FA", "WI")
 _SEASON_OF_MONTH = MappingProxyType(
@@ -29,10 +32,23 @@ def quarter_of(day: date) -> int:
     return (day.month - 1) // 3 + 1
 
 
+def last_completed_quarter(day: date) -> tuple[int, int]:
+    """(year, quarter) of the last quarter ended before ``day``."""
+    quarter = (day.month - 1) // 3
+    return (day.year, quarter) if quarter else (day.year - 1, 4)
+
+
 def add_months(year: int, month: int, months: int) -> tuple[int, int]:
     """(year, month) shifted by ``months`` (may be negative)."""
     index = year * 12 + (month - 1) + months
     return index // 12, index % 12 + 1
+
+
+def shift_months(day: date, months: int) -> date:
+    """The same day ``months`` later (or earlier), kept within its month: a month
+    after 31 January is the last day of February."""
+    year, month = add_months(day.year, day.month, months)
+    return date(year, month, min(day.day, monthrange(year, month)[1]))
 
 
 def add_quarters(year: int, quarter: int, quarters: int) -> tuple[int, int]:
@@ -67,10 +83,14 @@ def weekday_on_or_after(anchor: date, weekday: int) -> date:
 def nearest_year(anchor: date, month: int, day: int = 15, tense: str = "PRESENT") -> int:
     """The year of a month/day named without one: the nearest occurrence to the
     anchor, but not more than a month ahead for a past-tense verb nor a month back
-    for a future one ("said in January", written in October, is this January)."""
+    for a future one ("said in January", written in October, is this January).
+    The anchor's year when no year has that day (30 February)."""
     best_year, best_distance = anchor.year, 10**6
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-        offset = (date(year, month, min(day, 28)) - anchor).days
+    for year in range(anchor.year - 4, anchor.year + 5):  # 29 February: a leap year
+        named = safe_date(year, month, day)
+        if named is None:
+            continue
+        offset = (named - anchor).days
         if (tense == "PAST" and offset > 31) or (tense == "FUTURE" and offset < -31):
             continue
         if abs(offset) < best_distance:
@@ -100,3 +120,16 @@ def nth_weekday(year: int, month: int, nth: int, weekday: int) -> date | None:
     year_after, month_after = add_months(year, month, 1)
     last = date(year_after, month_after, 1) - timedelta(days=1)
     return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def day_on_weekday(anchor: date, day: int, weekday: int, backward: bool) -> date | None:
+    """The nearest ``day``-th of a month that falls on ISO ``weekday`` ("Sunday 31"),
+    on or after the anchor, or on or before it when ``backward``."""
+    year, month = anchor.year, anchor.month
+    for _ in range(_MONTHS_SEARCHED):
+        found = safe_date(year, month, day)
+        ahead = found is not None and (found <= anchor if backward else found >= anchor)
+        if found is not None and ahead and found.isoweekday() == weekday:
+            return found
+        year, month = add_months(year, month, -1 if backward else 1)
+    return None

@@ -26,6 +26,8 @@ HANDLERS: Mapping[str, Handler] = MappingProxyType({
     "century": absolute.century, "quarter": absolute.quarter, "half_year": absolute.half_year,
     "season": absolute.season, "holiday": absolute.holiday,
     "day_of_month": absolute.day_of_month, "week_number": absolute.week_number,
+    "week_of": absolute.week_of, "quarter_of_year": absolute.quarter_of_year,
+    "weekday_day": absolute.weekday_day,
     "relative_unit": relative.relative_unit, "relative_named": relative.relative_named,
     "deictic": relative.deictic, "weekday": relative.weekday, "weekend": relative.weekend,
     "offset": relative.offset, "in_offset": relative.in_offset,

@@ -38,6 +38,11 @@ _UNIT_LETTER = MappingProxyType(
         "quarter": "Q",
         "fiscal year": "Y",
         "fiscal quarter": "Q",
+        "calendar year": "Y",
+        "working week": "W",
+        "work week": "W",
+        "workweek": "W",
+        "business week": "W",
     }
 )
 # "the past decade" is written in years, like counted decades (see time_periods).
@@ -60,7 +65,7 @@ def relative_unit(groups: Groups, context: Context) -> Timex | None:
     shift = SHIFT.get(rel, -1 if rel in _DURATION_RELS else 0)
     if letter == "Q" and rel in ("the", "the latest", "the most recent", "the last"):
         # "the quarter" in an earnings report is the one just ended.
-        shift = -1 if context.tense == "PAST" or rel != "the" else 0
+        shift = 0 if rel == "the" and context.tense == "FUTURE" else -1
     return "DATE", shifted_unit(context.anchor, letter, shift)
 
 
@@ -225,9 +230,7 @@ def offset_from_day(groups: Groups, context: Context) -> Timex | None:
         return None
     count = int(amount) * (-1 if words(groups.get("dir")) == "before" else 1)
     if unit in ("M", "Y"):
-        year, month = cal.add_months(base.year, base.month, count * (12 if unit == "Y" else 1))
-        day = cal.safe_date(year, month, base.day) or cal.safe_date(year, month, 28)
-        return ("DATE", day.isoformat()) if day else None
+        return "DATE", cal.shift_months(base, count * (12 if unit == "Y" else 1)).isoformat()
     return "DATE", (base + timedelta(days=count * (7 if unit == "W" else 1))).isoformat()
 
 

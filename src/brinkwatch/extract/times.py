@@ -19,6 +19,7 @@ from typing import cast
 
 from spacy.tokens import Doc
 
+from brinkwatch.extract.time_calendar import last_completed_quarter, shift_months
 from brinkwatch.extract.time_lexicon import TimeLexicon, load_time_lexicon
 from brinkwatch.extract.time_normalize import normalize_match
 from brinkwatch.extract.time_recognize import Candidate, non_overlapping, recognize_all
@@ -27,7 +28,8 @@ from brinkwatch.records import TimeMention, TimeType
 
 # Handlers whose value depends on the tense of the governing verb.
 _TENSED = frozenset({"weekday", "quarter", "relative_unit", "weekend", "relative_named",
-                     "month_day", "month_year", "holiday", "in_offset"})  # fmt: skip
+                     "month_day", "month_year", "holiday", "in_offset", "week_of",
+                     "weekday_day"})  # fmt: skip
 _HINT_ENTITIES = frozenset({"DATE", "TIME", "EVENT"})
 # Between a clock time and its day: nothing, a comma, "on" or "at".
 _CLOCK_DAY_GAP = re.compile(
@@ -39,8 +41,9 @@ _RANGE_END = re.compile(
 )
 _DAY_RANGE_RULES = frozenset({"month_day"})
 _OFFSET_GAP = re.compile(r"\s+(after|before|from)\s+", re.IGNORECASE)
-_SIMPLE_PERIOD = re.compile(r"P(\d+)([DW])")
+_SIMPLE_PERIOD = re.compile(r"P(\d+)([DWMY])")
 _UNIT_DAYS = MappingProxyType({"D": 1, "W": 7})
+_UNIT_MONTHS = MappingProxyType({"M": 1, "Y": 12})
 _WORD_BEFORE = re.compile(r"(\w+)\W{1,3}$")
 _WORKDAYS = re.compile(r"\b(?:trading|business|working)\b", re.IGNORECASE)
 
@@ -193,13 +196,22 @@ def _offset_pair(text: str, mentions: list[TimeMention], index: int) -> TimeMent
         return None  # "eight trading days after Oct. 12": not calendar days
     if day.value.startswith("X"):
         return None
-    days = int(period.group(1)) * _UNIT_DAYS[period.group(2)]
-    sign = -1 if gap.group(1).lower() == "before" else 1
-    try:
-        value = (date.fromisoformat(day.value[:10]) + timedelta(days=sign * days)).isoformat()
-    except OverflowError:
+    count = int(period.group(1)) * (-1 if gap.group(1).lower() == "before" else 1)
+    value = _counted_from(date.fromisoformat(day.value[:10]), count, period.group(2))
+    if value is None:
         return None  # counted off the calendar
     return TimeMention(text[span.start : day.end], span.start, day.end, "DATE", value)
+
+
+def _counted_from(day: date, count: int, unit: str) -> str | None:
+    """The day ``count`` days, weeks, months or years from ``day`` (a month on from
+    31 January is the last day of February)."""
+    try:
+        if unit in _UNIT_DAYS:
+            return (day + timedelta(days=count * _UNIT_DAYS[unit])).isoformat()
+        return shift_months(day, count * _UNIT_MONTHS[unit]).isoformat()
+    except (OverflowError, ValueError):
+        return None
 
 
 def _join_clock_and_day(text: str, mentions: list[TimeMention]) -> tuple[TimeMention, ...]:
@@ -248,14 +260,9 @@ def _quarterly_comparisons(
     if published is None or table["context_word"] not in text.lower():
         return mentions
     phrases = frozenset(table["phrases"])
-    last_year, last_quarter = _last_completed_quarter(published)
+    last_year, last_quarter = last_completed_quarter(published)
     value = f"{last_year - 1}-Q{last_quarter}"
     return tuple(replace(m, value=value) if _normalised(m.text) in phrases else m for m in mentions)
-
-
-def _last_completed_quarter(day: date) -> tuple[int, int]:
-    quarter = (day.month - 1) // 3
-    return (day.year, quarter) if quarter else (day.year - 1, 4)
 
 
 def _normalised(text: str) -> str:
