@@ -69,6 +69,16 @@ TUESDAY = date(2022, 1, 25)
         ("the year-ago fourth quarter", "PAST", ("DATE", "2020-Q4")),
         ("last year's quarter", "PAST", ("DATE", "2020-Q4")),
         ("the quarter", "PRESENT", ("DATE", "2021-Q4")),
+        ("Memorial Day weekend", "FUTURE", ("DATE", "2022-W21-WE")),
+        ("the weekend of Thanksgiving 2021", "PAST", ("DATE", "2021-W47-WE")),
+        ("Halloween weekend 2020", "PAST", ("DATE", "2020-W44-WE")),
+        ("the 20th day of next month", "FUTURE", ("DATE", "2022-02-20")),
+        ("the tenth day of March", "FUTURE", ("DATE", "2022-03-10")),
+        ("the second month of 2019", "PAST", ("DATE", "2019-02")),
+        ("the 11th month of last year", "PAST", ("DATE", "2021-11")),
+        ("week 40 of last year", "PAST", ("DATE", "2021-W40")),
+        ("following Thursday", "FUTURE", ("DATE", "2022-02-03")),
+        ("to date", "PRESENT", ("DATE", "PRESENT_REF")),
     ],
 )
 def test_normalize_against_a_tuesday(text: str, tense: str, expected: tuple[str, str]) -> None:
@@ -87,7 +97,9 @@ def test_weekday_without_anchor() -> None:
     assert normalize("Friday", None) == ("DATE", "XXXX-WXX-5")
 
 
-@pytest.mark.parametrize("text", ["", "hello", "February 30", "the 45th", "week 99"])
+@pytest.mark.parametrize(
+    "text", ["", "hello", "February 30", "the 45th", "week 99", "up to date", "12/3.75"]
+)
 def test_not_a_time_gives_none(text: str) -> None:
     assert normalize(text, TUESDAY) is None
 

@@ -110,13 +110,41 @@ def weekday_day(groups: Groups, context: Context) -> Timex | None:
 
 
 def week_number(groups: Groups, context: Context) -> Timex | None:
-    """ "week 10" of the anchor's year (or of the year named)."""
-    year = year_of(groups, "year") or (context.anchor.year if context.anchor else None)
+    """ "week 10" of the anchor's year (or of the year named: "week 27 of last year")."""
+    year = year_of(groups, "year") or _year_of_rel(groups, context)
     week = int(groups.get("week") or 0)
     if year is None:
         return "DATE", f"XXXX-W{week:02d}"
     date.fromisocalendar(year, week, 1)  # raises ValueError for week 53 of a 52-week year
     return "DATE", f"{year}-W{week:02d}"
+
+
+def nth_day_of_month(groups: Groups, context: Context) -> Timex | None:
+    """ "the 15th day of June", "the twenty-sixth day of next month"."""
+    if groups.get("month"):
+        return month_day(groups, context)
+    if context.anchor is None:
+        return None
+    shift = {"next": 1, "last": -1}.get(words(groups.get("rel")), 0)
+    found = cal.safe_date(*cal.add_months(context.anchor.year, context.anchor.month, shift),
+                          day_of(groups, context))  # fmt: skip
+    return ("DATE", found.isoformat()) if found else None
+
+
+def nth_month_of_year(groups: Groups, context: Context) -> Timex | None:
+    """ "the third month of 2021", "the 9th month of next year"."""
+    month = day_of(groups, context)  # an ordinal, in digits or words
+    year = year_of(groups, "year") or _year_of_rel(groups, context)
+    if year is None or not 1 <= month <= 12:
+        return None
+    return "DATE", cal.month_value(year, month)
+
+
+def _year_of_rel(groups: Groups, context: Context) -> int | None:
+    """The anchor's year moved by "last"/"next" in the ``rel`` group."""
+    if context.anchor is None:
+        return None
+    return context.anchor.year + {"last": -1, "next": 1}.get(words(groups.get("rel")), 0)
 
 
 def year_only(groups: Groups, context: Context) -> Timex | None:
@@ -185,6 +213,19 @@ def season(groups: Groups, context: Context) -> Timex | None:
     """ "summer 2021" -> 2021-SU."""
     code = context.lexicon.lookup("seasons", groups.get("season") or "")
     return ("DATE", f"{year_of(groups, 'year')}-{code}") if code else None
+
+
+def holiday_weekend(groups: Groups, context: Context) -> Timex | None:
+    """ "Labor Day weekend", "the weekend of Halloween": the weekend nearest the holiday
+    (the one before a Monday holiday, the one after a Thursday one)."""
+    named = {"holiday": groups.get("holiday") or groups.get("holiday2"),
+             "year": groups.get("year") or groups.get("year2") or groups.get("year3")}  # fmt: skip
+    day = holiday(named, context)
+    if day is None or day[1].startswith("X"):
+        return None
+    found = date.fromisoformat(day[1])
+    saturday = found + timedelta(days=(6 - found.isoweekday() + 3) % 7 - 3)
+    return "DATE", cal.iso_week(saturday) + "-WE"
 
 
 def holiday(groups: Groups, context: Context) -> Timex | None:
