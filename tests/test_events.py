@@ -353,7 +353,8 @@ def test_accused_act_is_the_accused_s_act_as_reported(code: Code) -> None:
 @pytest.mark.parametrize(
     ("text", "absent"),
     [("NATO reinforced its flank against a possible Russian attack on Ukraine.", "ASSAULT"),
-     ("Washington said it had put troops on alert, as NATO moved to reinforce Poland.", "ACCUSE"),
+     ("Washington said American troops had been put on alert, as NATO moved to reinforce "
+      "Poland.", "ACCUSE"),
      ("Berlin said its troops would join the exercise if NATO asked.", "THREATEN"),
      ("The French president was due to discuss the crisis with the Russian leader.", "AGREE")],
 )  # fmt: skip

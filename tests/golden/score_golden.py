@@ -44,12 +44,13 @@ def _same_quantity(want: dict[str, Any], got: Event) -> bool:
 
 
 def unwanted_event(want: dict[str, Any], got: Event) -> bool:
-    """A `not_events` entry is violated by a non-negated event with its type and dyad."""
+    """A `not_events` entry is violated by an event with its type and dyad coded as done:
+    neither negated nor hypothetical ("a possible Russian attack" is not an attack)."""
     dyad = (code(got.source), code(got.target))
     return (
         got.type == want["type"]
         and dyad == (want.get("source"), want.get("target"))
-        and (not got.negated)
+        and not (got.negated or got.hypothetical)
     )
 
 

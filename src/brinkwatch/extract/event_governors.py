@@ -52,8 +52,11 @@ def _apply_one(cand: Candidate, gov: Token, child: Token, ctx: TriggerContext) -
         # "no decision on assistance", "no sign of a pullback"
         return replace(cand, modality=replace(mod, negated=True))
     gov_mod = verb_modality(gov, ctx.lexicon) if gov.pos_ in ("VERB", "AUX") else Modality()
-    # a denied clause is negated; a denied noun ("denied the accusations") still happened
-    denied = child.dep_ == "ccomp" or (child.i != cand.trigger.i and child.dep_ == "dobj")
+    # a denied clause ("denied that", "denies planning to attack") is negated; a denied
+    # noun ("denied the accusations") still happened
+    denied = child.dep_ in ("ccomp", "xcomp") or (
+        child.i != cand.trigger.i and child.dep_ == "dobj"
+    )
     if lemma in cue("control.denial") and denied:
         return replace(cand, modality=replace(mod, negated=True))
     ccomp_control = cue("control.threat") | cue("control.request_clause")

@@ -41,14 +41,19 @@ class TriggerContext:
     finder: ArgFinder
 
 
-def verb_keys(tok: Token) -> list[str]:
-    """Lexicon keys for a verb: "lemma particle", "lemma preposition", then "lemma"."""
+def verb_keys(tok: Token, adverb_particles: frozenset[str] = frozenset()) -> list[str]:
+    """Lexicon keys for a verb: "lemma particle", "lemma preposition", then "lemma".
+    An adverb parsed where a particle belongs ("pulling back") adds its key first but,
+    unlike a particle, keeps the bare lemma ("struck back" is still "strike")."""
     lemma = tok.lemma_.lower()
     particles = [f"{lemma} {c.lower_}" for c in tok.children if c.dep_ == "prt"]
+    adverbs = [f"{lemma} {c.lower_}" for c in tok.children
+               if c.dep_ == "advmod" and c.lower_ in adverb_particles]  # fmt: skip
     preps = [f"{lemma} {c.lower_}" for c in tok.children if c.dep_ == "prep"]
-    preps += [f"{p} {c.lower_}" for p in particles for c in tok.children if c.dep_ == "prep"]
+    preps += [f"{p} {c.lower_}" for p in particles + adverbs for c in tok.children
+              if c.dep_ == "prep"]  # fmt: skip
     # a particle changes the verb ("gave up" is not "gave"): no bare-lemma fallback
-    return [*preps, *particles] if particles else [*preps, lemma]
+    return [*preps, *particles] if particles else [*preps, *adverbs, lemma]
 
 
 def noun_keys(tok: Token) -> list[str]:
@@ -104,7 +109,8 @@ def object_class(obj: Token | None, ctx: TriggerContext) -> str:
     )
     if stands_for and lemma not in ctx.lexicon.objects:
         return "actor"
-    return ctx.lexicon.objects.get(lemma, "")
+    # "lifted the state of emergency": a multi-word object ("state of emergency") first
+    return next((c for k in noun_keys(obj) if (c := ctx.lexicon.objects.get(k))), "")
 
 
 # ---------------------------------------------------------------- verb triggers
@@ -144,8 +150,9 @@ def _light_pair(
     tok: Token, noun: Token, found: tuple[str, Sense], ctx: TriggerContext
 ) -> Candidate | None:
     noun_key, nsense = found
-    for key in verb_keys(tok):
-        lsense = ctx.lexicon.light.get((key, noun_key)) or ctx.lexicon.light.get((key, "*"))
+    nouns = (noun_key, noun.lemma_.lower(), "*")  # "military exercise", then "exercise"
+    for key in verb_keys(tok, ctx.lexicon.cue("args.adverb_particles")):
+        lsense = next((s for n in nouns if (s := ctx.lexicon.light.get((key, n)))), None)
         if lsense is not None:
             cameo = lsense.cameo or nsense.cameo
             sense = Sense(cameo, lsense.weight, nsense.joint_cameo)
@@ -164,7 +171,7 @@ def lexicon_verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
     wanted_classes = tuple(dict.fromkeys((cls, "*", "") if obj is not None else (cls, "")))
     if obj is not None and not cls:
         wanted_classes = ("*", "")
-    for key in verb_keys(tok):
+    for key in verb_keys(tok, ctx.lexicon.cue("args.adverb_particles")):
         for wanted in wanted_classes:
             sense = ctx.lexicon.verbs.get((key, wanted))
             if sense is not None:
@@ -193,7 +200,9 @@ def _forces_moving(verb: Token, ctx: TriggerContext) -> Candidate | None:
     code = MOVED_CODES.get(cls)
     if code is None:
         return None
-    sources = ctx.finder.actors_at(moved) or ctx.finder.actors_at(subj)
+    # whose they are: the owner, else where they come from ("supplies from Armenia")
+    sources = (ctx.finder.actors_at(moved) or ctx.finder.actors_at(subj)
+               or ctx.finder.prep_objects(moved, frozenset({"from"})))  # fmt: skip
     targets = ctx.finder.prep_objects(verb, ctx.lexicon.cue("locative.preps") | {"to"})
     if not (sources or targets):
         return None
@@ -367,6 +376,10 @@ def noun_candidate(tok: Token, ctx: TriggerContext, consumed: set[int]) -> Candi
         sources, roles = _participants(tok, ctx), roles + "+verb-subject"
     if not sources:
         sources, roles = _accused_of(tok, ctx), roles + "+accused"
+    if not sources and ctx.lexicon.code(sense.cameo).plover.lower() in ctx.lexicon.cue(
+        "locative.source_types"
+    ):
+        sources, roles = _place_sources(tok, ctx), roles + "+place-source"
     if sources and not targets and tok.dep_ == "nsubj":
         targets, roles = _what_it_hit(tok.head, ctx), roles + "+verb-object"
     if not sources:
@@ -375,6 +388,14 @@ def noun_candidate(tok: Token, ctx: TriggerContext, consumed: set[int]) -> Candi
     modality = _noun_modality(tok, ctx)
     return Candidate(tok, cameo, sense.weight, f"noun:{key}/{roles}", sources, targets,
                      modality, kind="noun")  # fmt: skip
+
+
+def _place_sources(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
+    """"Protests spread across Iran": where a protest happens stands for who protests
+    (the noun's place phrase, or its verb's when it is the subject)."""
+    preps = ctx.lexicon.cue("locative.preps")
+    heads = (noun, noun.head) if noun.dep_ in ("nsubj", "nsubjpass") else (noun,)
+    return next((a for h in heads if (a := ctx.finder.prep_objects(h, preps))), ())
 
 
 def _accused_of(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:

@@ -142,7 +142,9 @@ def _negated_cooperation(cand: Candidate, ctx: TriggerContext) -> Candidate:
     negated on its own verb is a refusal (REJECT); the act itself is not coded."""
     if cand.kind not in ("verb", "light") or not is_negated(cand.trigger, ctx.lexicon):
         return cand
-    if not cand.modality.future:  # "did not speak to" is no refusal; "will not meet" is
+    # "did not speak to" is no refusal; "will not meet" and "did not accept" are
+    refusal = cand.trigger.lemma_.lower() in ctx.lexicon.cue("control.negated_refusal")
+    if not (cand.modality.future or refusal):
         return cand
     if ctx.lexicon.code(cand.cameo).quad_class > 2 or cand.content:
         return cand
@@ -203,7 +205,13 @@ def _pairs(cand: Candidate, ctx: TriggerContext) -> list[tuple[Arg | None, Arg |
     """One (source, target) pair per combination; coordinated subjects of a symmetric
     act with no other target act on each other."""
     plover = ctx.lexicon.code(cand.cameo).plover.lower()
-    sources, targets = cand.sources, cand.targets
+    derived = cand.kind == "derived"  # a claim or obligation is never self-directed
+    sources = cand.sources
+    # "dropped its objection", "withdrew its garrison": a possessive pointing back at
+    # the source is no target, but the act stands (a claim about oneself does not)
+    targets = tuple(t for t in cand.targets if not any(_same(s, t) for s in sources))
+    if cand.targets and not targets and derived:
+        return []
     mutual = plover in ctx.lexicon.cue("args.symmetric_types") or (
         cand.trigger.lemma_.lower() in ctx.lexicon.cue("args.reciprocal_verbs")
         or _each_other(cand.trigger, ctx)
@@ -216,7 +224,6 @@ def _pairs(cand: Candidate, ctx: TriggerContext) -> list[tuple[Arg | None, Arg |
     pairs: list[tuple[Arg | None, Arg | None]] = [
         (s, t) for s in (sources or (None,)) for t in (targets or (None,))
     ]
-    derived = cand.kind == "derived"  # a claim or obligation is never self-directed
     return [(s, t) for s, t in pairs
             if (s or t) and not _same(s, t) and not (derived and _same_code(s, t))]  # fmt: skip
 
