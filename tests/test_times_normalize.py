@@ -79,6 +79,12 @@ TUESDAY = date(2022, 1, 25)
         ("week 40 of last year", "PAST", ("DATE", "2021-W40")),
         ("following Thursday", "FUTURE", ("DATE", "2022-02-03")),
         ("to date", "PRESENT", ("DATE", "PRESENT_REF")),
+        ("the year to date", "PRESENT", ("DATE", "2022")),
+        ("October of 98", "PAST", ("DATE", "1998-10")),
+        ("3 March '05", "PAST", ("DATE", "2005-03-03")),
+        ("07/04/45", "PAST", ("DATE", "1945-07-04")),
+        ("07/04/27", "FUTURE", ("DATE", "2027-07-04")),
+        ("this 1/30", "PRESENT", ("DATE", "2022-01-30")),
     ],
 )
 def test_normalize_against_a_tuesday(text: str, tense: str, expected: tuple[str, str]) -> None:
@@ -98,7 +104,8 @@ def test_weekday_without_anchor() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["", "hello", "February 30", "the 45th", "week 99", "up to date", "12/3.75"]
+    "text",
+    ["", "hello", "February 30", "the 45th", "week 99", "up to date", "12/3.75", "equal to date"],
 )
 def test_not_a_time_gives_none(text: str) -> None:
     assert normalize(text, TUESDAY) is None

@@ -41,9 +41,8 @@ def ymd(groups: Groups, context: Context) -> Timex | None:
 
 def slash_date(groups: Groups, context: Context) -> Timex | None:
     """``01/24/2022`` (US order first) or ``24/01/2022`` when the first part cannot be a month."""
-    first, second, year = int(groups["a"] or 0), int(groups["b"] or 0), int(groups["year"] or 0)
-    if year < 100:
-        year += 1900 if year >= 50 else 2000
+    first, second = int(groups["a"] or 0), int(groups["b"] or 0)
+    year = year_of(groups, "year", anchor=context.anchor) or 0
     month, day = (second, first) if first > 12 else (first, second)
     found = cal.safe_date(year, month, day)
     return ("DATE", found.isoformat()) if found else None
@@ -54,7 +53,8 @@ def month_day(groups: Groups, context: Context) -> Timex | None:
     month, day = month_of(groups, context), day_of(groups, context)
     if month is None or cal.safe_date(2000, month, day) is None:
         return None
-    year = year_of(groups, "year")
+    context = _rel_tense(groups, context)
+    year = year_of(groups, "year", anchor=context.anchor)
     if year is None and context.anchor is not None:
         year = cal.nearest_year(context.anchor, month, day, context.tense)
     if year is None:
@@ -68,7 +68,7 @@ def month_year(groups: Groups, context: Context) -> Timex | None:
     month = month_of(groups, context)
     if month is None:
         return None
-    year = year_of(groups, "year")
+    year = year_of(groups, "year", anchor=context.anchor)
     if year is None and context.anchor is not None:
         year = cal.nearest_year(context.anchor, month, 15, context.tense)
     return "DATE", cal.month_value(year, month) if year else f"XXXX-{month:02d}"
@@ -232,9 +232,7 @@ def holiday(groups: Groups, context: Context) -> Timex | None:
     """Fixed holidays ("Christmas"), n-th weekday ones ("Thanksgiving") and those
     counted from Easter ("Good Friday")."""
     name = groups.get("holiday") or ""
-    rel = words(groups.get("rel"))
-    if rel:
-        context = Context(context.lexicon, context.anchor, _REL_TENSE.get(rel, "PRESENT"))
+    context = _rel_tense(groups, context)
     year = year_of(groups, "year")
     month_day_text = context.lexicon.lookup("holidays", name)
     if month_day_text is not None:
@@ -254,6 +252,14 @@ def holiday(groups: Groups, context: Context) -> Timex | None:
 
     found = on(year) if year else _nearest_occurrence(on, context)
     return ("DATE", found.isoformat()) if found else None
+
+
+def _rel_tense(groups: Groups, context: Context) -> Context:
+    """ "next Christmas", "this 5/12": the word before the date sets its direction."""
+    rel = words(groups.get("rel"))
+    if not rel:
+        return context
+    return Context(context.lexicon, context.anchor, _REL_TENSE.get(rel, "PRESENT"))
 
 
 def _nearest_occurrence(on: Callable[[int], date | None], context: Context) -> date | None:

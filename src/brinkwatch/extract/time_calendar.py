@@ -28,6 +28,16 @@ def month_value(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}"
 
 
+def full_year(short: int, anchor: date | None) -> int:
+    """A two-digit year in full: the one in the century that puts it no more than ten
+    years after the anchor ("03/18/40" written in 2016 is 1940); 50-99 are 19xx
+    without an anchor."""
+    if anchor is None:
+        return short + (1900 if short >= 50 else 2000)
+    year = anchor.year // 100 * 100 + short
+    return year - 100 if year > anchor.year + 10 else year
+
+
 def quarter_of(day: date) -> int:
     return (day.month - 1) // 3 + 1
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from brinkwatch.extract.time_calendar import full_year
 from brinkwatch.extract.time_lexicon import TimeLexicon, load_time_lexicon
 
 Timex = tuple[str, str]
@@ -66,10 +67,13 @@ def day_of(groups: Groups, context: Context) -> int:
     return int(context.lexicon.lookup("day_words", groups.get("dayword") or "") or 0)
 
 
-def year_of(groups: Groups, *names: str) -> int | None:
-    """The first year group that matched, of those named, in digits or in words."""
+def year_of(groups: Groups, *names: str, anchor: date | None = None) -> int | None:
+    """The first year group that matched, of those named: in digits, in words, or in
+    two digits ("'87", "April of 87"), read against the anchor."""
     for name in names:
-        text = groups.get(name)
+        text = (groups.get(name) or "").lstrip("'\u2019")
+        if len(text) == 2 and text.isdigit():
+            return full_year(int(text), anchor)
         if text:
             return int(text) if text.isdigit() else spelled_year(text, load_time_lexicon())
     return None
