@@ -51,6 +51,10 @@ def _apply_one(cand: Candidate, gov: Token, child: Token, ctx: TriggerContext) -
     if gov.pos_ == "NOUN" and any(c.lower_ == "no" and c.dep_ == "det" for c in gov.children):
         # "no decision on assistance", "no sign of a pullback"
         return replace(cand, modality=replace(mod, negated=True))
+    if gov.pos_ == "NOUN" and any(c.dep_ in ("det", "amod") and c.lower_ in
+                                  cue("hypothetical.noun_adjectives") for c in gov.children):
+        # "any attempt to retake the region", "a possible plan to invade"
+        return replace(cand, modality=replace(mod, hypothetical=True))
     gov_mod = verb_modality(gov, ctx.lexicon) if gov.pos_ in ("VERB", "AUX") else Modality()
     # a denied clause ("denied that", "denies planning to attack") is negated; a denied
     # noun ("denied the accusations") still happened
@@ -64,6 +68,10 @@ def _apply_one(cand: Candidate, gov: Token, child: Token, ctx: TriggerContext) -
         cand = _apply_control(cand, gov, lemma, ctx)
         mod = cand.modality
     if lemma in cue("control.threat") and child.dep_ in ("pobj", "prep", "dobj"):
+        return replace(cand, content=True)
+    if lemma in cue("control.request") and gov.pos_ == "VERB" and (
+        child.dep_ == "dobj" or (child.dep_ == "prep" and child.lower_ == "for")
+    ):  # "demanded the withdrawal of troops", "called for a meeting to discuss ..."
         return replace(cand, content=True)
     if lemma in cue("reporting.accusation_verbs") and child.dep_ == "prep":
         cand = _accused_act(cand, gov, ctx)

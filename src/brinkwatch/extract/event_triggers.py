@@ -41,15 +41,19 @@ class TriggerContext:
     finder: ArgFinder
 
 
-def verb_keys(tok: Token, adverb_particles: frozenset[str] = frozenset()) -> list[str]:
+def verb_keys(tok: Token, lexicon: EventLexicon | None = None) -> list[str]:
     """Lexicon keys for a verb: "lemma particle", "lemma preposition", then "lemma".
     An adverb parsed where a particle belongs ("pulling back") adds its key first but,
-    unlike a particle, keeps the bare lemma ("struck back" is still "strike")."""
+    unlike a particle, keeps the bare lemma ("struck back" is still "strike"); a
+    particle verb ("give in") is never read off a preposition ("gave ... in aid")."""
     lemma = tok.lemma_.lower()
+    adverb_particles = lexicon.cue("args.adverb_particles") if lexicon else frozenset()
+    particle_verbs = lexicon.cue("args.particle_verbs") if lexicon else frozenset()
     particles = [f"{lemma} {c.lower_}" for c in tok.children if c.dep_ == "prt"]
     adverbs = [f"{lemma} {c.lower_}" for c in tok.children
                if c.dep_ == "advmod" and c.lower_ in adverb_particles]  # fmt: skip
     preps = [f"{lemma} {c.lower_}" for c in tok.children if c.dep_ == "prep"]
+    preps = [k for k in preps if k not in particle_verbs]
     preps += [f"{p} {c.lower_}" for p in particles + adverbs for c in tok.children
               if c.dep_ == "prep"]  # fmt: skip
     # a particle changes the verb ("gave up" is not "gave"): no bare-lemma fallback
@@ -86,14 +90,16 @@ def theme_of(verb: Token, measures: frozenset[str] = frozenset()) -> Token | Non
     return None
 
 
-def _behind_measure(noun: Token, measures: frozenset[str]) -> Token:
-    if noun.lemma_.lower() not in measures and noun.lower_ not in measures:
+def _behind_measure(noun: Token, measures: frozenset[str], depth: int = 0) -> Token:
+    """What a measure noun measures, through nested measures ("a shipment of 200,000
+    pounds of equipment")."""
+    if depth > 2 or (noun.lemma_.lower() not in measures and noun.lower_ not in measures):
         return noun
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
-                    return pobj
+                    return _behind_measure(pobj, measures, depth + 1)
     return noun
 
 
@@ -151,7 +157,7 @@ def _light_pair(
 ) -> Candidate | None:
     noun_key, nsense = found
     nouns = (noun_key, noun.lemma_.lower(), "*")  # "military exercise", then "exercise"
-    for key in verb_keys(tok, ctx.lexicon.cue("args.adverb_particles")):
+    for key in verb_keys(tok, ctx.lexicon):
         lsense = next((s for n in nouns if (s := ctx.lexicon.light.get((key, n)))), None)
         if lsense is not None:
             cameo = lsense.cameo or nsense.cameo
@@ -171,7 +177,7 @@ def lexicon_verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
     wanted_classes = tuple(dict.fromkeys((cls, "*", "") if obj is not None else (cls, "")))
     if obj is not None and not cls:
         wanted_classes = ("*", "")
-    for key in verb_keys(tok, ctx.lexicon.cue("args.adverb_particles")):
+    for key in verb_keys(tok, ctx.lexicon):
         for wanted in wanted_classes:
             sense = ctx.lexicon.verbs.get((key, wanted))
             if sense is not None:
@@ -442,7 +448,9 @@ def _noun_modality(noun: Token, ctx: TriggerContext) -> Modality:
     if noun.dep_ in ("nsubj", "nsubjpass"):
         head = verb_modality(noun.head, ctx.lexicon)
         return Modality(negated, head.future or planned, head.hypothetical or possible, False)
-    return Modality(negated, planned, possible, False)
+    # "the first call since the invasion": the act is background
+    since = noun.dep_ == "pobj" and noun.head.lower_ in ctx.lexicon.cue("historical.markers")
+    return Modality(negated, planned, possible, since)
 
 
 def nominal_roles(noun: Token, ctx: TriggerContext) -> tuple[tuple[Arg, ...], tuple[Arg, ...], str]:

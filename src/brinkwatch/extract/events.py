@@ -123,7 +123,7 @@ def code_sentence(
     for cand in cands:
         clause = _clause_of(cand.trigger, clauses)
         hist = is_historical(clause.tokens, inputs.times, year, ctx.lexicon)
-        hist = hist or long_standing(cand.trigger, ctx.lexicon)
+        hist = hist or long_standing(cand.trigger, ctx.lexicon) or cand.modality.historical
         out.append(replace(cand, modality=replace(cand.modality, historical=hist)))
     return out
 
