@@ -85,12 +85,27 @@ def test_resolves_place(
             "Georgia",
         ),
         ("Paris is a small town in Texas. Voters in Paris chose a new mayor.", "Paris", "Texas"),
+        ("Lebanon voters in Tennessee backed the school levy.", "Lebanon", "Tennessee"),
     ],
 )
 def test_context_picks_the_namesake(
     parse: Parse, gazetteer: Gazetteer, text: str, surface: str, admin1: str
 ) -> None:
     assert places_of(parse, gazetteer, text)[surface].admin1 == admin1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WASHINGTON - The Pentagon said 1,700 soldiers from Fort Bragg would deploy to Poland.",
+        "Officials in Texas and Florida said the jets would fly to Poland and Romania.",
+    ],
+)
+def test_a_country_name_beats_its_small_us_namesakes(
+    parse: Parse, gazetteer: Gazetteer, text: str
+) -> None:
+    place = places_of(parse, gazetteer, text)["Poland"]
+    assert (place.country, place.feature) == ("POL", "country")
 
 
 @pytest.mark.parametrize(

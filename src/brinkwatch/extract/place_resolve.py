@@ -38,6 +38,9 @@ NAMESAKE_MAX_POPULATION = 50000  # how much a mention's likelier readings domina
 # surname or a street than a place: precision first.
 MIN_UNSUPPORTED_POPULATION = 5000
 MIN_SUPPORT = 0.3
+# How surely the article must name a town's US state to keep the town as a reading
+# of a country's name: about one mention that is most likely that state.
+NAMESAKE_STATE_VOTE = 0.6
 # Old or foreign names of big cities ("Gomel", "Kiev") stand on their own.
 ALTERNATE_TRUSTED_POPULATION = 100000
 # A capital as subject ("Moscow said") or owner ("Washington's allies") is its
@@ -137,7 +140,7 @@ def _only_reading(choice: Choice) -> bool:
 
 
 def _choose(mention: Mention, votes: Votes, anchors: tuple[GazEntry, ...]) -> Choice | None:
-    candidates = _within_containers(mention)
+    candidates = _without_unsupported_towns(_within_containers(mention), votes)
     if not candidates:
         return None
     scored = [
@@ -155,6 +158,22 @@ def _within_containers(mention: Mention) -> tuple[GazEntry, ...]:
         return _without_namesakes(mention.candidates)
     inside = tuple(e for e in mention.candidates if any(_inside(e, c) for c in mention.containers))
     return inside or mention.candidates
+
+
+def _without_unsupported_towns(
+    candidates: tuple[GazEntry, ...], votes: Votes
+) -> tuple[GazEntry, ...]:
+    """A country under its own name ("Poland") outranks the small US towns named after
+    it unless the article names the town's state too (Lebanon beside Tennessee)."""
+    if not any(e.feature == "country" and not e.alternate for e in candidates):
+        return candidates
+    return tuple(
+        e
+        for e in candidates
+        if e.feature != "city"
+        or e.population >= NAMESAKE_MAX_POPULATION
+        or (_is_us(e) and votes.states.get(e.admin1 or "", 0.0) >= NAMESAKE_STATE_VOTE)
+    )
 
 
 def _without_namesakes(candidates: tuple[GazEntry, ...]) -> tuple[GazEntry, ...]:
