@@ -101,6 +101,20 @@ def test_failures_are_recorded(store: Store) -> None:
     assert rows == [{"path": "bad.json", "reason": "bad-json"}]
 
 
+def test_a_failure_seen_again_is_recorded_once(store: Store) -> None:
+    failure = ReadFailure("bad.json", "bad-json", "line 3 is not JSON")
+    store.write_batch([], [failure])
+    store.write_batch([], [failure])
+    assert store.counts()["ingest_errors"] == 1
+
+
+def test_delete_articles_removes_every_derived_row(store: Store) -> None:
+    record = make_record()
+    store.write_batch([record])
+    assert store.delete_articles([record.article.id, "not-stored"]) == 1
+    assert all(n == 0 for n in store.counts().values())
+
+
 def test_failed_batch_leaves_nothing(store: Store) -> None:
     class Boom(Exception):
         pass

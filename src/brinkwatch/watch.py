@@ -146,9 +146,7 @@ def remove_stale_articles(store: Store, paths: Iterable[str], keep: set[str]) ->
     rows = store.query("SELECT id FROM articles WHERE path IN (SELECT unnest(?))", [list(paths)])
     stale = [str(r["id"]) for r in rows if str(r["id"]) not in keep]
     if stale:
-        with store.transaction():
-            # The store has no public delete yet (see docs/scaling.md, interface needs).
-            store._delete_articles(stale)
+        store.delete_articles(stale)
     return len(stale)
 
 

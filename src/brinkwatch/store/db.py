@@ -142,6 +142,14 @@ class Store:
         ).fetchall()
         return {str(i): str(h) for i, h in rows}
 
+    def delete_articles(self, ids: Sequence[str]) -> int:
+        """Delete these articles and every record derived from them, in one transaction;
+        returns how many articles were stored."""
+        known = len(self._known_hashes(list(ids)))
+        with self.transaction():
+            self._delete_articles(list(ids))
+        return known
+
     def _delete_articles(self, ids: list[str]) -> None:
         if not ids:
             return
@@ -197,7 +205,12 @@ class Store:
         return next(c.sql_type for c in table(table_name).columns if c.name == column)
 
     def _insert_failures(self, failures: Sequence[ReadFailure]) -> None:
+        # A failure seen again replaces its old row, so re-running an ingest changes nothing
+        # but the time it was last seen.
         for f in failures:
+            self.con.execute(
+                "DELETE FROM ingest_errors WHERE path = ? AND reason = ?", [f.path, f.reason]
+            )
             self.con.execute(
                 "INSERT INTO ingest_errors (path, reason, message) VALUES (?, ?, ?)",
                 [f.path, f.reason, f.message],
