@@ -156,8 +156,12 @@ def _primary(candidates: tuple[GazEntry, ...]) -> tuple[GazEntry, ...]:
 
 def _phrase_candidates(span: Span, gazetteer: Gazetteer) -> tuple[GazEntry, ...]:
     """Entries a phrase outside a place entity may name: no towns, no alternate names."""
+    return _phrase_entries(span.text, gazetteer)
+
+
+def _phrase_entries(text: str, gazetteer: Gazetteer) -> tuple[GazEntry, ...]:
     return tuple(
-        e for e in gazetteer.lookup(span.text) if e.feature in PHRASE_FEATURES and not e.alternate
+        e for e in gazetteer.lookup(text) if e.feature in PHRASE_FEATURES and not e.alternate
     )
 
 
@@ -292,12 +296,31 @@ def _find_words(text: str, keys: dict[str, Mention]) -> Iterator[re.Match[str]]:
 # ----------------------------------------------------------------------------- phrases
 
 
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The token facts the phrase scan reads at every token, computed once per document."""
+
+    text: str  # doc.text
+    starts: tuple[int, ...]  # character offset of each token
+    ends: tuple[int, ...]  # character offset after each token
+    capital: tuple[bool, ...]  # the token starts with a capital letter
+    alpha: tuple[bool, ...]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Words:
+        return cls(
+            doc.text, tuple(t.idx for t in doc), tuple(t.idx + len(t) for t in doc),
+            tuple(t.text[:1].isupper() for t in doc), tuple(t.is_alpha for t in doc),
+        )  # fmt: skip
+
+
 def _phrase_mentions(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
     """Multiword regions, seas, states and countries spaCy did not mark as places."""
     blocked = {t.i for ent in doc.ents if ent.label_ in BLOCKING_LABELS for t in ent}
+    words = _Words.of(doc)
     i = 0
     while i < len(doc):
-        match = _longest_phrase_at(doc, i, gazetteer, blocked)
+        match = _longest_phrase_at(doc, words, i, gazetteer, blocked)
         if match is None:
             i += 1
             continue
@@ -306,24 +329,24 @@ def _phrase_mentions(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
         i = span.end
 
 
-def _stands_alone(span: Span) -> bool:
-    """A phrase ending in a capitalised word and not followed by one: "Tennessee"
-    in "Tennessee Colony" or "Texas Southern University" is part of another name."""
-    after = span.doc[span.end] if span.end < len(span.doc) else None
-    followed = after is not None and after.is_alpha and after.text[:1].isupper()
-    return span[-1].text[:1].isupper() and not followed
+def _stands_alone(words: _Words, end: int) -> bool:
+    """A phrase (ending before token ``end``) ending in a capitalised word and not
+    followed by one: "Tennessee" in "Tennessee Colony" or "Texas Southern University"
+    is part of another name."""
+    followed = end < len(words.capital) and words.alpha[end] and words.capital[end]
+    return words.capital[end - 1] and not followed
 
 
 def _longest_phrase_at(
-    doc: Doc, i: int, gazetteer: Gazetteer, blocked: set[int]
+    doc: Doc, words: _Words, i: int, gazetteer: Gazetteer, blocked: set[int]
 ) -> tuple[Span, tuple[GazEntry, ...]] | None:
-    if not doc[i].text[:1].isupper() or i in blocked:
+    if not words.capital[i] or i in blocked:
         return None
     for width in range(min(MAX_PHRASE_TOKENS, len(doc) - i), 0, -1):
-        span = doc[i : i + width]
-        if any(t.i in blocked for t in span) or not _stands_alone(span):
+        end = i + width
+        if not blocked.isdisjoint(range(i, end)) or not _stands_alone(words, end):
             continue
-        candidates = _phrase_candidates(span, gazetteer)
+        candidates = _phrase_entries(words.text[words.starts[i] : words.ends[end - 1]], gazetteer)
         if candidates:
-            return span, candidates
+            return doc[i:end], candidates
     return None

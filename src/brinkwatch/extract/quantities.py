@@ -10,6 +10,7 @@ are not reported: precision first.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -41,16 +42,36 @@ class _Unit:
     end: int
 
 
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """What the number scanner reads at every token, computed once per document."""
+
+    lower: tuple[str, ...]
+    number: tuple[bool, ...]  # _is_number_token
+    number_word: tuple[bool, ...]  # a number word, read from the token's text
+    skipped: tuple[bool, ...]  # inside a DATE, TIME or ORDINAL entity
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Words:
+        words = NumberWords.load()
+        return cls(
+            tuple(t.lower_ for t in doc), tuple(_is_number_token(t) for t in doc),
+            tuple(words.is_number_word(t.text) for t in doc),
+            tuple(t.ent_type_ in SKIP_ENTITIES for t in doc),
+        )  # fmt: skip
+
+
 def extract_quantities(doc: Doc) -> tuple[Quantity, ...]:
     """Every counted quantity in ``doc``, in text order."""
     found: list[Quantity] = []
+    words = _Words.of(doc)
     i = 0
     while i < len(doc):
-        run = _number_run(doc, i)
+        run = _number_run(doc, words, i)
         if run is None:
             i += 1
             continue
-        quantity, end = _quantity(doc, run)
+        quantity, end = _quantity(doc, words, run)
         if quantity is not None:
             found.append(quantity)
         i = max(run.end, end)
@@ -74,78 +95,86 @@ def _digits_with_scale(token: Token) -> bool:
     return token.text[:1].isdigit() and parse_number(token.text) is not None
 
 
-def _number_run(doc: Doc, i: int) -> Span | None:
+def _number_run(doc: Doc, words: _Words, i: int) -> Span | None:
     """The longest number phrase starting at token ``i``, vague openers included."""
-    start = i
-    i = _after_vague_opening(doc, i)
-    if i < len(doc) and doc[i].lower_ in ("a", "an") and _next_is_number_word(doc, i):
+    start, size = i, len(words.lower)
+    i = _after_vague_opening(words, i)
+    if i < size and words.lower[i] in ("a", "an") and _next_is_number_word(words, i):
         i += 1
-    if i >= len(doc) or not _is_number_token(doc[i]):
-        return _bare_vague(doc, start)
+    if i >= size or not words.number[i]:
+        return _bare_vague(doc, words, start)
     end = i + 1
-    while end < len(doc) and (_is_number_token(doc[end]) or _joins_words(doc, end)):
+    while end < size and (words.number[end] or _joins_words(doc, words, end)):
         end += 1
     return doc[start:end]
 
 
-def _joins_words(doc: Doc, i: int) -> bool:
+def _joins_words(doc: Doc, words: _Words, i: int) -> bool:
     """ "and"/"point"/"a" inside a number in words ("one hundred and five", "a million
     and a half", "two point five"); "20 and 30" or "ten and fifteen" are two numbers."""
-    word, previous = doc[i].lower_, doc[i - 1].lower_ if i > 0 else ""
-    words = NumberWords.load()
+    word, previous = words.lower[i], words.lower[i - 1] if i > 0 else ""
+    if word not in JOINERS:
+        return False
+    number_words = NumberWords.load()
     if word == "point":
-        joined = words.is_number_word(previous) or doc[i - 1].like_num
+        joined = number_words.is_number_word(previous) or doc[i - 1].like_num
     elif word == "and":
-        joined = previous in words.hundreds or previous in words.scales
+        joined = previous in number_words.hundreds or previous in number_words.scales
     else:
         joined = word == "a" and previous == "and"
-    return joined and _next_is_number_word(doc, i)
+    return joined and _next_is_number_word(words, i)
 
 
 def _next_is_number(doc: Doc, i: int) -> bool:
     return i + 1 < len(doc) and _is_number_token(doc[i + 1])
 
 
-def _next_is_number_word(doc: Doc, i: int) -> bool:
-    if i + 1 >= len(doc):
+def _next_is_number_word(words: _Words, i: int) -> bool:
+    if i + 1 >= len(words.lower):
         return False
-    following = doc[i + 1]
-    if following.lower_ in ("a", "an", "one"):
-        return i + 2 < len(doc) and NumberWords.load().is_number_word(doc[i + 2].text)
-    return following.ent_type_ not in SKIP_ENTITIES and NumberWords.load().is_number_word(
-        following.text
-    )
+    if words.lower[i + 1] in ("a", "an", "one"):
+        return i + 2 < len(words.lower) and words.number_word[i + 2]
+    return not words.skipped[i + 1] and words.number_word[i + 1]
 
 
-def _after_vague_opening(doc: Doc, i: int) -> int:
+@functools.lru_cache(maxsize=1)
+def _vague_prefixes() -> frozenset[str]:
+    """Every leading piece of a vague opener: a token that is none cannot open one."""
+    return frozenset(p[:n] for p in NumberWords.load().vague for n in range(1, len(p) + 1))
+
+
+def _after_vague_opening(words: _Words, i: int) -> int:
     """Index after "several", "tens of", "a few" when a number follows, else ``i``."""
+    lower = words.lower
+    if i >= len(lower) or lower[i] not in _vague_prefixes():
+        return i
     vague = NumberWords.load().vague
     for size in (3, 2, 1):
-        words = " ".join(t.lower_ for t in doc[i : i + size])
-        if words in vague and i + size < len(doc) and _is_number_token(doc[i + size]):
+        phrase = " ".join(lower[i : i + size])
+        if phrase in vague and i + size < len(lower) and words.number[i + size]:
             return i + size
     return i
 
 
-def _bare_vague(doc: Doc, i: int) -> Span | None:
+def _bare_vague(doc: Doc, words: _Words, i: int) -> Span | None:
     """ "thousands" or "dozens" directly before "of": a vague count on its own."""
-    token = doc[i]
-    plural = token.lower_.endswith("s") and NumberWords.load().is_number_word(token.lower_)
-    followed_by_of = i + 1 < len(doc) and doc[i + 1].lower_ == "of"
+    lower = words.lower[i]
+    plural = lower.endswith("s") and NumberWords.load().is_number_word(lower)
+    followed_by_of = i + 1 < len(words.lower) and words.lower[i + 1] == "of"
     return doc[i : i + 1] if plural and followed_by_of else None
 
 
 # ----------------------------------------------------------------------------- one quantity
 
 
-def _quantity(doc: Doc, run: Span) -> tuple[Quantity | None, int]:
+def _quantity(doc: Doc, words: _Words, run: Span) -> tuple[Quantity | None, int]:
     """The quantity a number run starts, and the token index after its text."""
     if _is_phone_or_code(doc, run):
         return None, run.end
     after = _post_qualifier(doc, run.end)
     unit = _unit(doc, run, run.end + (len(after.phrase.split()) if after else 0))
     if unit is None:
-        unit = _range_unit(doc, run)
+        unit = _range_unit(doc, words, run)
     amount = parse_amount(run.text)
     if amount.value is None and not amount.approximate and len(run) == 1:
         amount = Amount(_lower_of_range(run.text))
@@ -171,14 +200,14 @@ def _post_qualifier(doc: Doc, i: int) -> Qualifier | None:
     return None
 
 
-def _range_unit(doc: Doc, run: Span) -> _Unit | None:
+def _range_unit(doc: Doc, words: _Words, run: Span) -> _Unit | None:
     """ "between 5,000 and 10,000 troops", "20 to 30 tanks": the lower number takes
     the unit of the upper one, and the text runs through it."""
     link = run.end
     if link + 1 >= len(doc) or doc[link].lower_ not in RANGE_LINKS:
         return None
     start = _after_qualifier(doc, link + 1)  # "more than 100 and less than 300 people"
-    upper = _number_run(doc, start) if start < len(doc) else None
+    upper = _number_run(doc, words, start) if start < len(doc) else None
     if upper is None or upper.start != start:
         return None
     unit = _unit(doc, upper, upper.end)
