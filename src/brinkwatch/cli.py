@@ -73,7 +73,7 @@ def info(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = 
     from brinkwatch.data_files import data_file_versions
     from brinkwatch.nlp import model_info
 
-    data = {"brinkwatch": __version__, **model_info(Settings().spacy_model)}
+    data = {"brinkwatch": __version__, **model_info(Settings.from_env().spacy_model)}
     data["data_files"] = data_file_versions()
     if as_json:
         typer.echo(json.dumps(data, indent=2))
@@ -108,7 +108,7 @@ def extract(
                 failures.append(item)
                 err.print(f"skipped {item.path}: {item.message} ({item.reason})", highlight=False)
 
-    records = process_many(articles(), Settings())
+    records = process_many(articles(), Settings.from_env())
     if fmt is ExtractFormat.jsonl:
         for rec in records:
             sys.stdout.write(json.dumps(to_json_dict(rec), ensure_ascii=False) + "\n")
@@ -535,7 +535,7 @@ def serve(
     from brinkwatch.api.app import create_app
     from brinkwatch.store.server_info import ServerInfo, remove_server_info, write_server_info
 
-    settings = Settings().replace(host=host, port=port, api_token=token, db_path=str(db))
+    settings = Settings.from_env().replace(host=host, port=port, api_token=token, db_path=str(db))
     application = create_app(str(db), settings)  # opens the store: fails here if it is busy
     err.print(f"dashboard: http://{host}:{port}/  ·  API docs: http://{host}:{port}/docs",
               highlight=False)  # fmt: skip
