@@ -248,6 +248,14 @@ def test_cue_words_and_spelled_years(
     assert _only(_times(parse, sentence), expression).value == value
 
 
+def test_the_year_ended_a_day_is_a_year_long(parse: Callable[[str], Doc]) -> None:
+    found = _times(parse, "Profit rose 4% in the fiscal year ended June 30.")
+    assert (_only(found, "the fiscal year").type, _only(found, "the fiscal year").value) == (
+        "DURATION",
+        "P1Y",
+    )
+
+
 def test_a_spelled_number_counting_things_is_no_year(parse: Callable[[str], Doc]) -> None:
     found = _times(parse, "In two thousand villages the harvest failed.")
     assert not [m for m in found if "thousand" in m.text]

@@ -49,6 +49,13 @@ def duration(groups: Groups, context: Context) -> Timex | None:
     return ("DURATION", value) if value else None
 
 
+def one_unit(groups: Groups, context: Context) -> Timex | None:
+    """ "the year ended June 30": one whole unit counted back from a day, a DURATION
+    (TimeBank writes P1Y)."""
+    unit = context.lexicon.lookup("units", groups.get("unit") or "")
+    return ("DURATION", f"P1{unit}") if unit in ("D", "W", "M", "Y") else None
+
+
 def _counts_unit(groups: Groups, amount: float, unit: str) -> bool:
     """Reject readings that are not durations: "a second round", "a quarter of",
     "twenty second" (a day of the month, not 20 seconds), "the 1988 quarter"."""

@@ -24,6 +24,7 @@ SHIFT = MappingProxyType({
     "the most recent": 0, "last": -1, "previous": -1, "the previous": -1, "past": -1,
     "this past": -1, "next": 1, "coming": 1, "the coming": 1, "this coming": 1,
     "upcoming": 1, "this upcoming": 1, "in the": 0, "following": 1, "the following": 1,
+    "the full": 0,
 })  # fmt: skip
 # "the past year", "the next month": a stretch of time counted from the anchor.
 _DURATION_RELS = frozenset({"the past", "the last", "the next"})
@@ -157,6 +158,16 @@ def _named_season(anchor: date, code: str, shift: int) -> str:
     elif shift == 0:
         year = anchor.year - 1 if code == "WI" and anchor.month <= 2 else anchor.year
     return f"{year}-{code}"
+
+
+def season_nearest(groups: Groups, context: Context) -> Timex | None:
+    """ "the summer": the last one for a past-tense verb, the coming one for a future
+    verb, else this year's."""
+    code = context.lexicon.lookup("seasons", groups.get("season") or "")
+    if code is None or context.anchor is None:
+        return None
+    shift = {"PAST": -1, "FUTURE": 1}.get(context.tense, 0)
+    return "DATE", _named_season(context.anchor, str(code), shift)
 
 
 def deictic(groups: Groups, context: Context) -> Timex | None:

@@ -29,7 +29,8 @@ from brinkwatch.records import TimeMention, TimeType
 # Handlers whose value depends on the tense of the governing verb.
 _TENSED = frozenset({"weekday", "quarter", "relative_unit", "weekend", "relative_named",
                      "month_day", "month_year", "holiday", "in_offset", "week_of",
-                     "weekday_day", "holiday_weekend", "nth_day_of_month"})  # fmt: skip
+                     "weekday_day", "holiday_weekend", "nth_day_of_month",
+                     "season_nearest"})  # fmt: skip
 _HINT_ENTITIES = frozenset({"DATE", "TIME", "EVENT"})
 # Between a clock time and its day: nothing, a comma, "on" or "at".
 _CLOCK_DAY_GAP = re.compile(
