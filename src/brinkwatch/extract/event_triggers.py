@@ -388,8 +388,10 @@ def noun_candidate(tok: Token, ctx: TriggerContext, consumed: set[int]) -> Candi
         sources, roles = _place_sources(tok, ctx), roles + "+place-source"
     if sources and not targets and tok.dep_ == "nsubj":
         targets, roles = _what_it_hit(tok.head, ctx), roles + "+verb-object"
-    if not sources:
-        return None
+    plover = ctx.lexicon.code(sense.cameo).plover.lower()
+    if not sources or (plover in ctx.lexicon.cue("args.two_sided_types")
+                       and len(sources) < 2 and not targets):  # fmt: skip
+        return None  # "the NATO summit", "the Madrid meeting": one side is no meeting
     cameo = _joint(sense, sources, targets, tok, ctx.finder)
     modality = _noun_modality(tok, ctx)
     return Candidate(tok, cameo, sense.weight, f"noun:{key}/{roles}", sources, targets,
@@ -430,7 +432,9 @@ def _participants(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
     """Who takes part in a meeting-like act named in a phrase of a verb: the verb's
     subject ("flew to Moscow for talks with Putin")."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("for", "in", "at"):
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return ()
+    if prep.lower_ != "for" and prep.lower_ not in ctx.lexicon.cue("args.setting_preps"):
         return ()
     verb = prep.head
     if verb.pos_ not in ("VERB", "AUX"):
@@ -507,8 +511,10 @@ def _consumed_nouns(cand: Candidate, ctx: TriggerContext) -> set[int]:
     if plover not in ctx.lexicon.cue("args.response_types"):
         return set()
     verb = cand.trigger
+    settings = ctx.lexicon.cue("args.setting_preps")  # "agreed at talks in Sochi": not a response
     nouns = {c.i for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")}
-    nouns |= {g.i for c in verb.children if c.dep_ == "prep" for g in c.children}
+    nouns |= {g.i for c in verb.children if c.dep_ == "prep" and c.lower_ not in settings
+              for g in c.children}  # fmt: skip
     return nouns
 
 
