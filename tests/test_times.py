@@ -235,6 +235,11 @@ def test_military_clock_with_zone_joins_its_day(parse: Callable[[str], Doc]) -> 
         ("The board approved a merger effective March 1.", "March 1", "2022-03-01"),
         ("The mine has been idle since Dec. 2.", "Dec. 2", "2021-12-02"),
         ("The treaty was signed in nineteen ninety-one.", "nineteen ninety-one", "1991"),
+        # Weekdays in a Tuesday article: the verb, a possessive or a purpose clause.
+        ("The mayor could not be reached on Monday.", "Monday", "2022-01-24"),
+        ("Lawyers will appeal Friday's verdict.", "Friday", "2022-01-21"),
+        ("The union has scheduled a strike Thursday.", "Thursday", "2022-01-27"),
+        ("Crowds gathered to mark the anniversary on Sunday.", "Sunday", "2022-01-23"),
         (
             "The ceasefire ends three months after Easter.",
             "three months after Easter",

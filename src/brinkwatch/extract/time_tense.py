@@ -10,21 +10,27 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 # Auxiliaries that point forward: "will meet", "would meet" (reported future), "may meet".
+# Not "could": news writes "could not be reached Friday" of the past.
 _FUTURE_AUX = frozenset({"will", "'ll", "wo", "shall", "would", "'d", "may", "might",
-                         "could", "should", "must"})  # fmt: skip
+                         "should", "must"})  # fmt: skip
 _PAST_AUX = frozenset({"was", "were", "had", "did", "been"})
 _PERFECT_AUX = frozenset({"has", "have", "'ve"})
 _PROGRESSIVE_AUX = frozenset({"is", "are", "am", "'s", "'re", "'m"})
 _MAX_CLIMB = 8
+# An infinitive of purpose or hanging from a noun shares the tense of its clause.
+_PURPOSE_DEPS = frozenset({"advcl", "acl", "relcl"})
 
 
-def tense_at(doc: Doc, start: int, end: int) -> str:
-    """Tense of the verb governing the characters ``start:end`` of ``doc``."""
+def tense_at(doc: Doc, start: int, end: int, looking_ahead: frozenset[str] = frozenset()) -> str:
+    """Tense of the verb governing the characters ``start:end`` of ``doc``; FUTURE
+    when that verb's lemma is one of ``looking_ahead`` ("scheduled a meeting Friday")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return "PRESENT"
     verb = governing_verb(span.root)
-    return verb_tense(verb) if verb is not None else "PRESENT"
+    if verb is None:
+        return "PRESENT"
+    return "FUTURE" if verb.lemma_.lower() in looking_ahead else verb_tense(verb)
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -48,6 +54,8 @@ def verb_tense(verb: Token, depth: int = 0) -> str:
         return "PAST"
     if auxiliaries & _FUTURE_AUX:
         return "FUTURE"
+    if "to" in auxiliaries and verb.dep_ in _PURPOSE_DEPS and verb.head is not verb:
+        return _tense_of_head(verb, depth)  # "held a rally to mark it on Friday"
     if "to" in auxiliaries:
         return "FUTURE"  # "due to meet", "planned to leave": infinitives look ahead
     if verb.tag_ == "VBG" and not auxiliaries:

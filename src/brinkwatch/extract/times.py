@@ -20,6 +20,7 @@ from typing import cast
 from spacy.tokens import Doc
 
 from brinkwatch.extract.time_calendar import last_completed_quarter, shift_months
+from brinkwatch.extract.time_context import TENSES
 from brinkwatch.extract.time_lexicon import TimeLexicon, load_time_lexicon
 from brinkwatch.extract.time_normalize import normalize_match
 from brinkwatch.extract.time_recognize import Candidate, non_overlapping, recognize_all
@@ -46,6 +47,7 @@ _SIMPLE_PERIOD = re.compile(r"P(\d+)([DWMY])")
 _UNIT_DAYS = MappingProxyType({"D": 1, "W": 7})
 _UNIT_MONTHS = MappingProxyType({"M": 1, "Y": 12})
 _WORD_BEFORE = re.compile(r"(\w+)\W{1,3}$")
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
 _WORKDAYS = re.compile(r"\b(?:trading|business|working)\b", re.IGNORECASE)
 
 
@@ -99,16 +101,20 @@ def _mention(
 
 
 def _tense(doc: Doc, candidate: Candidate, lexicon: TimeLexicon) -> str:
-    """The direction a cue word right before the span gives ("payable Dec. 1"),
-    else the tense of the governing verb."""
-    start = candidate.start
-    before = _WORD_BEFORE.search(candidate.match.string, max(0, start - 30), start)
+    """The direction a cue word right before the span gives ("payable Dec. 1"); past
+    for a possessive ("Wednesday's ruling": a thing done); else the tense of the
+    governing verb."""
+    start, text = candidate.start, candidate.match.string
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    cues = lexicon.tables["tense_cues"]
     if before is not None:
         word = before.group(1).lower()
-        for tense, cues in lexicon.tables["tense_cues"].items():
-            if word in cues:
-                return str(tense)
-    return tense_at(doc, candidate.start, candidate.end)
+        for tense in TENSES:
+            if word in cues.get(tense, ()):
+                return tense
+    if _POSSESSIVE.match(text, candidate.end):
+        return "PAST"
+    return tense_at(doc, start, candidate.end, frozenset(cues["FUTURE_VERBS"]))
 
 
 def _plausible(doc: Doc, candidate: Candidate, lexicon: TimeLexicon) -> bool:
