@@ -89,6 +89,8 @@ TUESDAY = date(2022, 1, 25)
         ("the early spring", "FUTURE", ("DATE", "2022-SP")),
         ("the winter of nineteen ninety", "PAST", ("DATE", "1990-WI")),
         ("the full year", "PRESENT", ("DATE", "2022")),
+        ("Black Friday 2021", "PAST", ("DATE", "2021-11-26")),
+        ("the week after next", "FUTURE", ("DATE", "2022-W06")),
     ],
 )
 def test_normalize_against_a_tuesday(text: str, tense: str, expected: tuple[str, str]) -> None:

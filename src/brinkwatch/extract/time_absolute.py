@@ -248,7 +248,9 @@ def holiday(groups: Groups, context: Context) -> Timex | None:
     def on(in_year: int) -> date | None:
         if rule is None:
             return cal.easter(in_year) + after_easter
-        return cal.nth_weekday(in_year, *map(int, rule))
+        month, nth, weekday, *after = (int(part) for part in rule)
+        found = cal.nth_weekday(in_year, month, nth, weekday)
+        return found + timedelta(days=sum(after)) if found else None
 
     found = on(year) if year else _nearest_occurrence(on, context)
     return ("DATE", found.isoformat()) if found else None

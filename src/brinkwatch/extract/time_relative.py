@@ -24,7 +24,7 @@ SHIFT = MappingProxyType({
     "the most recent": 0, "last": -1, "previous": -1, "the previous": -1, "past": -1,
     "this past": -1, "next": 1, "coming": 1, "the coming": 1, "this coming": 1,
     "upcoming": 1, "this upcoming": 1, "in the": 0, "following": 1, "the following": 1,
-    "the full": 0,
+    "the full": 0, "after next": 2,
 })  # fmt: skip
 # "the past year", "the next month": a stretch of time counted from the anchor.
 _DURATION_RELS = frozenset({"the past", "the last", "the next"})
