@@ -146,7 +146,8 @@ def has_definite_article(head: Token) -> bool:
 
 def quoted_tokens(doc: Doc) -> frozenset[int]:
     """Indexes of tokens inside quotation marks (straight quotes toggle)."""
-    if not any(mark in doc.text for mark in QUOTE_MARKS):
+    text = doc.text  # Doc.text joins every token on each access: read it once
+    if not any(mark in text for mark in QUOTE_MARKS):
         return frozenset()
     inside, found = False, set()
     for tok in doc:

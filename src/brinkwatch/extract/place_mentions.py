@@ -49,14 +49,32 @@ class Mention:
     everyday_word: bool = False  # "Union", "Valley": a place only with support
 
 
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The token facts the phrase scan reads at every token, computed once per document."""
+
+    text: str  # doc.text
+    starts: tuple[int, ...]  # character offset of each token
+    ends: tuple[int, ...]  # character offset after each token
+    capital: tuple[bool, ...]  # the token starts with a capital letter
+    alpha: tuple[bool, ...]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Words:
+        rows = [(t.idx, t.idx + len(t), t.text[:1].isupper(), t.is_alpha) for t in doc]
+        starts, ends, capital, alpha = zip(*rows, strict=True) if rows else ((), (), (), ())
+        return cls(doc.text, starts, ends, capital, alpha)
+
+
 def find_mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[Mention, ...]:
     """Every toponym mention with at least one candidate, in text order, no overlaps."""
     found: list[Mention] = []
     taken: set[int] = set()
-    first = [*_entity_mentions(doc, gazetteer), *_phrase_mentions(doc, gazetteer)]
+    words = _Words.of(doc)
+    first = [*_entity_mentions(doc, gazetteer), *_phrase_mentions(doc, words, gazetteer)]
     first = [m for m in (_plausible(m, gazetteer) for m in first) if m is not None]
     surnames = _person_name_words(doc)
-    repeats = (_plausible(m, gazetteer) for m in _repeated_mentions(doc, first))
+    repeats = (_plausible(m, gazetteer) for m in _repeated_mentions(doc, words.text, first))
     for mention in [*first, *(m for m in repeats if m is not None)]:
         tokens = _token_indices(doc, mention)
         if tokens & taken or _is_person_name(mention, surnames):
@@ -270,13 +288,13 @@ def _container_after(span: Span, gazetteer: Gazetteer) -> Span | None:
 # ----------------------------------------------------------------------------- repeats
 
 
-def _repeated_mentions(doc: Doc, found: list[Mention]) -> Iterator[Mention]:
+def _repeated_mentions(doc: Doc, text: str, found: list[Mention]) -> Iterator[Mention]:
     """Other capitalised occurrences of a name already found as a place: one sense
     per article, even where spaCy read the repeat as a person or missed it
     ("MANSFIELD" in a dateline, "Alexandria" tagged PERSON)."""
     by_key = {normalize_name(m.text): m for m in found if m.source == "place"}
     blocked = {t.i for ent in doc.ents if ent.label_ == "NORP" for t in ent}
-    for match in _find_words(doc.text, by_key):
+    for match in _find_words(text, by_key):
         span = doc.char_span(match.start(), match.end())
         if span is None or any(t.i in blocked for t in span):
             continue
@@ -296,28 +314,9 @@ def _find_words(text: str, keys: dict[str, Mention]) -> Iterator[re.Match[str]]:
 # ----------------------------------------------------------------------------- phrases
 
 
-@dataclass(frozen=True, slots=True)
-class _Words:
-    """The token facts the phrase scan reads at every token, computed once per document."""
-
-    text: str  # doc.text
-    starts: tuple[int, ...]  # character offset of each token
-    ends: tuple[int, ...]  # character offset after each token
-    capital: tuple[bool, ...]  # the token starts with a capital letter
-    alpha: tuple[bool, ...]
-
-    @classmethod
-    def of(cls, doc: Doc) -> _Words:
-        return cls(
-            doc.text, tuple(t.idx for t in doc), tuple(t.idx + len(t) for t in doc),
-            tuple(t.text[:1].isupper() for t in doc), tuple(t.is_alpha for t in doc),
-        )  # fmt: skip
-
-
-def _phrase_mentions(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
+def _phrase_mentions(doc: Doc, words: _Words, gazetteer: Gazetteer) -> Iterator[Mention]:
     """Multiword regions, seas, states and countries spaCy did not mark as places."""
     blocked = {t.i for ent in doc.ents if ent.label_ in BLOCKING_LABELS for t in ent}
-    words = _Words.of(doc)
     i = 0
     while i < len(doc):
         match = _longest_phrase_at(doc, words, i, gazetteer, blocked)

@@ -54,11 +54,13 @@ class _Words:
     @classmethod
     def of(cls, doc: Doc) -> _Words:
         words = NumberWords.load()
-        return cls(
-            tuple(t.lower_ for t in doc), tuple(_is_number_token(t) for t in doc),
-            tuple(words.is_number_word(t.text) for t in doc),
-            tuple(t.ent_type_ in SKIP_ENTITIES for t in doc),
-        )  # fmt: skip
+        rows = [
+            (t.lower_, _is_number_token(t), words.is_number_word(t.text),
+             t.ent_type_ in SKIP_ENTITIES)
+            for t in doc
+        ]  # fmt: skip
+        lower, number, number_word, skipped = zip(*rows, strict=True) if rows else ((), (), (), ())
+        return cls(lower, number, number_word, skipped)
 
 
 def extract_quantities(doc: Doc) -> tuple[Quantity, ...]:

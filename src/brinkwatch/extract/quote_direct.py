@@ -25,11 +25,13 @@ class QuoteContext:
 
     def __init__(
         self, doc: Doc, spans: tuple[QuotedSpan, ...], lexicon: QuoteLexicon,
-        also_quoted: tuple[tuple[int, int], ...] = (),
+        also_quoted: tuple[tuple[int, int], ...] = (), text: str | None = None,
     ) -> None:  # fmt: skip
-        """``also_quoted``: other stretches of direct speech (transcript turns)."""
+        """``also_quoted``: other stretches of direct speech (transcript turns);
+        ``text``: ``doc.text`` when the caller has already read it."""
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token on each access: read it once
+        # Doc.text joins every token on each access: read it once
+        self.text = doc.text if text is None else text
         self.spans = spans
         self.lexicon = lexicon
         mask = bytearray(len(self.text) + 1)
@@ -66,8 +68,9 @@ class QuoteContext:
 
 def _after_so(token: Token) -> bool:
     """'so-called' and 'so called'."""
-    words = [t.lower_ for t in token.doc[max(0, token.i - 2) : token.i]]
-    return token.lower_ == "called" and "so" in words
+    if token.lower_ != "called":
+        return False
+    return "so" in [t.lower_ for t in token.doc[max(0, token.i - 2) : token.i]]
 
 
 def find_cue(ctx: QuoteContext, span: QuotedSpan) -> Token | None:

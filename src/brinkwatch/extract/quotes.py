@@ -43,7 +43,7 @@ def extract_quotes(doc: Doc, actors: ActorMentions) -> tuple[Quote, ...]:
     text = doc.text
     turns = find_turns(text)
     spoken = tuple((t.start, t.end) for t in turns)
-    ctx = QuoteContext(doc, find_quoted_spans(text), lexicon, spoken)
+    ctx = QuoteContext(doc, find_quoted_spans(text), lexicon, spoken, text)
     reported = _reported_quotes(ctx, actors)
     transcript = _transcript_quotes(ctx, turns, actors)
     direct = _direct_quotes(ctx, actors, reported, transcript)
