@@ -119,6 +119,28 @@ def test_deployment_ledger_reads_from_and_to(store: Store) -> None:
         "USA", 1000.0, "Germany", "Romania", True)  # fmt: skip
 
 
+def _country(text: str, name: str, iso3: str) -> Place:
+    at = text.index(name)
+    return Place(name, at, at + len(name), name, iso3, "country", 50.0, 20.0)
+
+
+def test_each_target_of_a_shared_deployment_goes_to_its_own_country(store: Store) -> None:
+    text = "Troops based in Germany will go to Poland, Lithuania and Romania next week."
+    names = [("Germany", "DEU"), ("Poland", "POL"), ("Lithuania", "LTU"), ("Romania", "ROU")]
+    places = tuple(_country(text, n, c) for n, c in names)
+    events = [event("d2", i, "MOBILIZE", "USA", code, "2022-02-02", text=text, place=places[1])
+              for i, code in enumerate(["POL", "LTU", "ROU"])]  # fmt: skip
+    store.write_batch([record("d2", "2022-02-02", events, text=text, places=places)])
+    assert [(r["from"], r["to"]) for r in deployments(store)] == [
+        ("Germany", "Poland"), ("Germany", "Lithuania"), ("Germany", "Romania")]  # fmt: skip
+
+
+def test_an_event_dated_only_to_a_month_counts_on_the_day_reported(store: Store) -> None:
+    ev = event("d3", 0, "MOBILIZE", "NLD", None, "2022-04", future=True)
+    store.write_batch([record("d3", "2022-01-24", [ev])])
+    assert str(deployments(store)[0]["day"]) == "2022-01-24"
+
+
 def test_network_is_weighted_and_directed(store: Store) -> None:
     _crisis(store)
     net = network(store)

@@ -1,8 +1,10 @@
 """The deployment ledger: every MOBILIZE and RETREAT with who, how many, from, to, when.
 
 ``to`` is the event's place; ``from`` is a place in the same sentence introduced
-by "from" (as in "1,000 soldiers will move from Germany to Romania"), and a
-place introduced by "to"/"into"/"toward(s)" overrides ``to``.
+by "from" or "based in" (as in "1,000 soldiers will move from Germany to Romania"),
+and a place introduced by "to"/"into"/"toward(s)" overrides ``to``.  When a sentence
+sends forces to several countries ("to Poland, Germany and Romania") each of its
+events goes to the place in its own target country.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from typing import Any
 
 from brinkwatch.store.db import Store
 
-FROM_WORDS = ("from ",)
+FROM_WORDS = ("from ", "based in ", "stationed in ")
 TO_WORDS = ("to ", "into ", "toward ", "towards ")
 
 
@@ -34,7 +36,7 @@ def _places_by_article(store: Store, ids: set[str]) -> dict[str, list[dict[str, 
         return {}
     found: dict[str, list[dict[str, Any]]] = {}
     for p in store.query(
-        "SELECT article_id, start, name, lat, lon FROM places"
+        "SELECT article_id, start, name, country, lat, lon FROM places"
         " WHERE article_id IN (SELECT unnest(?)) ORDER BY article_id, start",
         [sorted(ids)],
     ):
@@ -45,14 +47,16 @@ def _places_by_article(store: Store, ids: set[str]) -> dict[str, list[dict[str, 
 def _ledger_row(ev: dict[str, Any], places: list[dict[str, Any]]) -> dict[str, Any]:
     text = ev.pop("article_text")
     origin, dest = None, None
-    for p in places:
-        if not ev["start"] <= p["start"] < ev["end"]:
-            continue
-        before = text[max(0, p["start"] - 9) : p["start"]].lower()
+    in_sentence = [p for p in places if ev["start"] <= p["start"] < ev["end"]]
+    for p in in_sentence:
+        before = text[max(0, p["start"] - 13) : p["start"]].lower()
         if before.endswith(FROM_WORDS) and origin is None:
             origin = p
         elif before.endswith(TO_WORDS) and dest is None:
             dest = p
+    in_target = [p for p in in_sentence if ev["target_code"] and p["country"] == ev["target_code"]]
+    if in_target and in_target[0] is not origin:
+        dest = in_target[0]
     dest_name = dest["name"] if dest else ev["place_name"]
     return {
         "id": ev["id"], "day": ev["day"], "type": ev["type"], "actor": ev["source_code"],

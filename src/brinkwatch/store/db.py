@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ import pyarrow as pa
 from brinkwatch.about import __version__ as EXTRACTOR_VERSION
 from brinkwatch.errors import StoreError
 from brinkwatch.records import Article, ArticleRecord, ProcessingError, ReadFailure, to_json_dict
+from brinkwatch.settings import Settings
 from brinkwatch.store.schema import (
     ARTICLE_EXTRA_SQL,
     CLUSTER_SQL,
@@ -33,6 +35,8 @@ from brinkwatch.store.schema import (
     to_row,
 )
 
+_MEMORY_LIMIT = re.compile(r"^\d+(\.\d+)?\s*[KMGT]?i?B$", re.IGNORECASE)  # "512MB", "2GiB"
+
 CHILD_FIELDS: dict[str, str] = {
     "actors": "entities", "events": "events", "quotes": "quotes", "times": "times",
     "places": "places", "quantities": "quantities",
@@ -42,7 +46,8 @@ VIEWS_SQL = (
     """CREATE OR REPLACE VIEW events_v AS
     SELECT e.*, coalesce(e.source_country, e.source_org, e.source_group) AS source_code,
            coalesce(e.target_country, e.target_org, e.target_group) AS target_code,
-           TRY_CAST(coalesce(e.date_value, a.published) AS DATE) AS day,
+           -- a month, week or FUTURE_REF is no day: such events count on the day reported
+           coalesce(TRY_CAST(e.date_value AS DATE), TRY_CAST(a.published AS DATE)) AS day,
            a.title AS article_title, a.url AS article_url, a.path AS article_path,
            a.published AS article_published
     FROM events e JOIN articles a ON a.id = e.article_id""",
@@ -70,7 +75,12 @@ def content_hash(article: Article) -> str:
 class Store:
     """A brinkwatch DuckDB file.  Use as a context manager or call :meth:`close`."""
 
-    def __init__(self, path: str | Path = "brinkwatch.duckdb", read_only: bool = False) -> None:
+    def __init__(
+        self, path: str | Path = "brinkwatch.duckdb", read_only: bool = False,
+        memory_limit: str | None = None,
+    ) -> None:  # fmt: skip
+        """``memory_limit``: DuckDB's memory_limit for this connection ("512MB");
+        by default ``Settings.store_memory_limit`` (``BRINKWATCH_STORE_MEMORY_LIMIT``)."""
         self.path = str(path)
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
@@ -79,8 +89,20 @@ class Store:
                 f"cannot open the store {self.path}: {exc}. If another brinkwatch process is "
                 "writing to it, wait for it to finish or use another --db file."
             ) from exc
+        self._limit_memory(memory_limit or Settings.from_env().store_memory_limit)
         if not read_only:
             self._create_schema()
+
+    def _limit_memory(self, limit: str) -> None:
+        """Cap DuckDB's buffer cache, which otherwise grows with the store (its default
+        limit is 80 % of RAM): a long ingest's memory stays flat."""
+        if not _MEMORY_LIMIT.match(limit):
+            self.con.close()
+            raise StoreError(
+                f"invalid store memory limit {limit!r}: give a size such as '512MB' or '2GB' "
+                "(BRINKWATCH_STORE_MEMORY_LIMIT)"
+            )
+        self.con.execute(f"SET memory_limit = '{limit}'")
 
     def __enter__(self) -> Store:
         return self
