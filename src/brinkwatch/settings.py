@@ -21,6 +21,9 @@ class Settings:
     batch_size: int = 32  # documents per nlp.pipe batch and per store transaction
     workers: int = 1
     db_path: str = "brinkwatch.duckdb"
+    # DuckDB memory_limit of each store connection (its default is 80 % of RAM, and its
+    # buffer cache grows with the store until then); larger operations spill to disk
+    store_memory_limit: str = "512MB"
     data_dir: Path = DATA_DIR
     # Longer bodies are truncated, with a recorded error: parsing costs about 1 GB of
     # memory per 100,000 characters at the peak, and real news articles stay far below.
