@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from brinkwatch.errors import StoreError
 from brinkwatch.records import (
     Actor,
     Article,
@@ -123,3 +124,18 @@ def test_failed_batch_leaves_nothing(store: Store) -> None:
         store.con.execute("INSERT INTO ingest_errors (path, reason, message) VALUES ('p','r','m')")
         raise Boom
     assert store.counts()["ingest_errors"] == 0
+
+
+def test_memory_limit_is_set_on_the_connection(tmp_path: Path) -> None:
+    def limit(store: Store) -> str:
+        return str(store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0])
+
+    with Store(tmp_path / "m.duckdb") as default:
+        assert limit(default) == "488.2 MiB"  # Settings.store_memory_limit, 512MB
+    with Store(tmp_path / "m.duckdb", memory_limit="1GiB") as given:
+        assert limit(given) == "1.0 GiB"
+
+
+def test_a_bad_memory_limit_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="memory limit"):
+        Store(tmp_path / "m.duckdb", memory_limit="lots")
