@@ -90,6 +90,13 @@ def theme_of(verb: Token, measures: frozenset[str] = frozenset()) -> Token | Non
     return None
 
 
+def _participle_theme(verb: Token, measures: frozenset[str]) -> Token | None:
+    """"war crimes committed by ...": what a past participle modifies is its object."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return _behind_measure(verb.head, measures)
+    return None
+
+
 def _behind_measure(noun: Token, measures: frozenset[str], depth: int = 0) -> Token:
     """What a measure noun measures, through nested measures ("a shipment of 200,000
     pounds of equipment")."""
@@ -171,7 +178,8 @@ def lexicon_verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
     special = _forces_moving(tok, ctx) or _receipt(tok, ctx) or _joint_action(tok, ctx)
     if special is not None:
         return special
-    obj = theme_of(tok, ctx.lexicon.cue("args.measure_nouns"))
+    measures = ctx.lexicon.cue("args.measure_nouns")
+    obj = theme_of(tok, measures) or _participle_theme(tok, measures)
     cls = object_class(obj if obj is not None else _first_pobj(tok), ctx)
     # a specific object class, then any direct object ("*"), then no condition
     wanted_classes = tuple(dict.fromkeys((cls, "*", "") if obj is not None else (cls, "")))
@@ -386,11 +394,16 @@ def noun_candidate(tok: Token, ctx: TriggerContext, consumed: set[int]) -> Candi
         "locative.source_types"
     ):
         sources, roles = _place_sources(tok, ctx), roles + "+place-source"
-    if sources and not targets and tok.dep_ == "nsubj":
-        targets, roles = _what_it_hit(tok.head, ctx), roles + "+verb-object"
     plover = ctx.lexicon.code(sense.cameo).plover.lower()
-    if not sources or (plover in ctx.lexicon.cue("args.two_sided_types")
-                       and len(sources) < 2 and not targets):  # fmt: skip
+    # only an act that does something ("an air strike destroyed ..."), not one talked
+    # about ("an attack on Kyiv would be a catastrophe") or an instrument ("killed in a strike")
+    sourceless = (plover in ctx.lexicon.cue("args.sourceless_noun_types")
+                  and tok.dep_ == "nsubj" and tok.head.lemma_ != "be")  # fmt: skip
+    if (sources or sourceless) and not targets and tok.dep_ == "nsubj":
+        targets, roles = _what_it_hit(tok.head, ctx), roles + "+verb-object"
+    if not (sources or (sourceless and targets)) or (
+        plover in ctx.lexicon.cue("args.two_sided_types") and len(sources) < 2 and not targets
+    ):
         return None  # "the NATO summit", "the Madrid meeting": one side is no meeting
     cameo = _joint(sense, sources, targets, tok, ctx.finder)
     modality = _noun_modality(tok, ctx)

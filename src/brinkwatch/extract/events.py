@@ -177,7 +177,8 @@ def _locative_roles(cand: Candidate, ctx: TriggerContext) -> Candidate:
     if not (want_source or want_target):
         return cand
     preps = ctx.lexicon.cue("locative.preps")
-    heads = [cand.trigger] + [c for c in cand.trigger.children if c.dep_ in ("dobj", "obj")]
+    heads = [cand.trigger] + [c for c in cand.trigger.children
+                              if c.dep_ in ("dobj", "obj", "nsubjpass")]  # fmt: skip
     found = next((a for h in heads if (a := ctx.finder.prep_objects(h, preps))), ())
     if not found:
         return cand
