@@ -14,9 +14,9 @@ from brinkwatch.records import (
 )
 
 GOLDSTEIN = {"ACCUSE": -2.0, "THREATEN": -4.4, "REJECT": -4.0, "MOBILIZE": -7.2,
-             "CONSULT": 1.0, "AGREE": 3.0, "ASSAULT": -9.0}  # fmt: skip
+             "CONSULT": 1.0, "AGREE": 3.0, "ASSAULT": -9.0, "RETREAT": 4.0}  # fmt: skip
 QUAD = {"ACCUSE": 3, "THREATEN": 3, "REJECT": 3, "MOBILIZE": 4, "CONSULT": 1, "AGREE": 1,
-        "ASSAULT": 4}  # fmt: skip
+        "ASSAULT": 4, "RETREAT": 2}  # fmt: skip
 
 
 def actor(code: str | None) -> Actor | None:

@@ -4,6 +4,7 @@ deployments and the actor network — each on small stores built here."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,9 +14,9 @@ from brinkwatch.analysis.deployments import deployments
 from brinkwatch.analysis.escalation import alerts, timeline, weight
 from brinkwatch.analysis.merge import rebuild_clusters
 from brinkwatch.analysis.network import network
-from brinkwatch.records import Place
+from brinkwatch.records import Event, Place
 from brinkwatch.store.db import Store
-from factories import event, record
+from factories import actor, event, record
 
 
 @pytest.fixture
@@ -104,6 +105,41 @@ def test_claim_is_paired_with_the_denial(store: Store) -> None:
     pairs = {(p.claim["source_code"], p.counter["id"] if p.counter else None)
              for p in claim_pairs(store)}  # fmt: skip
     assert pairs == {("GBR", "c2-0"), ("USA", None)}  # too late to count as an answer
+
+
+@pytest.mark.parametrize(
+    ("denied", "answers"),
+    [
+        (event("n1", 0, "ASSAULT", "RUS", "UKR", "2022-01-24", negated=True), True),
+        # a negated cooperative act is no denial ("Moscow was not pulling back")
+        (event("n1", 0, "RETREAT", "RUS", None, "2022-01-24", negated=True), False),
+        # the act is B's but the words are someone else's
+        (
+            replace(
+                event("n1", 0, "ASSAULT", "RUS", "UKR", "2022-01-24", negated=True),
+                attributed_to=actor("USA"),
+            ),
+            False,
+        ),
+    ],
+)
+def test_a_denial_is_a_negated_conflict_act_in_the_accused_own_words(
+    store: Store, denied: Event, answers: bool
+) -> None:
+    store.write_batch([
+        record("c1", "2022-01-23", [event("c1", 0, "ACCUSE", "USA", "RUS", "2022-01-23")]),
+        record("n1", "2022-01-24", [denied]),
+    ])  # fmt: skip
+    rebuild_clusters(store)
+    [pair] = claim_pairs(store)
+    assert (pair.counter is not None) == answers
+
+
+def test_a_self_accusation_is_no_claim(store: Store) -> None:
+    store.write_batch([record("s1", "2022-01-23", [event("s1", 0, "ACCUSE", "UKR", "UKR",
+                                                         "2022-01-23")])])  # fmt: skip
+    rebuild_clusters(store)
+    assert claim_pairs(store) == []
 
 
 def test_deployment_ledger_reads_from_and_to(store: Store) -> None:

@@ -1,10 +1,13 @@
 """Claims and counter-claims: A accuses or threatens B; B rejects or denies within days.
 
-A claim is a real event of type ACCUSE or THREATEN from A to B.  Its counter is
-the earliest REJECT by B (aimed at A, or with no target) or any denied act by
-B (a mention with ``negated``) reported from the claim's day up to
-``WINDOW_DAYS`` later.  Claims without a counter are listed too (``counter``
-None): an unanswered accusation is information.
+A claim is a real event of type ACCUSE or THREATEN from A to B (A and B differ).
+Its counter is the earliest REJECT by B (aimed at A, or with no target) or a
+denial by B, reported from the claim's day up to ``WINDOW_DAYS`` later.  A denial
+is a negated *conflict* act of B (QuadClass 3 or 4: "Moscow denies planning to
+attack") that nobody but B is reported to have said: "NATO said Moscow was not
+pulling back" (a negated cooperative act, and NATO's words) answers nothing.
+Claims without a counter are listed too (``counter`` None): an unanswered
+accusation is information.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ def _claims(store: Store) -> list[dict[str, Any]]:
                   article_id, mentions, articles
            FROM event_clusters WHERE type IN ('ACCUSE', 'THREATEN')
              AND source_code IS NOT NULL AND target_code IS NOT NULL
+             AND source_code <> target_code
            ORDER BY first_day, cluster_id"""
     )
 
@@ -40,7 +44,10 @@ def _counters(store: Store) -> list[dict[str, Any]]:
         """SELECT id, type, source_code, target_code, day, sentence, article_id, negated
            FROM events_v
            WHERE day IS NOT NULL AND source_code IS NOT NULL
-             AND ((type = 'REJECT' AND NOT negated AND NOT hypothetical) OR negated)
+             AND ((type = 'REJECT' AND NOT negated AND NOT hypothetical)
+                  OR (negated AND quad_class IN (3, 4)
+                      AND coalesce(attributed_to_country, attributed_to_org,
+                                   attributed_to_group, source_code) = source_code))
            ORDER BY day, id"""
     )
 
@@ -59,6 +66,7 @@ def claim_pairs(store: Store, only_answered: bool = False) -> list[ClaimPair]:
 def _answers(counter: dict[str, Any], claim: dict[str, Any]) -> bool:
     if counter["source_code"] != claim["target_code"]:
         return False
-    if counter["target_code"] not in (claim["source_code"], None):
+    # a rejection answers its accuser; a denied act names its own victim, not the accuser
+    if not counter["negated"] and counter["target_code"] not in (claim["source_code"], None):
         return False
     return bool(claim["day"] <= counter["day"] <= claim["day"] + timedelta(days=WINDOW_DAYS))
