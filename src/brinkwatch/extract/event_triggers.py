@@ -406,6 +406,8 @@ def noun_candidate(tok: Token, ctx: TriggerContext, consumed: set[int]) -> Candi
     ):
         return None  # "the NATO summit", "the Madrid meeting": one side is no meeting
     cameo = _joint(sense, sources, targets, tok, ctx.finder)
+    if plover == "mobilize" and _forces_class(tok, ctx) == "peacekeepers":
+        cameo = MOVED_CODES["peacekeepers"]  # "the deployment of peacekeeping troops": protection
     modality = _noun_modality(tok, ctx)
     return Candidate(tok, cameo, sense.weight, f"noun:{key}/{roles}", sources, targets,
                      modality, kind="noun")  # fmt: skip
@@ -414,6 +416,8 @@ def noun_candidate(tok: Token, ctx: TriggerContext, consumed: set[int]) -> Candi
 def _place_sources(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
     """"Protests spread across Iran": where a protest happens stands for who protests
     (the noun's place phrase, or its verb's when it is the subject)."""
+    if noun.dep_ in ("dobj", "obj"):  # "postponed the demonstration in Baku": not held
+        return ()
     preps = ctx.lexicon.cue("locative.preps")
     heads = (noun, noun.head) if noun.dep_ in ("nsubj", "nsubjpass") else (noun,)
     return next((a for h in heads if (a := ctx.finder.prep_objects(h, preps))), ())
@@ -507,19 +511,26 @@ def _forces_targets(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
 
 
 def _names_forces(noun: Token, ctx: TriggerContext) -> bool:
+    return _forces_class(noun, ctx) in FORCE_CLASSES
+
+
+def _forces_class(noun: Token, ctx: TriggerContext) -> str:
+    """The class of the forces an of-phrase names ("deployment of peacekeeping troops")."""
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for pobj in prep.children:
-                if ctx.lexicon.objects.get(pobj.lemma_.lower()) in FORCE_CLASSES:
-                    return True
-    return False
+                cls = object_class(pobj, ctx)
+                if cls in FORCE_CLASSES:
+                    return cls
+    return ""
 
 
 def _consumed_nouns(cand: Candidate, ctx: TriggerContext) -> set[int]:
     """Nouns a verb candidate has used up: a light verb's event noun, and what a
     response (reject, accept, give in to) responds to."""
-    if cand.kind == "light":
-        return {cand.theme_i}
+    if cand.kind == "light":  # a host's meeting keeps its own sides ("hosted talks between")
+        third_party = cand.trigger.lemma_.lower() in ctx.lexicon.cue("args.non_reciprocal_verbs")
+        return set() if third_party else {cand.theme_i}
     plover = ctx.lexicon.code(cand.cameo).plover.lower()
     if plover not in ctx.lexicon.cue("args.response_types"):
         return set()
