@@ -61,9 +61,11 @@ class TimeLexicon:
 
     tables: Mapping[str, Mapping[str, Any]]
     rules: tuple[TimeRule, ...]
-    # word -> indexes of the rules to run around it; rules to run around digits.
+    # Rules with the same `near` list share their search windows: rule index -> its
+    # group; word -> the groups to look around it; groups to look around digits.
+    rule_group: tuple[int, ...]
     triggers: Mapping[str, tuple[int, ...]]
-    digit_rules: tuple[int, ...]
+    digit_groups: tuple[int, ...]
 
     def lookup(self, table: str, word: str) -> Any:
         """The value of ``word`` (normalised: lower case, no final dot) in ``table``."""
@@ -83,13 +85,17 @@ def load_time_lexicon() -> TimeLexicon:
     tables = {name: MappingProxyType(dict(values)) for name, values in lexicon.items()}
     grammar = _read_toml("patterns.toml")
     rules = tuple(compile_rule(raw, tables) for raw in grammar.get("rule", []))
+    groups: dict[tuple[frozenset[str], bool], int] = {}
+    rule_group = tuple(
+        groups.setdefault((rule.near_words, rule.near_digit), len(groups)) for rule in rules
+    )
     triggers: dict[str, list[int]] = {}
-    for index, rule in enumerate(rules):
-        for word in rule.near_words:
-            triggers.setdefault(word, []).append(index)
-    digit_rules = tuple(i for i, rule in enumerate(rules) if rule.near_digit)
-    frozen = MappingProxyType({word: tuple(rules) for word, rules in triggers.items()})
-    return TimeLexicon(MappingProxyType(tables), rules, frozen, digit_rules)
+    for (words, _), group in groups.items():
+        for word in words:
+            triggers.setdefault(word, []).append(group)
+    digit_groups = tuple(group for (_, digit), group in groups.items() if digit)
+    frozen = MappingProxyType({word: tuple(found) for word, found in triggers.items()})
+    return TimeLexicon(MappingProxyType(tables), rules, rule_group, frozen, digit_groups)
 
 
 def _read_toml(name: str) -> dict[str, Any]:

@@ -37,10 +37,11 @@ def recognize(text: str, lexicon: TimeLexicon) -> tuple[Candidate, ...]:
 
 def recognize_all(text: str, lexicon: TimeLexicon) -> list[Candidate]:
     """Every match of every rule, best first: longer, then earlier rule, then earlier."""
-    windows = _rule_windows(text, lexicon)
+    windows = _group_windows(text, lexicon)
     found: list[tuple[int, int, int, Candidate]] = []
     for order, rule in enumerate(lexicon.rules):
-        spans = [(0, len(text))] if rule.everywhere else windows.get(order, [])
+        group = lexicon.rule_group[order]
+        spans = [(0, len(text))] if rule.everywhere else windows.get(group, [])
         for start, end in spans:
             for match in _matches(rule, text, start, end):
                 candidate = Candidate(match.start(), match.end(), rule, match)
@@ -48,19 +49,20 @@ def recognize_all(text: str, lexicon: TimeLexicon) -> list[Candidate]:
     return [item[3] for item in sorted(found, key=lambda item: item[:3])]
 
 
-def _rule_windows(text: str, lexicon: TimeLexicon) -> dict[int, list[tuple[int, int]]]:
-    """For each rule, the merged stretches of text around its trigger words."""
+def _group_windows(text: str, lexicon: TimeLexicon) -> dict[int, list[tuple[int, int]]]:
+    """For each group of rules (same `near` list), the merged stretches of text around
+    its trigger words."""
     windows: dict[int, list[tuple[int, int]]] = {}
     for word in _WORD.finditer(text):
         token = word.group().lower()
-        rules = lexicon.triggers.get(token, ())
+        groups = lexicon.triggers.get(token, ())
         if not token.isalpha():  # has a digit (the pattern keeps only letters and digits)
             letters = lexicon.triggers.get(token.strip("0123456789"), ())  # "Dec31"
-            rules = rules + letters + lexicon.digit_rules
-        if not rules:
+            groups = groups + letters + lexicon.digit_groups
+        if not groups:
             continue
         window = (max(0, word.start() - _MARGIN), min(len(text), word.end() + _MARGIN))
-        for index in rules:
+        for index in groups:
             spans = windows.setdefault(index, [])
             if spans and window[0] <= spans[-1][1]:
                 spans[-1] = (spans[-1][0], window[1])
