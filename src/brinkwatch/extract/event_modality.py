@@ -27,10 +27,11 @@ def clause_head(tok: Token) -> Token:
     """The head of the clause ``tok`` belongs to.  Complements of control verbs
     (xcomp) and coordinated verbs stay in their governor's clause, so "agreed to
     send troops on Monday" dates the sending by "on Monday"."""
-    while tok.dep_ not in CLAUSE_DEPS and tok.head.i != tok.i:
-        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX"):
+    while tok.dep_ not in CLAUSE_DEPS:
+        head = tok.head  # Token.head builds a new Token: read it once per step
+        if head.i == tok.i or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")):
             break
-        tok = tok.head
+        tok = head
     return tok
 
 

@@ -9,6 +9,7 @@ target) pair with a calibrated confidence, dropping weak candidates.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -72,8 +73,12 @@ class _Clause:
 
     tokens: tuple[Token, ...]
 
+    @functools.cached_property
+    def _ranges(self) -> tuple[tuple[int, int], ...]:
+        return tuple((t.idx, t.idx + len(t)) for t in self.tokens)
+
     def covers(self, start: int) -> bool:
-        return any(t.idx <= start < t.idx + len(t) for t in self.tokens)
+        return any(begin <= start < end for begin, end in self._ranges)
 
 
 def extract_events(doc: Doc, inputs: EventInputs, lexicon: EventLexicon) -> tuple[Event, ...]:
@@ -213,12 +218,8 @@ def _pairs(cand: Candidate, ctx: TriggerContext) -> list[tuple[Arg | None, Arg |
     targets = tuple(t for t in cand.targets if not any(_same(s, t) for s in sources))
     if cand.targets and not targets and derived:
         return []
-    mutual = plover in ctx.lexicon.cue("args.symmetric_types") or (
-        cand.trigger.lemma_.lower() in ctx.lexicon.cue("args.reciprocal_verbs")
-        or _each_other(cand.trigger, ctx)
-    )
     third_party = cand.trigger.lemma_.lower() in ctx.lexicon.cue("args.non_reciprocal_verbs")
-    if not targets and len(sources) > 1 and mutual and not third_party:
+    if not targets and len(sources) > 1 and not third_party and _mutual(cand, plover, ctx):
         return [(s, t) for s in sources for t in sources if s.actor != t.actor]
     if not targets and plover in ctx.lexicon.cue("locative.domestic_types"):
         return [(s, s) for s in sources]
@@ -227,6 +228,15 @@ def _pairs(cand: Candidate, ctx: TriggerContext) -> list[tuple[Arg | None, Arg |
     ]
     return [(s, t) for s, t in pairs
             if (s or t) and not _same(s, t) and not (derived and _same_code(s, t))]  # fmt: skip
+
+
+def _mutual(cand: Candidate, plover: str, ctx: TriggerContext) -> bool:
+    """A symmetric act, a reciprocal verb, or "each other" (a subtree scan: asked only
+    where coordinated subjects without a target make it matter)."""
+    return plover in ctx.lexicon.cue("args.symmetric_types") or (
+        cand.trigger.lemma_.lower() in ctx.lexicon.cue("args.reciprocal_verbs")
+        or _each_other(cand.trigger, ctx)
+    )
 
 
 def _same_code(a: Arg | None, b: Arg | None) -> bool:
