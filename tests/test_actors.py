@@ -235,6 +235,13 @@ COREFERENCE = [
      {"group": "WEST"}),
     ("Ukraine's foreign ministry summoned the envoy. The ministry said the visit was a "
      "provocation.", "The ministry", 0, {"country": "UKR", "sector": "DIP"}),
+    # a chain of subject pronouns keeps its referent past the two-sentence window
+    ('Estonian Prime Minister Kaja Kallas said on Monday that the country was ready. "We '
+     'will not wait." She thanked the allies. "They came quickly," she added.', "she", 0,
+     {"name": "Kaja Kallas"}),
+    # a resolved "his" does not make the next "he" ambiguous
+    ('Peskov told reporters during his call that talks were over. He said so twice.', "He", 0,
+     {"name": "Dmitry Peskov"}),
 ]  # fmt: skip
 
 

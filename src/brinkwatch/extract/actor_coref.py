@@ -56,12 +56,18 @@ def resolve_coreference(ctx: Context, res: Resolution) -> None:
         ),
         bodies=frozenset(_unclaimed_entities(ctx, res, ("ORG",))),
     )
-    pronouns = [
-        _pronoun(ctx, tok, res.mentions, scope, blockers)
-        for tok in ctx.doc
-        if tok.pos_ == "PRON" and tok.i not in res.claimed
-    ]
-    _add_all(res, [m for m in pronouns if m])
+    # In text order, each resolved subject pronoun joins the candidates, so a chain of
+    # "he" across paragraphs ("Zelensky said ... He criticised ... he added") keeps its
+    # referent; a resolved "his" does not, or it would make the next "he" ambiguous.
+    candidates = list(res.mentions)
+    pronouns = []
+    for tok in ctx.doc:
+        if tok.pos_ == "PRON" and tok.i not in res.claimed:
+            found = _pronoun(ctx, tok, candidates, scope, blockers)
+            if found is not None:
+                pronouns.append(found)
+                candidates += [found] if found.subject else []
+    _add_all(res, pronouns)
 
 
 @dataclass(frozen=True)
