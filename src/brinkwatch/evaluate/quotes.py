@@ -39,12 +39,13 @@ FLOORS: dict[str, float] = {
     "content_precision": 0.96,
     "content_recall": 0.45,
     "reported_speaker_accuracy": 0.87,
-    "direct_speaker_named_accuracy": 0.72,
+    "direct_speaker_named_accuracy": 0.73,
 }
 # Floors on our own annotated articles (devsets/quotes), checked by the same gate test.
 DEVSET_FLOORS: dict[str, float] = {
-    # 0.95 -> 0.92 when unresolved pronouns stopped being guessed (docs/data/quotes.md)
-    "direct_speaker_accuracy": 0.92,
+    # 0.95 -> 0.92 when unresolved pronouns stopped being guessed (docs/data/quotes.md);
+    # 0.96 once resolved subject pronouns chain (measured 0.980)
+    "direct_speaker_accuracy": 0.96,
     "direct_precision": 0.95,
     "direct_recall": 0.95,
     "content_precision": 0.95,
