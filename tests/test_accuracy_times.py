@@ -19,6 +19,7 @@ from brinkwatch.evaluate.times_gold import (
     _accepted_values,
     _scorable,
     _week_spanned,
+    canonical_value,
 )
 from brinkwatch.records import TimeMention
 
@@ -70,3 +71,11 @@ def test_a_week_range_also_accepts_its_iso_week() -> None:
 def test_cases_of_another_mode_are_not_scored() -> None:
     assert not _scorable({"Context": {}, "Comment": "Only supported in CalendarMode"})
     assert _scorable({"Context": {}, "Comment": "Known false positive"})
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [("2000-W7", "2000-W07"), ("1989-11-06T17", "1989-11-06T17:00"), ("P1D", "P1D")],
+)
+def test_timeml_values_are_read_in_one_spelling(written: str, read: str) -> None:
+    assert canonical_value(written) == read

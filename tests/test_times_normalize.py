@@ -91,6 +91,11 @@ TUESDAY = date(2022, 1, 25)
         ("the full year", "PRESENT", ("DATE", "2022")),
         ("Black Friday 2021", "PAST", ("DATE", "2021-11-26")),
         ("the week after next", "FUTURE", ("DATE", "2022-W06")),
+        ("the seventies", "PAST", ("DATE", "197")),
+        ("the nineteen twenties", "PAST", ("DATE", "192")),
+        ("Christmas week", "PAST", ("DATE", "2021-W51")),
+        ("a minute and a half", "PAST", ("DURATION", "PT1M30S")),
+        ("three years and a half", "PAST", ("DURATION", "P3Y6M")),
     ],
 )
 def test_normalize_against_a_tuesday(text: str, tense: str, expected: tuple[str, str]) -> None:

@@ -112,8 +112,10 @@ def _strip_tags(body: str) -> tuple[str, list[GoldTime]]:
 
 
 def canonical_value(value: str) -> str:
-    """Same value, one spelling: TimeBank writes some weeks unpadded ("2000-W7")."""
-    return re.sub(r"-W(\d)(?!\d)", r"-W0\1", value)
+    """Same value, one spelling: TimeBank writes some weeks unpadded ("2000-W7") and
+    some clock hours without minutes ("1989-11-06T17"), read as "T17:00" as in
+    DateTimeModel."""
+    return _clock_form(re.sub(r"-W(\d)(?!\d)", r"-W0\1", value))
 
 
 def _creation_time(raw: str) -> date | None:

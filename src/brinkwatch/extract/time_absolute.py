@@ -154,10 +154,14 @@ def year_only(groups: Groups, context: Context) -> Timex | None:
 
 
 def decade(groups: Groups, context: Context) -> Timex | None:
-    """ "the 1990s" -> 199; "the '90s" -> the anchor's century or the one before."""
+    """ "the 1990s" -> 199; "the '90s", "the nineties" -> the anchor's century or the
+    one before; "the nineteen sixties" -> 196."""
     if groups.get("decade"):
         return "DATE", str(groups["decade"])
-    short = int(groups.get("short") or 0)
+    word = context.lexicon.lookup("decade_words", groups.get("word") or "")
+    short = int(groups.get("short") or word or 0)
+    if groups.get("century"):
+        return "DATE", f"{context.lexicon.lookup('numbers', groups['century'] or '')}{short}"
     century = (context.anchor.year // 100) if context.anchor else 20
     if context.anchor is not None and short * 10 > context.anchor.year % 100:
         century -= 1
@@ -217,13 +221,16 @@ def season(groups: Groups, context: Context) -> Timex | None:
 
 def holiday_weekend(groups: Groups, context: Context) -> Timex | None:
     """ "Labor Day weekend", "the weekend of Halloween": the weekend nearest the holiday
-    (the one before a Monday holiday, the one after a Thursday one)."""
+    (the one before a Monday holiday, the one after a Thursday one); "Easter week": the
+    ISO week holding it."""
     named = {"holiday": groups.get("holiday") or groups.get("holiday2"),
              "year": groups.get("year") or groups.get("year2") or groups.get("year3")}  # fmt: skip
     day = holiday(named, context)
     if day is None or day[1].startswith("X"):
         return None
     found = date.fromisoformat(day[1])
+    if groups.get("week"):
+        return "DATE", cal.iso_week(found)  # "Easter week", "Christmas week"
     saturday = found + timedelta(days=(6 - found.isoweekday() + 3) % 7 - 3)
     return "DATE", cal.iso_week(saturday) + "-WE"
 

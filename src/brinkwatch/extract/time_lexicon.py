@@ -25,7 +25,7 @@ _TABLES = MappingProxyType({
     "ORD": "ordinals", "UNIT": "units", "DAYPART": "day_parts", "SEASON": "seasons",
     "DEICTIC": "deictic_days", "REF": "references", "SET": "sets", "HOLIDAY": "holidays",
     "MOD": "modifiers", "DAYWORD": "day_words", "FLOATING": "floating_holidays",
-    "YEARWORDS": "year_words", "EASTER": "easter_days",
+    "YEARWORDS": "year_words", "EASTER": "easter_days", "DECADEWORD": "decade_words",
 })  # fmt: skip
 # Tens that combine with a unit word ("twenty-five"), matched on top of the NUM table.
 _COMPOUND_NUMBER = (

@@ -14,7 +14,7 @@ from brinkwatch.extract.time_context import (
 )  # fmt: skip
 
 # Half a unit in the next smaller one: "two and a half years" -> P2Y6M.
-_HALF_UNIT = MappingProxyType({"Y": 6, "TH": 30, "D": 12})
+_HALF_UNIT = MappingProxyType({"Y": 6, "TH": 30, "TM": 30, "D": 12})
 _UNDATED = "XXXX-XX-XX"
 
 
@@ -38,6 +38,8 @@ def duration(groups: Groups, context: Context) -> Timex | None:
     if groups.get("plus"):
         # "a ½ hour" is half an hour; "two and a half years" adds a half.
         amount = 0.5 if words(groups.get("num")) in ("a", "an") else amount + 0.5
+    elif groups.get("plus2"):
+        amount += 0.5  # "a minute and a half", "two years and a half"
     if unit == "TH" and amount == 24 and words(groups.get("pre")) in ("the past", "the last"):
         # "the past 24 hours" is the last day (TimeBank writes P1D); "within 24 hours"
         # stays a count of hours.
@@ -69,12 +71,14 @@ def _counts_unit(groups: Groups, amount: float, unit: str) -> bool:
 
 
 def _fractional_period(amount: float, unit: str) -> str | None:
-    """ "two and a half years" -> P2Y6M, "5 1/2 hours" -> PT5H30M."""
+    """ "two and a half years" -> P2Y6M, "5 1/2 hours" -> PT5H30M, "a minute and a
+    half" -> PT1M30S."""
     if amount == int(amount) or amount * 2 != int(amount * 2) or unit not in _HALF_UNIT:
         return None
     whole, half = int(amount), _HALF_UNIT[unit]
-    if unit == "TH":
-        return f"PT{whole}H{half}M" if whole else f"PT{half}M"
+    if unit in ("TH", "TM"):
+        big, small = ("H", "M") if unit == "TH" else ("M", "S")
+        return f"PT{whole}{big}{half}{small}" if whole else f"PT{half}{small}"
     if unit == "D":
         return f"P{whole}DT{half}H" if whole else f"PT{half}H"
     return f"P{whole}Y{half}M" if whole else f"P{half}M"
