@@ -21,6 +21,8 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj", "attr"})
 # modifiers of a noun phrase that can carry its actor ("Russian troops", "Russia's army")
 ACTOR_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# subject pronouns of a reported clause that the resolver may leave unresolved
+PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,8 @@ class ArgFinder:
     place_actors: Mapping[int, Actor] = field(default_factory=dict)
     # nouns for armed forces and their equipment ("Russian warships", "US jets")
     forces: frozenset[str] = frozenset()
+    # speech verbs whose unresolved pronoun subject in the reported clause is the speaker
+    reporting: frozenset[str] = frozenset()
 
     def actor_at(self, tok: Token, depth: int = 0) -> Arg | None:
         """The actor an argument head stands for: its own mention, a modifier's
@@ -122,7 +126,7 @@ class ArgFinder:
         control (xcomp), coordination (conj) and participle clauses."""
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS:
-                return self.actors_at(child), False
+                return self._subject_or_speaker(verb, child), False
             if child.dep_ in PASSIVE_DEPS:
                 return self.actors_at(child), True
         head = verb.head
@@ -145,6 +149,16 @@ class ArgFinder:
         if verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBN":
             return self.actors_at(head), True
         return (), False
+
+    def _subject_or_speaker(self, verb: Token, subj: Token) -> tuple[Arg, ...]:
+        """"Iraq announced that it is prepared to ...": an unresolved pronoun subject of a
+        reported clause is the speaker."""
+        found = self.actors_at(subj)
+        if found or subj.lower_ not in PERSONAL_PRONOUNS or verb.dep_ != "ccomp":
+            return found
+        if verb.head.lemma_.lower() not in self.reporting:
+            return found
+        return self.subject(verb.head)[0]
 
     def object_controller(self, verb: Token) -> tuple[Arg, ...]:
         """The object that is the understood subject of a complement

@@ -185,12 +185,16 @@ def lexicon_verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
     wanted_classes = tuple(dict.fromkeys((cls, "*", "") if obj is not None else (cls, "")))
     if obj is not None and not cls:
         wanted_classes = ("*", "")
-    for key in verb_keys(tok, ctx.lexicon):
-        for wanted in wanted_classes:
-            sense = ctx.lexicon.verbs.get((key, wanted))
-            if sense is not None:
-                why = f"verb:{key}" + (f"+{wanted}" if wanted else "")
-                return _rioting(_with_roles(tok, sense, why, ctx, obj, "verb", key), ctx)
+    keys = verb_keys(tok, ctx.lexicon)
+    # a row for the object's class under any key beats another key's default row
+    # ("withdrew its inspectors from Iraq" is withdrawing a mission, not troops)
+    order = [(k, cls) for k in keys] if cls else []
+    order += [(k, w) for k in keys for w in wanted_classes]
+    for key, wanted in order:
+        sense = ctx.lexicon.verbs.get((key, wanted))
+        if sense is not None:
+            why = f"verb:{key}" + (f"+{wanted}" if wanted else "")
+            return _rioting(_with_roles(tok, sense, why, ctx, obj, "verb", key), ctx)
     return None
 
 
