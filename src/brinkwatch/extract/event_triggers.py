@@ -222,6 +222,7 @@ def _forces_moving(verb: Token, ctx: TriggerContext) -> Candidate | None:
     sources = (ctx.finder.actors_at(moved) or ctx.finder.actors_at(subj)
                or ctx.finder.prep_objects(moved, frozenset({"from"})))  # fmt: skip
     targets = ctx.finder.prep_objects(verb, ctx.lexicon.cue("locative.preps") | {"to"})
+    targets = targets or ctx.finder.objects(verb)  # "reached Ukraine", "entered Belarus"
     if not (sources or targets):
         return None
     return Candidate(verb, code, 0.7, f"motion:{verb.lemma_}+{moved.lemma_}", sources, targets,
