@@ -28,6 +28,9 @@ SHIFT = MappingProxyType({
 })  # fmt: skip
 # "the past year", "the next month": a stretch of time counted from the anchor.
 _DURATION_RELS = frozenset({"the past", "the last", "the next"})
+# ... except these units, which TimeBank writes as the year or decade named ("the past
+# year" in 1998 is 1997, "the last decade" 198); quarters and weekends are always dates.
+_NAMED_WHEN_ONE = frozenset({"Q", "WE", "Y", "DE"})
 _UNIT_LETTER = MappingProxyType(
     {
         "week": "W",
@@ -59,11 +62,11 @@ def relative_unit(groups: Groups, context: Context) -> Timex | None:
     letter = _UNIT_LETTER.get(unit)
     if letter is None:
         return None
-    if rel in _DURATION_RELS and letter not in ("Q", "WE"):
+    if rel in _DURATION_RELS and letter not in _NAMED_WHEN_ONE:
         return "DURATION", _ONE_UNIT.get(letter, f"P1{letter}")
     if context.anchor is None:
         return None
-    shift = SHIFT.get(rel, -1 if rel in _DURATION_RELS else 0)
+    shift = SHIFT.get(rel, (1 if rel == "the next" else -1) if rel in _DURATION_RELS else 0)
     if letter == "Q" and rel in ("the", "the latest", "the most recent", "the last"):
         # "the quarter" in an earnings report is the one just ended.
         shift = 0 if rel == "the" and context.tense == "FUTURE" else -1
