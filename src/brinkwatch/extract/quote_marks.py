@@ -16,6 +16,9 @@ CLOSERS = frozenset("”»")
 STRAIGHT = '"'
 SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"  # British style; inside double quotes they are ignored
 _PARAGRAPH = re.compile(r"[^\n]+")
+# every character the pairing looks at: the scan jumps from one to the next
+_MARK = re.compile("[" + re.escape("".join(sorted(OPENERS | CLOSERS))
+                   + STRAIGHT + SINGLE_OPEN + SINGLE_CLOSE) + "]")  # fmt: skip
 _TRIM_TAIL = " \t,;:"
 _MAX_TITLE_WORDS = 6
 _TITLE_SMALL_WORDS = frozenset({
@@ -64,7 +67,8 @@ def _scan_paragraph(
     """Pair opening and closing marks inside one paragraph."""
     spans: list[QuotedSpan] = []
     open_at: int | None = None
-    for i in range(start, end):
+    for mark in _MARK.finditer(text, start, end):
+        i = mark.start()
         if open_at is None and _is_opener(text, i, start):
             open_at = i
         elif open_at is not None and text[open_at] == STRAIGHT and text[i] in OPENERS:
