@@ -242,6 +242,7 @@ def test_military_clock_with_zone_joins_its_day(parse: Callable[[str], Doc]) -> 
         ("Lawyers will appeal Friday's verdict.", "Friday", "2022-01-21"),
         ("The union has scheduled a strike Thursday.", "Thursday", "2022-01-27"),
         ("Crowds gathered to mark the anniversary on Sunday.", "Sunday", "2022-01-23"),
+        ("The permit had been due to lapse on Monday.", "Monday", "2022-01-24"),
         (
             "The ceasefire ends three months after Easter.",
             "three months after Easter",

@@ -56,6 +56,8 @@ def verb_tense(verb: Token, depth: int = 0) -> str:
         return "FUTURE"
     if "to" in auxiliaries and verb.dep_ in _PURPOSE_DEPS and verb.head is not verb:
         return _tense_of_head(verb, depth)  # "held a rally to mark it on Friday"
+    if "to" in auxiliaries and _past_perfect(verb.head):
+        return "PAST"  # "had been due to expire Friday": a deadline already gone
     if "to" in auxiliaries:
         return "FUTURE"  # "due to meet", "planned to leave": infinitives look ahead
     if verb.tag_ == "VBG" and not auxiliaries:
@@ -65,6 +67,15 @@ def verb_tense(verb: Token, depth: int = 0) -> str:
     if verb.tag_ in ("VBD", "VBN"):
         return "PAST"
     return "PRESENT"
+
+
+def _past_perfect(token: Token) -> bool:
+    """ "had been due", "had planned": the head of an infinitive (or the copula of an
+    adjective head) is a past perfect."""
+    verb = governing_verb(token) if token.pos_ == "ADJ" else token
+    if verb is None:
+        return False
+    return any(c.lower_ == "had" for c in verb.children if c.dep_ in ("aux", "auxpass"))
 
 
 def _tense_of_head(verb: Token, depth: int) -> str:
