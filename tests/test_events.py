@@ -399,6 +399,10 @@ FOUND_CASES = [
     ("Protests spread across Belarus on Sunday.", ("PROTEST", "BLR", "BLR")),
     # goods on the move belong to where they come from
     ("Relief supplies from Poland reached Ukraine.", ("AID", "POL", "UKR")),
+    # forces sent with no agent named are moved by their owner
+    ("Two American aircraft carriers were sent to the region.", ("MOBILIZE", "USA", None)),
+    # protests with no owner or place belong to the state they are against
+    ("Protests against the Kremlin continued for a third day.", ("PROTEST", "RUS", "RUS")),
     # peacekeepers deployed protect (AID 074), they do not mobilise
     ("The deployment of NATO peacekeeping troops to Serbia began on Monday.",
      ("AID", "NATO", "SRB")),

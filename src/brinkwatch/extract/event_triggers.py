@@ -272,6 +272,10 @@ def _with_roles(
     obj_is_theme = _is_theme(verb, obj, kind, ctx)
     if passive:
         sources, targets = finder.agent(verb), () if obj_is_theme else subjects
+        if not sources and obj_is_theme and obj is not None:
+            # "US carriers were sent", "the deployment of US troops was ordered": whose
+            # forces move is who moves them
+            sources = nominal_roles(obj, ctx)[0] if kind == "light" else finder.actors_at(obj)
         roles = "agent+nsubjpass"
     else:
         sources, targets = subjects, finder.objects(verb, with_direct=not obj_is_theme)
@@ -398,7 +402,9 @@ def noun_candidate(tok: Token, ctx: TriggerContext, consumed: set[int]) -> Candi
     if not sources and ctx.lexicon.code(sense.cameo).plover.lower() in ctx.lexicon.cue(
         "locative.source_types"
     ):
-        sources, roles = _place_sources(tok, ctx), roles + "+place-source"
+        # where it happens, else whom it is against: "protests against Lukashenko" are
+        # Belarusians protesting at home
+        sources, roles = _place_sources(tok, ctx) or targets, roles + "+place-source"
     plover = ctx.lexicon.code(sense.cameo).plover.lower()
     # only an act that does something ("an air strike destroyed ..."), not one talked
     # about ("an attack on Kyiv would be a catastrophe") or an instrument ("killed in a strike")
