@@ -247,6 +247,9 @@ def test_military_clock_with_zone_joins_its_day(parse: Callable[[str], Doc]) -> 
         ("The union has scheduled a strike Thursday.", "Thursday", "2022-01-27"),
         ("Crowds gathered to mark the anniversary on Sunday.", "Sunday", "2022-01-23"),
         ("The permit had been due to lapse on Monday.", "Monday", "2022-01-24"),
+        # The first day of a range named before its month; a day number after "on".
+        ("Hearings are set for 14 and 15 March.", "14", "2022-03-14"),
+        ("The convoy leaves on 28th.", "28th", "2022-01-28"),
         (
             "The ceasefire ends three months after Easter.",
             "three months after Easter",
@@ -254,7 +257,7 @@ def test_military_clock_with_zone_joins_its_day(parse: Callable[[str], Doc]) -> 
         ),
     ],
 )
-def test_cue_words_and_spelled_years(
+def test_expressions_read_in_their_sentence(
     parse: Callable[[str], Doc], sentence: str, expression: str, value: str
 ) -> None:
     assert _only(_times(parse, sentence), expression).value == value

@@ -167,7 +167,7 @@ def _range_end(text: str, candidate: Candidate, first: TimeMention) -> list[Time
     """ "February 10-20": the second day becomes its own DATE in the same month.
 
     TempEval annotates a range as two TIMEX3s, so we do too (docs/data/times.md)."""
-    if candidate.rule.handler not in _DAY_RANGE_RULES or len(first.value) != 10:
+    if candidate.rule.name not in _DAY_RANGE_RULES or len(first.value) != 10:
         return []
     match = _RANGE_END.match(text, candidate.end)
     if match is None or candidate.match.groupdict().get("year"):
