@@ -87,6 +87,8 @@ TUESDAY = date(2022, 1, 25)
         ("07/04/45", "PAST", ("DATE", "1945-07-04")),
         ("07/04/27", "FUTURE", ("DATE", "2027-07-04")),
         ("this 1/30", "PRESENT", ("DATE", "2022-01-30")),
+        ("next 1/20", "PRESENT", ("DATE", "2023-01-20")),
+        ("last 1/30", "PRESENT", ("DATE", "2021-01-30")),
         ("the summer", "PAST", ("DATE", "2021-SU")),
         ("the early spring", "FUTURE", ("DATE", "2022-SP")),
         ("the winter of nineteen ninety", "PAST", ("DATE", "1990-WI")),

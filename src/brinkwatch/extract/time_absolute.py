@@ -57,10 +57,22 @@ def month_day(groups: Groups, context: Context) -> Timex | None:
     year = year_of(groups, "year", anchor=context.anchor)
     if year is None and context.anchor is not None:
         year = cal.nearest_year(context.anchor, month, day, context.tense)
+        year += _past_the_anchor(groups, context.anchor, year, month, day)
     if year is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}"
     found = cal.safe_date(year, month, day)
     return ("DATE", found.isoformat()) if found else None
+
+
+def _past_the_anchor(groups: Groups, anchor: date, year: int, month: int, day: int) -> int:
+    """ "next 5/12" is after the anchor, "last 5/12" before it: a year on or back when
+    the nearest one is on the wrong side."""
+    rel, named = words(groups.get("rel")), cal.safe_date(year, month, day)
+    if named is None:
+        return 0
+    if rel == "next" and named <= anchor:
+        return 1
+    return -1 if rel == "last" and named >= anchor else 0
 
 
 def month_year(groups: Groups, context: Context) -> Timex | None:
