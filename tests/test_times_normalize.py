@@ -100,6 +100,9 @@ TUESDAY = date(2022, 1, 25)
         ("Christmas week", "PAST", ("DATE", "2021-W51")),
         ("a minute and a half", "PAST", ("DURATION", "PT1M30S")),
         ("three years and a half", "PAST", ("DURATION", "P3Y6M")),
+        ("the next couple of months", "FUTURE", ("DURATION", "P2M")),
+        ("the year-ago six months", "PAST", ("DURATION", "P6M")),
+        ("day-long", "PAST", ("DURATION", "P1D")),
     ],
 )
 def test_normalize_against_a_tuesday(text: str, tense: str, expected: tuple[str, str]) -> None:
