@@ -250,6 +250,7 @@ def test_military_clock_with_zone_joins_its_day(parse: Callable[[str], Doc]) -> 
         # The first day of a range named before its month; a day number after "on".
         ("Hearings are set for 14 and 15 March.", "14", "2022-03-14"),
         ("The convoy leaves on 28th.", "28th", "2022-01-28"),
+        ("Exports fell 3% for the year, the ministry said.", "the year", "2022"),
         (
             "The ceasefire ends three months after Easter.",
             "three months after Easter",
