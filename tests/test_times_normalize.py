@@ -103,6 +103,7 @@ TUESDAY = date(2022, 1, 25)
         ("the next couple of months", "FUTURE", ("DURATION", "P2M")),
         ("the year-ago six months", "PAST", ("DURATION", "P6M")),
         ("day-long", "PAST", ("DURATION", "P1D")),
+        ("the fiscal-second quarter", "PAST", ("DATE", "2021-Q2")),
     ],
 )
 def test_normalize_against_a_tuesday(text: str, tense: str, expected: tuple[str, str]) -> None:
