@@ -104,6 +104,7 @@ TUESDAY = date(2022, 1, 25)
         ("the year-ago six months", "PAST", ("DURATION", "P6M")),
         ("day-long", "PAST", ("DURATION", "P1D")),
         ("the fiscal-second quarter", "PAST", ("DATE", "2021-Q2")),
+        ("the latter half of 2021", "PAST", ("DATE", "2021-H2")),
     ],
 )
 def test_normalize_against_a_tuesday(text: str, tense: str, expected: tuple[str, str]) -> None:
