@@ -251,6 +251,7 @@ def test_military_clock_with_zone_joins_its_day(parse: Callable[[str], Doc]) -> 
         ("Hearings are set for 14 and 15 March.", "14", "2022-03-14"),
         ("The convoy leaves on 28th.", "28th", "2022-01-28"),
         ("Exports fell 3% for the year, the ministry said.", "the year", "2022"),
+        ("The dam was built in the year 1931.", "1931", "1931"),
         (
             "The ceasefire ends three months after Easter.",
             "three months after Easter",
