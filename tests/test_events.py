@@ -403,6 +403,10 @@ FOUND_CASES = [
     ("Two American aircraft carriers were sent to the region.", ("MOBILIZE", "USA", None)),
     # protests with no owner or place belong to the state they are against
     ("Protests against the Kremlin continued for a third day.", ("PROTEST", "RUS", "RUS")),
+    # an adjective predicated of an actor reads like a verb
+    ("Poland is opposed to French mediation.", ("REJECT", "POL", "FRA")),
+    # a refusal conditioned on no one's behaviour stays a refusal, not a threat
+    ("Hungary will not accept more refugees if the war spreads.", ("REJECT", "HUN", None)),
     # peacekeepers deployed protect (AID 074), they do not mobilise
     ("The deployment of NATO peacekeeping troops to Serbia began on Monday.",
      ("AID", "NATO", "SRB")),

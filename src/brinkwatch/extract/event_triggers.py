@@ -131,6 +131,8 @@ def object_class(obj: Token | None, ctx: TriggerContext) -> str:
 
 def verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
     """A light-verb or lexicon-verb candidate for ``tok``, if it is one."""
+    if tok.pos_ == "ADJ" and tok.dep_ == "acomp":  # "is opposed to", "was critical of"
+        return lexicon_verb_candidate(tok, ctx)
     if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
         return None
     light = light_candidate(tok, ctx)

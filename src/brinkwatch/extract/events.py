@@ -165,9 +165,13 @@ def _conditional_act(cand: Candidate, ctx: TriggerContext) -> Candidate:
     if not mod.future or mod.hypothetical or cand.content or cand.kind == "derived":
         return cand
     condition = has_condition_clause(cand.trigger, ctx.lexicon)
-    if condition is None or ctx.lexicon.code(cand.cameo).quad_class < 3:
+    quad = ctx.lexicon.code(cand.cameo).quad_class
+    if condition is None or quad < 3:
         return cand
-    targets = ctx.finder.subject(condition)[0] or cand.targets
+    conditioned = ctx.finder.subject(condition)[0]
+    if quad == 3 and not conditioned:  # "will not accept refugees if war starts": a refusal
+        return cand
+    targets = conditioned or cand.targets
     return replace(cand, cameo="130", targets=targets, why=f"conditional:{cand.why}")
 
 
@@ -228,7 +232,7 @@ def _pairs(cand: Candidate, ctx: TriggerContext) -> list[tuple[Arg | None, Arg |
         (s, t) for s in (sources or (None,)) for t in (targets or (None,))
     ]
     return [(s, t) for s, t in pairs
-            if (s or t) and not _same(s, t) and not (derived and _same_code(s, t))]  # fmt: skip
+            if (s or t) and not _same(s, t) and not (derived and _same_side(s, t, ctx))]  # fmt: skip
 
 
 def _mutual(cand: Candidate, plover: str, ctx: TriggerContext) -> bool:
@@ -240,8 +244,14 @@ def _mutual(cand: Candidate, plover: str, ctx: TriggerContext) -> bool:
     )
 
 
-def _same_code(a: Arg | None, b: Arg | None) -> bool:
-    return a is not None and b is not None and a.actor.code == b.actor.code
+def _same_side(a: Arg | None, b: Arg | None, ctx: TriggerContext) -> bool:
+    """The same state or organisation on the same side: "Rwandan rebels" saying the
+    Rwandan government must act are two sides of one state, a president speaking of
+    his country one side."""
+    if a is None or b is None or a.actor.code != b.actor.code:
+        return False
+    outside = ctx.lexicon.cue("args.nonstate_sectors")
+    return (str(a.actor.sector).lower() in outside) == (str(b.actor.sector).lower() in outside)
 
 
 def _each_other(verb: Token, ctx: TriggerContext) -> bool:
