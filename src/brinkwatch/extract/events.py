@@ -232,7 +232,8 @@ def _pairs(cand: Candidate, ctx: TriggerContext) -> list[tuple[Arg | None, Arg |
         (s, t) for s in (sources or (None,)) for t in (targets or (None,))
     ]
     return [(s, t) for s, t in pairs
-            if (s or t) and not _same(s, t) and not (derived and _same_side(s, t, ctx))]  # fmt: skip
+            if (s or t) and not _same(s, t)
+            and not (derived and _same_side(s, t, ctx))]  # fmt: skip
 
 
 def _mutual(cand: Candidate, plover: str, ctx: TriggerContext) -> bool:
