@@ -71,6 +71,7 @@ TUESDAY = date(2022, 1, 25)
         ("the year-ago fourth quarter", "PAST", ("DATE", "2020-Q4")),
         ("last year's quarter", "PAST", ("DATE", "2020-Q4")),
         ("the quarter", "PRESENT", ("DATE", "2021-Q4")),
+        ("the quarter", "FUTURE", ("DATE", "2021-Q4")),
         ("Memorial Day weekend", "FUTURE", ("DATE", "2022-W21-WE")),
         ("the weekend of Thanksgiving 2021", "PAST", ("DATE", "2021-W47-WE")),
         ("Halloween weekend 2020", "PAST", ("DATE", "2020-W44-WE")),

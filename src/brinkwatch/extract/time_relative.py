@@ -68,8 +68,9 @@ def relative_unit(groups: Groups, context: Context) -> Timex | None:
         return None
     shift = SHIFT.get(rel, (1 if rel == "the next" else -1) if rel in _DURATION_RELS else 0)
     if letter == "Q" and rel in ("the", "the latest", "the most recent", "the last"):
-        # "the quarter" in an earnings report is the one just ended.
-        shift = 0 if rel == "the" and context.tense == "FUTURE" else -1
+        # "the quarter" in an earnings report is the one just ended, even in "expected
+        # to earn 35 cents for the quarter" (TimeBank: 8 of 8).
+        shift = -1
     return "DATE", shifted_unit(context.anchor, letter, shift)
 
 
