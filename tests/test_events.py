@@ -407,6 +407,8 @@ FOUND_CASES = [
     ("Poland is opposed to French mediation.", ("REJECT", "POL", "FRA")),
     # a refusal conditioned on no one's behaviour stays a refusal, not a threat
     ("Hungary will not accept more refugees if the war spreads.", ("REJECT", "HUN", None)),
+    # telling someone to act is a request; telling reporters something is not
+    ("Poland told Belarus to withdraw the migrants from the border.", ("REQUEST", "POL", "BLR")),
     # peacekeepers deployed protect (AID 074), they do not mobilise
     ("The deployment of NATO peacekeeping troops to Serbia began on Monday.",
      ("AID", "NATO", "SRB")),
@@ -427,6 +429,7 @@ def test_recall_categories(code: Code, text: str, expected: tuple[str, ...]) -> 
       "CONCEDE"),  # "in" with its own object is no particle
      ("Poland asked for more troops at the NATO summit.", "CONSULT"),  # one side: no meeting
      ("The Kremlin spokesman spoke to reporters on Friday.", "CONSULT"),  # no actor heard
+     ("Poland told reporters that Belarus had closed the border.", "REQUEST"),  # speech
      ("Ukraine documented crimes committed by Russian forces.", "AGREE"),  # no commitment
      ("An attack on Kyiv would be a disaster, a diplomat said.", "ASSAULT")],  # talked about
 )  # fmt: skip

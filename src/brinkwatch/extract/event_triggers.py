@@ -177,7 +177,8 @@ def _light_pair(
 
 
 def lexicon_verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
-    special = _forces_moving(tok, ctx) or _receipt(tok, ctx) or _joint_action(tok, ctx)
+    special = (_forces_moving(tok, ctx) or _receipt(tok, ctx) or _joint_action(tok, ctx)
+               or _instruction(tok, ctx))  # fmt: skip
     if special is not None:
         return special
     measures = ctx.lexicon.cue("args.measure_nouns")
@@ -241,6 +242,21 @@ def _joint_action(verb: Token, ctx: TriggerContext) -> Candidate | None:
     if len(sides) < 2:
         return None
     return Candidate(verb, "060", 0.7, f"joint:{verb.lemma_}+together", sides, (),
+                     verb_modality(verb, ctx.lexicon), kind="special")  # fmt: skip
+
+
+def _instruction(verb: Token, ctx: TriggerContext) -> Candidate | None:
+    """"told their citizens to leave", "told the neighbours to cut staff": telling
+    someone to act is a REQUEST ("told reporters that ..." is speech, not this)."""
+    if verb.lemma_.lower() not in ctx.lexicon.cue("control.instruction"):
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj", "dative")), None)
+    if obj is None or not any(c.dep_ == "xcomp" and c.i > obj.i for c in verb.children):
+        return None
+    sources, targets = ctx.finder.subject(verb)[0], ctx.finder.actors_at(obj)
+    if not (sources or targets):
+        return None
+    return Candidate(verb, "020", 0.7, f"instruct:{verb.lemma_}+to", sources, targets,
                      verb_modality(verb, ctx.lexicon), kind="special")  # fmt: skip
 
 
