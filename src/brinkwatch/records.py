@@ -214,13 +214,27 @@ def to_json_dict(record: Any) -> Any:
     dataclass except for :class:`ArticleRecord`, which puts ``schema`` first as
     the contract shows.
     """
-    if isinstance(record, ArticleRecord):
-        return {name: to_json_dict(getattr(record, name)) for name in _FIELD_ORDER}
-    if dataclasses.is_dataclass(record) and not isinstance(record, type):
-        return {f.name: to_json_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    names = _json_fields(type(record))
+    if names is not None:
+        return {name: to_json_dict(getattr(record, name)) for name in names}
     if isinstance(record, tuple | list):
         return [to_json_dict(item) for item in record]
     return record
+
+
+_JSON_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _json_fields(cls: type) -> tuple[str, ...] | None:
+    """The JSON keys of a record class in order (None for anything else), once per class."""
+    if cls not in _JSON_FIELDS:
+        names: tuple[str, ...] | None = None
+        if issubclass(cls, ArticleRecord):
+            names = _FIELD_ORDER
+        elif dataclasses.is_dataclass(cls):
+            names = tuple(f.name for f in dataclasses.fields(cls))
+        _JSON_FIELDS[cls] = names
+    return _JSON_FIELDS[cls]
 
 
 T = TypeVar("T")
