@@ -407,6 +407,10 @@ FOUND_CASES = [
     ("Poland is opposed to French mediation.", ("REJECT", "POL", "FRA")),
     # a refusal conditioned on no one's behaviour stays a refusal, not a threat
     ("Hungary will not accept more refugees if the war spreads.", ("REJECT", "HUN", None)),
+    # naming someone's act a wrong is an accusation
+    ("Poland said Russia's annexation of Crimea was a breach of international law.",
+     ("ACCUSE", "POL", "RUS")),
+    ("Berlin called the Russian vote a sham.", ("ACCUSE", "DEU", "RUS")),
     # telling someone to act is a request; telling reporters something is not
     ("Poland told Belarus to withdraw the migrants from the border.", ("REQUEST", "POL", "BLR")),
     # peacekeepers deployed protect (AID 074), they do not mobilise
@@ -430,6 +434,7 @@ def test_recall_categories(code: Code, text: str, expected: tuple[str, ...]) -> 
      ("Poland asked for more troops at the NATO summit.", "CONSULT"),  # one side: no meeting
      ("The Kremlin spokesman spoke to reporters on Friday.", "CONSULT"),  # no actor heard
      ("Poland told reporters that Belarus had closed the border.", "REQUEST"),  # speech
+     ("Poland said the vote was no breach of the treaty.", "ACCUSE"),  # denied wrong
      ("Ukraine documented crimes committed by Russian forces.", "AGREE"),  # no commitment
      ("An attack on Kyiv would be a disaster, a diplomat said.", "ASSAULT")],  # talked about
 )  # fmt: skip

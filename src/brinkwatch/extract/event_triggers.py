@@ -581,7 +581,31 @@ def sentence_candidates(sent: Span, ctx: TriggerContext) -> list[Candidate]:
             found.append(cand)
             consumed.update(_consumed_nouns(cand, ctx))
     for tok in sent:
-        cand = noun_candidate(tok, ctx, consumed)
+        cand = noun_candidate(tok, ctx, consumed) or denunciation(tok, ctx)
         if cand is not None:
             found.append(cand)
     return found
+
+
+def denunciation(noun: Token, ctx: TriggerContext) -> Candidate | None:
+    """"Germany called it a war crime", "he said Russia's recognition was a breach of
+    Ukraine's sovereignty": naming someone's act a wrong is ACCUSE (111) by the speaker."""
+    if noun.lemma_.lower() not in ctx.lexicon.cue("reporting.denunciation_nouns"):
+        return None
+    verb = noun.head
+    if noun.dep_ == "oprd" and verb.lemma_.lower() in ctx.lexicon.cue("reporting.naming_verbs"):
+        speakers = ctx.finder.subject(verb)[0]
+        thing = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    elif noun.dep_ == "attr" and verb.lemma_ == "be" and verb.dep_ == "ccomp" and (
+        verb.head.lemma_.lower() in ctx.lexicon.cue("reporting.verbs")
+    ):
+        speakers = ctx.finder.subject(verb.head)[0]
+        thing = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    else:
+        return None
+    accused = (ctx.finder.actors_at(thing) or ctx.finder.noun_owner(thing)) if thing else ()
+    mod = verb_modality(verb, ctx.lexicon)
+    if not speakers or mod.negated or any(c.lower_ == "no" for c in noun.children):
+        return None
+    return Candidate(noun, "111", 0.7, f"denounce:{verb.lemma_}+{noun.lemma_}", speakers,
+                     accused, mod, kind="special")  # fmt: skip
