@@ -68,6 +68,11 @@ def test_a_week_range_also_accepts_its_iso_week() -> None:
     assert _week_spanned({"start": "2018-04-10", "end": "2018-04-17"}) is None
 
 
+def test_an_open_weekend_is_read_as_a_weekend() -> None:
+    resolution = {"timex": "XXXX-WXX-WE", "start": "2016-11-12", "end": "2016-11-14"}
+    assert "2016-W45-WE" in _accepted_values("XXXX-WXX-WE", [resolution])
+
+
 def test_cases_of_another_mode_are_not_scored() -> None:
     assert not _scorable({"Context": {}, "Comment": "Only supported in CalendarMode"})
     assert _scorable({"Context": {}, "Comment": "Known false positive"})

@@ -199,11 +199,12 @@ def _week_spanned(resolution: dict[str, Any]) -> str | None:
 
 def _at_granularity(timex: str, resolved: str) -> str:
     """A resolved day written as precisely as ``timex``: a day for XXXX-WXX-5 or
-    XXXX-05-12, a week for XXXX-WXX, a month for XXXX-05."""
+    XXXX-05-12, a week for XXXX-WXX, a weekend for XXXX-WXX-WE, a month for XXXX-05."""
     if re.fullmatch(r"XXXX-WXX-\d.*|[\dX]{4}-[\dX]{2}-[\dX]{2}.*", timex):
         return resolved
-    if "W" in timex:
-        return iso_week(date.fromisoformat(resolved))
+    if "W" in timex:  # a week, or its weekend ("XXXX-WXX-WE" -> "2016-W45-WE")
+        weekend = "-WE" if timex.endswith("-WE") else ""
+        return iso_week(date.fromisoformat(resolved)) + weekend
     return resolved[: len(timex.split("T")[0])]
 
 
