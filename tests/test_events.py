@@ -407,6 +407,8 @@ FOUND_CASES = [
     ("Poland is opposed to French mediation.", ("REJECT", "POL", "FRA")),
     # a refusal conditioned on no one's behaviour stays a refusal, not a threat
     ("Hungary will not accept more refugees if the war spreads.", ("REJECT", "HUN", None)),
+    # whoever is said to be behind an act did it
+    ("Kyiv said Moscow was behind the attack on the dam.", ("ASSAULT", "RUS", None)),
     # naming someone's act a wrong is an accusation
     ("Poland said Russia's annexation of Crimea was a breach of international law.",
      ("ACCUSE", "POL", "RUS")),

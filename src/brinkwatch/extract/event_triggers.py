@@ -416,7 +416,7 @@ def noun_candidate(tok: Token, ctx: TriggerContext, consumed: set[int]) -> Candi
     ):
         sources, roles = _participants(tok, ctx), roles + "+verb-subject"
     if not sources:
-        sources, roles = _accused_of(tok, ctx), roles + "+accused"
+        sources, roles = _accused_of(tok, ctx) or _responsible(tok, ctx), roles + "+accused"
     if not sources and ctx.lexicon.code(sense.cameo).plover.lower() in ctx.lexicon.cue(
         "locative.source_types"
     ):
@@ -450,6 +450,20 @@ def _place_sources(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
     preps = ctx.lexicon.cue("locative.preps")
     heads = (noun, noun.head) if noun.dep_ in ("nsubj", "nsubjpass") else (noun,)
     return next((a for h in heads if (a := ctx.finder.prep_objects(h, preps))), ())
+
+
+def _responsible(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
+    """"Russia was behind a cyberattack", "Kyiv was responsible for the blast": the
+    actor said to be behind an act is its source."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("behind", "for"):
+        return ()
+    head = prep.head
+    if prep.lower_ == "for" and head.lemma_.lower() == "responsible":
+        head = head.head
+    if head.lemma_ != "be" or (prep.lower_ == "for" and head.i == prep.head.i):
+        return ()
+    return ctx.finder.subject(head)[0]
 
 
 def _accused_of(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
