@@ -409,6 +409,8 @@ FOUND_CASES = [
     ("Hungary will not accept more refugees if the war spreads.", ("REJECT", "HUN", None)),
     # whoever is said to be behind an act did it
     ("Kyiv said Moscow was behind the attack on the dam.", ("ASSAULT", "RUS", None)),
+    # refugees let in are given asylum
+    ("Poland will admit Ukrainian refugees.", ("AID", "POL", "UKR")),
     # naming someone's act a wrong is an accusation
     ("Poland said Russia's annexation of Crimea was a breach of international law.",
      ("ACCUSE", "POL", "RUS")),
