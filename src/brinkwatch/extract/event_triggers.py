@@ -494,12 +494,14 @@ def _participants(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
     prep = noun.head
     if noun.dep_ != "pobj" or prep.dep_ != "prep":
         return ()
-    if prep.lower_ != "for" and prep.lower_ not in ctx.lexicon.cue("args.setting_preps"):
+    if prep.lower_ not in ctx.lexicon.cue("args.meeting_preps"):
         return ()
     verb = prep.head
     if verb.pos_ not in ("VERB", "AUX"):
         return ()
-    return ctx.finder.subject(verb)[0]
+    subjects, passive = ctx.finder.subject(verb)
+    # "was turned down by Putin during talks with Erdogan": the agent attended
+    return ctx.finder.agent(verb) if passive else subjects
 
 
 def _noun_modality(noun: Token, ctx: TriggerContext) -> Modality:
