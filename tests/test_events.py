@@ -409,6 +409,8 @@ FOUND_CASES = [
     ("Hungary will not accept more refugees if the war spreads.", ("REJECT", "HUN", None)),
     # whoever is said to be behind an act did it
     ("Kyiv said Moscow was behind the attack on the dam.", ("ASSAULT", "RUS", None)),
+    # an arrest on charges also accuses
+    ("Belarus detained two Polish journalists on charges of espionage.", ("ACCUSE", "BLR", "POL")),
     # refugees let in are given asylum
     ("Poland will admit Ukrainian refugees.", ("AID", "POL", "UKR")),
     # naming someone's act a wrong is an accusation
@@ -439,6 +441,7 @@ def test_recall_categories(code: Code, text: str, expected: tuple[str, ...]) -> 
      ("The Kremlin spokesman spoke to reporters on Friday.", "CONSULT"),  # no actor heard
      ("Poland told reporters that Belarus had closed the border.", "REQUEST"),  # speech
      ("Poland said the vote was no breach of the treaty.", "ACCUSE"),  # denied wrong
+     ("Kyiv detained a priest on suspicion of collaborating with Russia.", "COOPERATE"),
      ("Ukraine documented crimes committed by Russian forces.", "AGREE"),  # no commitment
      ("An attack on Kyiv would be a disaster, a diplomat said.", "ASSAULT")],  # talked about
 )  # fmt: skip

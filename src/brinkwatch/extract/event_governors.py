@@ -51,9 +51,11 @@ def _apply_one(cand: Candidate, gov: Token, child: Token, ctx: TriggerContext) -
     if gov.pos_ == "NOUN" and any(c.lower_ == "no" and c.dep_ == "det" for c in gov.children):
         # "no decision on assistance", "no sign of a pullback"
         return replace(cand, modality=replace(mod, negated=True))
-    if gov.pos_ == "NOUN" and any(c.dep_ in ("det", "amod") and c.lower_ in
-                                  cue("hypothetical.noun_adjectives") for c in gov.children):
-        # "any attempt to retake the region", "a possible plan to invade"
+    if gov.pos_ == "NOUN" and (gov.lemma_.lower() in cue("reporting.charge_nouns") or any(
+        c.dep_ in ("det", "amod") and c.lower_ in cue("hypothetical.noun_adjectives")
+        for c in gov.children
+    )):  # fmt: skip
+        # "any attempt to retake the region", "on charges of collaborating with Russia"
         return replace(cand, modality=replace(mod, hypothetical=True))
     gov_mod = verb_modality(gov, ctx.lexicon) if gov.pos_ in ("VERB", "AUX") else Modality()
     # a denied clause ("denied that", "denies planning to attack") is negated; a denied
@@ -207,6 +209,22 @@ def claim_accusations(cands: list[Candidate], ctx: TriggerContext) -> list[Candi
             modality = verb_modality(verb, ctx.lexicon)
             accusation = Candidate(verb, "112", 0.6, why, speakers, targets, modality)
             out.append(replace(accusation, kind="derived"))
+    return out
+
+
+def charge_accusations(cands: list[Candidate], ctx: TriggerContext) -> list[Candidate]:
+    """"jailed 52 activists on charges of treason", "detained a reporter on suspicion of
+    espionage": the arrest (COERCE) also accuses (ACCUSE 112) the same target."""
+    charges = ctx.lexicon.cue("reporting.charge_nouns")
+    out: list[Candidate] = []
+    for cand in cands:
+        if cand.kind == "derived" or ctx.lexicon.code(cand.cameo).plover != "COERCE":
+            continue
+        phrases = [g for c in cand.trigger.children if c.dep_ == "prep" and c.lower_ == "on"
+                   for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        if any(g.lemma_.lower() in charges for g in phrases):
+            why = f"charge:{cand.why}"
+            out.append(replace(cand, cameo="112", weight=0.65, why=why, kind="derived"))
     return out
 
 

@@ -21,6 +21,7 @@ from brinkwatch.extract.event_args import Arg, ArgFinder
 from brinkwatch.extract.event_governors import (
     apply_governors,
     borrow_targets,
+    charge_accusations,
     claim_accusations,
     conditional_threats,
     obligation_requests,
@@ -123,6 +124,7 @@ def code_sentence(
     cands = [_negated_cooperation(c, ctx) for c in borrow_targets(cands, ctx)]
     cands = [_conditional_act(_locative_roles(c, ctx), ctx) for c in cands]
     cands += claim_accusations(cands, ctx) + obligation_requests(sent, ctx)
+    cands += charge_accusations(cands, ctx)
     cands = _with_conditional_threats(cands, conditional_threats(sent, ctx))
     year = inputs.published.year if inputs.published else None
     out = []
