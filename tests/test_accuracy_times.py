@@ -1,5 +1,6 @@
-"""Accuracy gate for times: TempEval-3 TimeML (TimeBank + AQUAINT) and the date cases
-of Recognizers-Text's DateTimeModel.json, scored as in evaluate/times.py.
+"""Accuracy gate for times: TempEval-3 TimeML (TimeBank + AQUAINT), the date cases
+of Recognizers-Text's DateTimeModel.json and our own sentences (devsets/times.jsonl),
+scored as in evaluate/times.py.  Only the last runs where ../shared is absent.
 
 Parsing the 256 TimeML documents takes 15-30 s on the shared machine, so the TimeML
 run is marked slow; the DateTimeModel run takes a few seconds.
@@ -12,7 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from brinkwatch.evaluate.times import FLOORS, Tally, _score_doc, run
+from brinkwatch.evaluate.report import EvalReport
+from brinkwatch.evaluate.times import (
+    DEVSET_FLOORS,
+    FLOORS,
+    Tally,
+    _score_doc,
+    default_devset,
+    run,
+)
 from brinkwatch.evaluate.times_gold import (
     GoldDoc,
     GoldTime,
@@ -20,6 +29,7 @@ from brinkwatch.evaluate.times_gold import (
     _scorable,
     _week_spanned,
     canonical_value,
+    read_devset,
 )
 from brinkwatch.records import TimeMention
 
@@ -84,3 +94,31 @@ def test_cases_of_another_mode_are_not_scored() -> None:
 )
 def test_timeml_values_are_read_in_one_spelling(written: str, read: str) -> None:
     assert canonical_value(written) == read
+
+
+# ------------------------------------------------------------- our own sentences
+
+
+@pytest.fixture(scope="module")
+def devset_report() -> EvalReport:
+    """Our sentences are in the repository, so this gate runs without ../shared."""
+    return run(gold=default_devset())
+
+
+@pytest.mark.parametrize(("metric", "floor"), sorted(DEVSET_FLOORS.items()))
+def test_own_devset_meets_floor(devset_report: EvalReport, metric: str, floor: float) -> None:
+    got = devset_report.metrics[metric]
+    assert got >= floor, f"dev set {metric} {got:.4f} < {floor}\n{devset_report.as_text(30)}"
+
+
+def test_own_devset_scores_every_sentence(devset_report: EvalReport) -> None:
+    assert devset_report.extra["devset_docs"] == len(read_devset(default_devset()))
+
+
+def test_an_alternative_value_of_our_gold_counts_as_right() -> None:
+    """'midnight' may be T24:00 or T00:00: a gold time accepts its value and 'also'."""
+    gold = GoldTime(0, 8, "TIME", frozenset({"T24:00", "T00:00"}), "date")
+    tally = Tally()
+    found = [TimeMention("midnight", 0, 8, "TIME", "2023-07-30T00:00")]
+    _score_doc(GoldDoc("case", "midnight", date(2023, 7, 30), (gold,)), found, "date", tally)
+    assert tally.value.tp == 1

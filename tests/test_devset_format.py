@@ -10,7 +10,7 @@ import datetime as dt
 import json
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -160,3 +160,112 @@ def test_texts_are_short_wire_items() -> None:
     for item in load_items():
         sentences = re.findall(r"[.!?](?:\s|$)", item["text"])
         assert 1 <= len(sentences) <= 3, (item["id"], len(sentences))
+
+
+# ------------------------------------------ times, places and quantities (devsets/README.md)
+
+DEVSETS = DEVSET.parent
+# file name -> (list key, least number of sentences, keys of every annotation)
+OWN_SETS: dict[str, tuple[str, int, frozenset[str]]] = {
+    "times.jsonl": ("times", 120, frozenset({"text", "start", "end", "type", "value"})),
+    "places.jsonl": ("places", 80, frozenset({"text", "start", "end", "name", "country", "lat",
+                                              "lon", "feature"})),
+    "quantities.jsonl": ("quantities", 80,
+                         frozenset({"text", "start", "end", "value", "unit", "kind", "approximate",
+                                    "qualifier", "range"})),
+}  # fmt: skip
+OPTIONAL_KEYS = {"times.jsonl": frozenset({"also"})}
+TIMEX3_TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
+PLACE_FEATURES = frozenset({"country", "admin1", "city", "region", "water", "other"})
+
+
+@cache
+def own_items(file_name: str) -> tuple[dict[str, Any], ...]:
+    lines = (DEVSETS / file_name).read_text(encoding="utf-8").splitlines()
+    return tuple(json.loads(line) for line in lines if line.strip())
+
+
+def annotations(file_name: str) -> list[tuple[str, dict[str, Any]]]:
+    key = OWN_SETS[file_name][0]
+    return [(item["id"], ann) for item in own_items(file_name) for ann in item[key]]
+
+
+@pytest.mark.parametrize("file_name", sorted(OWN_SETS))
+def test_own_set_items_have_id_date_text_and_annotations(file_name: str) -> None:
+    key, least, _ = OWN_SETS[file_name]
+    items = own_items(file_name)
+    assert len(items) >= least, f"{file_name} has {len(items)} sentences, wants {least}"
+    wrong = [item.get("id") for item in items if set(item) != {"id", "published", "text", key}]
+    assert not wrong, f"items with missing or extra keys: {wrong}"
+    for item in items:
+        dt.date.fromisoformat(item["published"])
+        assert isinstance(item[key], list), item["id"]
+
+
+@pytest.mark.parametrize("file_name", sorted(OWN_SETS))
+def test_own_set_ids_are_numbered_in_order_and_texts_unique(file_name: str) -> None:
+    prefix = OWN_SETS[file_name][0]
+    ids = [item["id"] for item in own_items(file_name)]
+    assert ids == [f"{prefix}-{n:03d}" for n in range(1, len(ids) + 1)]
+    texts = Counter(item["text"] for item in own_items(file_name))
+    assert not [t for t, n in texts.items() if n > 1], "a sentence is written twice"
+
+
+@pytest.mark.parametrize("file_name", sorted(OWN_SETS))
+def test_own_set_annotations_have_their_fields(file_name: str) -> None:
+    required = OWN_SETS[file_name][2]
+    allowed = required | OPTIONAL_KEYS.get(file_name, frozenset())
+    wrong = [i for i, ann in annotations(file_name) if not required <= set(ann) <= allowed]
+    assert not wrong, f"annotations with missing or extra fields: {wrong}"
+
+
+@pytest.mark.parametrize("file_name", sorted(OWN_SETS))
+def test_own_set_spans_are_the_text_they_name_in_reading_order(file_name: str) -> None:
+    key = OWN_SETS[file_name][0]
+    for item in own_items(file_name):
+        ends = [0]
+        for ann in item[key]:
+            assert item["text"][ann["start"] : ann["end"]] == ann["text"], (item["id"], ann)
+            assert ann["start"] >= ends[-1], f"{item['id']}: spans overlap or are out of order"
+            ends.append(ann["end"])
+
+
+def test_times_have_timex3_types_and_values() -> None:
+    from brinkwatch.evaluate.times_gold import TIMEX3_VALUE
+
+    for item_id, t in annotations("times.jsonl"):
+        assert t["type"] in TIMEX3_TYPES, (item_id, t)
+        for value in [t["value"], *t.get("also", [])]:
+            assert TIMEX3_VALUE.fullmatch(value), (item_id, value)
+        if t["type"] == "DURATION":
+            assert t["value"].startswith("P"), (item_id, t)
+
+
+def test_named_weekdays_resolve_to_that_weekday() -> None:
+    days = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    for item_id, t in annotations("times.jsonl"):
+        named = [n for n, day in enumerate(days) if day in t["text"].lower()]
+        if named and re.match(r"\d{4}-\d\d-\d\d", t["value"]):
+            weekday = dt.date.fromisoformat(t["value"][:10]).weekday()
+            assert weekday == named[0], (item_id, t)
+
+
+def test_places_have_coordinates_codes_and_features() -> None:
+    for item_id, p in annotations("places.jsonl"):
+        assert -90 <= p["lat"] <= 90 and -180 <= p["lon"] <= 180, (item_id, p)
+        assert p["country"] is None or re.fullmatch(r"[A-Z]{3}", p["country"]), (item_id, p)
+        assert p["feature"] in PLACE_FEATURES, (item_id, p)
+        assert p["country"] is not None or p["feature"] in ("water", "region", "other"), item_id
+
+
+def test_quantities_kind_follows_unit_and_vague_numbers_are_approximate() -> None:
+    for item_id, q in annotations("quantities.jsonl"):
+        money = bool(re.fullmatch(r"[A-Z]{3}", q["unit"]))
+        kind = "money" if money else "percent" if q["unit"] == "percent" else "count"
+        assert q["kind"] == kind, (item_id, q)
+        assert isinstance(q["approximate"], bool), (item_id, q)
+        if q["value"] is None:
+            assert q["approximate"], f"{item_id}: a vague number is approximate"
+        if q["range"] is not None:
+            low, high = q["range"]
+            assert q["value"] == low < high, f"{item_id}: a range's value is its lower bound"

@@ -1,4 +1,5 @@
-"""Score extract_times against TempEval-3 TimeML and Recognizers-Text DateTimeModel.
+"""Score extract_times against TempEval-3 TimeML, Recognizers-Text DateTimeModel and
+our own annotated sentences (devsets/times.jsonl, reported as ``devset_*``).
 
 TempEval-3 scoring: a system mention matches a gold one when their spans overlap
 (relaxed); ``value F1`` counts a hit only when they overlap AND the values agree.
@@ -17,8 +18,15 @@ from pathlib import Path
 from types import MappingProxyType
 
 import brinkwatch
+from brinkwatch.evaluate.devsets import devset_path
 from brinkwatch.evaluate.report import EvalReport, Score
-from brinkwatch.evaluate.times_gold import GoldDoc, GoldTime, read_datetime_model, read_timeml_dir
+from brinkwatch.evaluate.times_gold import (
+    GoldDoc,
+    GoldTime,
+    read_datetime_model,
+    read_devset,
+    read_timeml_dir,
+)
 from brinkwatch.extract.times import extract_times
 from brinkwatch.nlp import load_nlp
 from brinkwatch.records import TimeMention
@@ -29,12 +37,24 @@ FLOORS: dict[str, float] = {
     "timeml_relaxed_span_f1": 0.92,
     "dtm_value_f1": 0.85,
 }
+# Our own sentences (devsets/times.jsonl): pinned ~0.02 under the figures measured
+# 2026-12-07 (docs/benchmarks.md, "Times"); checked without the public sets.
+DEVSET_FLOORS: dict[str, float] = {
+    "devset_value_f1": 0.93,  # measured 0.948
+    "devset_relaxed_span_f1": 0.96,  # 0.981
+    "devset_strict_span_f1": 0.90,  # 0.921
+}
 _MAX_ERRORS = 200
 
 
 def default_datasets() -> Path:
     # parents[2] is the repo root (src/brinkwatch/__init__.py); the sets sit beside it.
     return Path(brinkwatch.__file__).resolve().parents[2].parent / "shared" / "datasets"
+
+
+def default_devset() -> Path:
+    """``devsets/times.jsonl`` in the repository."""
+    return devset_path("times.jsonl")
 
 
 @dataclass
@@ -53,23 +73,29 @@ class Tally:
 
 
 def run(gold: Path | None = None, limit: int | None = None) -> EvalReport:
-    """Score on TimeML (folder) and/or DateTimeModel (.json); both by default."""
+    """Score on TimeML (folder), DateTimeModel (.json) or our sentences (.jsonl); by
+    default the public sets, plus our sentences when devsets/ holds them."""
     sets = _gold_sets(gold, limit)
     tallies = {name: _score_set(docs, kinds) for name, (docs, kinds) in sets.items()}
     return _report(tallies, gold)
 
 
 def _gold_sets(gold: Path | None, limit: int | None) -> dict[str, tuple[list[GoldDoc], str]]:
+    if gold is not None and gold.suffix == ".jsonl":
+        return {"devset": (read_devset(gold, limit), "date")}
     if gold is not None and gold.suffix == ".json":
         return {"dtm": (read_datetime_model(gold, limit), "date")}
     if gold is not None:
         return {"timeml": (read_timeml_dir(gold, limit), "date")}
     base = default_datasets()
-    return {
+    sets = {
         "timeml": (read_timeml_dir(base / "timeml", limit), "date"),
         "dtm": (read_datetime_model(base / "numbers" / "DateTimeModel.json", limit), "date"),
         "dtm_all": (read_datetime_model(base / "numbers" / "DateTimeModel.json", limit), "all"),
     }
+    if default_devset().exists():
+        sets["devset"] = (read_devset(default_devset(), limit), "date")
+    return sets
 
 
 def _score_set(docs: list[GoldDoc], kinds: str) -> Tally:
@@ -190,4 +216,6 @@ def _report(tallies: dict[str, Tally], gold: Path | None) -> EvalReport:
     per_label = {f"{first}:{k}": v for k, v in tallies[first].per_type.items()}
     errors = tuple(e for t in tallies.values() for e in t.errors)
     dataset = str(gold) if gold else "timeml/{TimeBank,AQUAINT} + numbers/DateTimeModel.json"
+    if gold is None and "devset" in tallies:
+        dataset += " + devsets/times.jsonl"
     return EvalReport("times", dataset, metrics, per_label, errors, extra)

@@ -1,6 +1,7 @@
 """Readers for the two time gold sets: TempEval-3 TimeML files and DateTimeModel.json.
 
-Both come out as :class:`GoldDoc`: a text, the anchor date, and the gold time spans.
+Both, and our own dev set (devsets/times.jsonl, :func:`read_devset`), come out as
+:class:`GoldDoc`: a text, the anchor date, and the gold time spans.
 DateTimeModel resolutions are mapped to the TIMEX3 values we emit; results that cannot
 be compared (intervals, time zones) are kept as ``skip`` spans, so that a mention over
 them counts neither as a hit nor as a false alarm.
@@ -18,6 +19,7 @@ from types import MappingProxyType
 from typing import Any
 
 from brinkwatch.errors import EvaluationError
+from brinkwatch.evaluate.devsets import read_jsonl
 from brinkwatch.extract.time_calendar import iso_week
 
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
@@ -211,3 +213,22 @@ def _at_granularity(timex: str, resolved: str) -> str:
 def _clock_form(timex: str) -> str:
     """ "T15" -> "T15:00" (the form we write); other values unchanged."""
     return re.sub(r"T(\d\d)$", r"T\1:00", timex)
+
+
+# ------------------------------------------------------------------ our dev set
+
+
+def read_devset(path: Path, limit: int | None = None) -> list[GoldDoc]:
+    """Our hand-annotated sentences (devsets/times.jsonl, format in devsets/README.md).
+    Every gold time is scored (kind "date"); its values are ``value`` and ``also``."""
+    return [_devset_doc(item) for item in read_jsonl(path)[:limit]]
+
+
+def _devset_doc(item: dict[str, Any]) -> GoldDoc:
+    times = tuple(
+        GoldTime(int(t["start"]), int(t["end"]), str(t["type"]),
+                 frozenset(canonical_value(str(v)) for v in [t["value"], *t.get("also", [])]),
+                 "date")
+        for t in item["times"]
+    )  # fmt: skip
+    return GoldDoc(str(item["id"]), str(item["text"]), date.fromisoformat(item["published"]), times)
