@@ -404,9 +404,9 @@ FOUND_CASES = [
     # protests with no owner or place belong to the state they are against
     ("Protests against the Kremlin continued for a third day.", ("PROTEST", "RUS", "RUS")),
     # an adjective predicated of an actor reads like a verb
-    ("Poland is opposed to French mediation.", ("REJECT", "POL", "FRA")),
+    ("Poland is opposed to the French proposal.", ("REJECT", "POL", "FRA")),
     # a refusal conditioned on no one's behaviour stays a refusal, not a threat
-    ("Hungary will not accept more refugees if the war spreads.", ("REJECT", "HUN", None)),
+    ("Hungary will not admit more refugees if the fighting spreads.", ("REJECT", "HUN", None)),
     # whoever is said to be behind an act did it
     ("Kyiv said Moscow was behind the attack on the dam.", ("ASSAULT", "RUS", None)),
     # an arrest on charges also accuses

@@ -151,7 +151,7 @@ class ArgFinder:
         return (), False
 
     def _subject_or_speaker(self, verb: Token, subj: Token) -> tuple[Arg, ...]:
-        """"Iraq announced that it is prepared to ...": an unresolved pronoun subject of a
+        """"Georgia said it was ready to ...": an unresolved pronoun subject of a
         reported clause is the speaker."""
         found = self.actors_at(subj)
         if found or subj.lower_ not in PERSONAL_PRONOUNS or verb.dep_ != "ccomp":

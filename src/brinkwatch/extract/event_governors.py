@@ -213,7 +213,7 @@ def claim_accusations(cands: list[Candidate], ctx: TriggerContext) -> list[Candi
 
 
 def charge_accusations(cands: list[Candidate], ctx: TriggerContext) -> list[Candidate]:
-    """"jailed 52 activists on charges of treason", "detained a reporter on suspicion of
+    """"jailed two journalists on charges of spying", "detained a reporter on suspicion of
     espionage": the arrest (COERCE) also accuses (ACCUSE 112) the same target."""
     charges = ctx.lexicon.cue("reporting.charge_nouns")
     out: list[Candidate] = []

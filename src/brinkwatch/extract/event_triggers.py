@@ -190,7 +190,7 @@ def lexicon_verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
         wanted_classes = ("*", "")
     keys = verb_keys(tok, ctx.lexicon)
     # a row for the object's class under any key beats another key's default row
-    # ("withdrew its inspectors from Iraq" is withdrawing a mission, not troops)
+    # ("withdrew its monitors from Belarus" is withdrawing a mission, not troops)
     order = [(k, cls) for k in keys] if cls else []
     order += [(k, w) for k in keys for w in wanted_classes]
     for key, wanted in order:
@@ -445,7 +445,7 @@ def noun_candidate(tok: Token, ctx: TriggerContext, consumed: set[int]) -> Candi
 def _place_sources(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
     """"Protests spread across Iran": where a protest happens stands for who protests
     (the noun's place phrase, or its verb's when it is the subject)."""
-    if noun.dep_ in ("dobj", "obj"):  # "postponed the demonstration in Baku": not held
+    if noun.dep_ in ("dobj", "obj"):  # "called off the rally in Minsk": not held
         return ()
     preps = ctx.lexicon.cue("locative.preps")
     heads = (noun, noun.head) if noun.dep_ in ("nsubj", "nsubjpass") else (noun,)

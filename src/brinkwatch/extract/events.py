@@ -171,7 +171,7 @@ def _conditional_act(cand: Candidate, ctx: TriggerContext) -> Candidate:
     if condition is None or quad < 3:
         return cand
     conditioned = ctx.finder.subject(condition)[0]
-    if quad == 3 and not conditioned:  # "will not accept refugees if war starts": a refusal
+    if quad == 3 and not conditioned:  # "will not admit refugees if fighting spreads": a refusal
         return cand
     targets = conditioned or cand.targets
     return replace(cand, cameo="130", targets=targets, why=f"conditional:{cand.why}")
@@ -248,8 +248,8 @@ def _mutual(cand: Candidate, plover: str, ctx: TriggerContext) -> bool:
 
 
 def _same_side(a: Arg | None, b: Arg | None, ctx: TriggerContext) -> bool:
-    """The same state or organisation on the same side: "Rwandan rebels" saying the
-    Rwandan government must act are two sides of one state, a president speaking of
+    """The same state or organisation on the same side: rebels saying their own
+    government must act are two sides of one state, a president speaking of
     his country one side."""
     if a is None or b is None or a.actor.code != b.actor.code:
         return False
