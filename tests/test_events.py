@@ -443,7 +443,9 @@ def test_recall_categories(code: Code, text: str, expected: tuple[str, ...]) -> 
      ("Poland said the vote was no breach of the treaty.", "ACCUSE"),  # denied wrong
      ("Kyiv detained a priest on suspicion of collaborating with Russia.", "COOPERATE"),
      ("Ukraine documented crimes committed by Russian forces.", "AGREE"),  # no commitment
-     ("An attack on Kyiv would be a disaster, a diplomat said.", "ASSAULT")],  # talked about
+     ("An attack on Kyiv would be a disaster, a diplomat said.", "ASSAULT"),
+     ("Thousands rallied in Tbilisi to demand that Georgia join the EU.", "REQUEST"),  # message
+     ("EU leaders met in Brussels on Thursday.", "CONSULT")],  # one side meeting  # talked about
 )  # fmt: skip
 def test_no_event_for_lookalikes(code: Code, text: str, absent: str) -> None:
     assert all(t != absent for t, _s, _t in counted(code(text)))
@@ -461,3 +463,9 @@ def test_plover_records_of_one_sentence_are_not_each_others_false_positives(code
         score_plover_item(tally, item, code(text))
     assert tally.types["AID"].fn == 1 and "REJECT" in tally.types
     assert tally.types["REJECT"].tp == 1 and tally.types["REJECT"].fp == 0
+
+
+def test_forces_moved_target_where_they_go_not_where_from(code: Code) -> None:
+    assert counted(code("Washington moved jets from Germany to Poland.")) == [
+        ("MOBILIZE", "USA", "POL")
+    ]

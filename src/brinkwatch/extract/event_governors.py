@@ -71,6 +71,10 @@ def _apply_one(cand: Candidate, gov: Token, child: Token, ctx: TriggerContext) -
         mod = cand.modality
     if lemma in cue("control.threat") and child.dep_ in ("pobj", "prep", "dobj"):
         return replace(cand, content=True)
+    if lemma in cue("control.protest_purpose") and child.dep_ in ("xcomp", "advcl") and (
+        ctx.lexicon.code(cand.cameo).quad_class == 3
+    ):  # "rallied in Minsk to demand that ...": the demand is the protest's message
+        return replace(cand, content=True)
     if lemma in cue("control.request") and gov.pos_ == "VERB" and (
         child.dep_ == "dobj" or (child.dep_ == "prep" and child.lower_ == "for")
     ):  # "demanded the withdrawal of troops", "called for a meeting to discuss ..."

@@ -303,8 +303,9 @@ def _with_roles(
         targets = finder.prep_objects(verb, frozenset(keyed)) or _keyed_noun_targets(
             verb, keyed[-1], ctx
         )
-    if not targets:
-        targets = finder.prep_objects(verb)
+    if not targets:  # "moved jets from Britain to Poland": where to, not where from
+        targets = (finder.prep_objects(verb, finder.target_preps - {"from"})
+                   or finder.prep_objects(verb, frozenset({"from"})))  # fmt: skip
         roles = roles.replace("dobj", "prep")
     if not targets and obj is not None:
         targets = _noun_targets(obj, ctx, with_of=kind == "light")

@@ -226,6 +226,9 @@ def _pairs(cand: Candidate, ctx: TriggerContext) -> list[tuple[Arg | None, Arg |
     if cand.targets and not targets and derived:
         return []
     third_party = cand.trigger.lemma_.lower() in ctx.lexicon.cue("args.non_reciprocal_verbs")
+    if (not targets and len(sources) < 2 and cand.kind == "verb" and not third_party
+            and plover in ctx.lexicon.cue("args.two_sided_types")):  # fmt: skip
+        return []  # "EU leaders met in Brussels": a meeting among one side is none
     if not targets and len(sources) > 1 and not third_party and _mutual(cand, plover, ctx):
         return [(s, t) for s in sources for t in sources if s.actor != t.actor]
     if not targets and plover in ctx.lexicon.cue("locative.domestic_types"):
