@@ -211,10 +211,18 @@ def agent_compound(ctx: Context, m: Match[Entry]) -> bool:
     return after is not None and ctx.dictionary.modifiers.get(after.lower_) == "agent-compound"
 
 
+_PLACE_KINDS = frozenset({"state", "demonym", "capital", "city"})
+
+
 def single_owner(ctx: Context, found: list[Match[Entry]]) -> Who | None:
-    owners = {owner_of(m.value, ctx) for m in found}
-    codes = {o.code for o in owners}
-    return next(iter(owners)) if len(codes) == 1 and len(owners) >= 1 else None
+    """The one state or body all matches belong to.  A body named in the phrase speaks
+    for it ("British Foreign Office minister": DIP, not the state's GOV), else the
+    first match in text order -- never a set's order, which changes from run to run."""
+    ordered = sorted(found, key=lambda m: (m.value.kind in _PLACE_KINDS, m.start))
+    owners = [owner_of(m.value, ctx) for m in ordered]
+    if not owners or len({o.code for o in owners}) != 1:
+        return None
+    return owners[0]
 
 
 # ------------------------------------------------- helpers shared by the passes
