@@ -12,6 +12,7 @@ Offsets (``start``, ``end``; end exclusive) always index ``Article.text``.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
@@ -214,7 +215,7 @@ def to_json_dict(record: Any) -> Any:
     dataclass except for :class:`ArticleRecord`, which puts ``schema`` first as
     the contract shows.
     """
-    names = _json_fields(type(record))
+    names = _json_fields(record.__class__)
     if names is not None:
         return {name: to_json_dict(getattr(record, name)) for name in names}
     if isinstance(record, tuple | list):
@@ -222,19 +223,14 @@ def to_json_dict(record: Any) -> Any:
     return record
 
 
-_JSON_FIELDS: dict[type, tuple[str, ...] | None] = {}
-
-
+@functools.cache
 def _json_fields(cls: type) -> tuple[str, ...] | None:
     """The JSON keys of a record class in order (None for anything else), once per class."""
-    if cls not in _JSON_FIELDS:
-        names: tuple[str, ...] | None = None
-        if issubclass(cls, ArticleRecord):
-            names = _FIELD_ORDER
-        elif dataclasses.is_dataclass(cls):
-            names = tuple(f.name for f in dataclasses.fields(cls))
-        _JSON_FIELDS[cls] = names
-    return _JSON_FIELDS[cls]
+    if issubclass(cls, ArticleRecord):
+        return _FIELD_ORDER
+    if dataclasses.is_dataclass(cls):
+        return tuple(f.name for f in dataclasses.fields(cls))
+    return None
 
 
 T = TypeVar("T")
