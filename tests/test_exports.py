@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pandas as pd
+import pyogrio
 import pytest
 from typer.testing import CliRunner
 
@@ -76,6 +77,16 @@ def test_geojson_points_are_lon_lat(db: Path, tmp_path: Path) -> None:
     assert feature["geometry"] == {"type": "Point", "coordinates": [24.97, 45.9]}
     frame = pd.json_normalize(doc["features"])
     assert frame.loc[0, "properties.place_name"] == "Romania"
+
+
+def test_geojson_is_read_by_gdal_as_qgis_reads_it(db: Path, tmp_path: Path) -> None:
+    export(db, "geojson", out := tmp_path / "e.geojson")
+    info = pyogrio.read_info(out)
+    assert (info["driver"], info["geometry_type"], info["features"]) == ("GeoJSON", "Point", 1)
+    assert info["crs"] == "EPSG:4326"
+    assert {"type", "source_code", "place_name", "sentence"} <= set(info["fields"])
+    _, table = pyogrio.read_arrow(out)
+    assert table.column("place_name").to_pylist() == ["Romania"]
 
 
 def test_formats_are_documented() -> None:
