@@ -47,16 +47,11 @@ def apply_governors(cand: Candidate, ctx: TriggerContext) -> Candidate:
 def _apply_one(cand: Candidate, gov: Token, child: Token, ctx: TriggerContext) -> Candidate:
     cue = ctx.lexicon.cue
     lemma = gov.lemma_.lower()
+    if gov.pos_ == "NOUN":
+        by_noun = _noun_governor(cand, gov, ctx)
+        if by_noun is not None:
+            return by_noun
     mod = cand.modality
-    if gov.pos_ == "NOUN" and any(c.lower_ == "no" and c.dep_ == "det" for c in gov.children):
-        # "no decision on assistance", "no sign of a pullback"
-        return replace(cand, modality=replace(mod, negated=True))
-    if gov.pos_ == "NOUN" and (gov.lemma_.lower() in cue("reporting.charge_nouns") or any(
-        c.dep_ in ("det", "amod") and c.lower_ in cue("hypothetical.noun_adjectives")
-        for c in gov.children
-    )):  # fmt: skip
-        # "any attempt to retake the region", "on charges of collaborating with Russia"
-        return replace(cand, modality=replace(mod, hypothetical=True))
     gov_mod = verb_modality(gov, ctx.lexicon) if gov.pos_ in ("VERB", "AUX") else Modality()
     # a denied clause ("denied that", "denies planning to attack") is negated; a denied
     # noun ("denied the accusations") still happened
@@ -69,15 +64,7 @@ def _apply_one(cand: Candidate, gov: Token, child: Token, ctx: TriggerContext) -
     if child.dep_ == "xcomp" or (child.dep_ == "ccomp" and lemma in ccomp_control):
         cand = _apply_control(cand, gov, lemma, ctx)
         mod = cand.modality
-    if lemma in cue("control.threat") and child.dep_ in ("pobj", "prep", "dobj"):
-        return replace(cand, content=True)
-    if lemma in cue("control.protest_purpose") and child.dep_ in ("xcomp", "advcl") and (
-        ctx.lexicon.code(cand.cameo).quad_class == 3
-    ):  # "rallied in Minsk to demand that ...": the demand is the protest's message
-        return replace(cand, content=True)
-    if lemma in cue("control.request") and gov.pos_ == "VERB" and (
-        child.dep_ == "dobj" or (child.dep_ == "prep" and child.lower_ == "for")
-    ):  # "demanded the withdrawal of troops", "called for a meeting to discuss ..."
+    if _only_content(cand, gov, child, ctx):
         return replace(cand, content=True)
     if lemma in cue("reporting.accusation_verbs") and child.dep_ == "prep":
         cand = _accused_act(cand, gov, ctx)
@@ -90,6 +77,35 @@ def _apply_one(cand: Candidate, gov: Token, child: Token, ctx: TriggerContext) -
     future = mod.future or (gov_mod.future and child.dep_ == "xcomp")
     return replace(cand, modality=replace(mod, negated=negated, hypothetical=hypothetical,
                                            future=future))  # fmt: skip
+
+
+def _noun_governor(cand: Candidate, gov: Token, ctx: TriggerContext) -> Candidate | None:
+    """A governing noun that makes the act below it unreal: "no sign of a pullback"
+    (negated), "any attempt to retake the region", "on charges of collaborating with
+    Russia" (hypothetical)."""
+    mod = cand.modality
+    if any(c.lower_ == "no" and c.dep_ == "det" for c in gov.children):
+        return replace(cand, modality=replace(mod, negated=True))
+    unreal = ctx.lexicon.cue("hypothetical.noun_adjectives")
+    if gov.lemma_.lower() in ctx.lexicon.cue("reporting.charge_nouns") or any(
+        c.dep_ in ("det", "amod") and c.lower_ in unreal for c in gov.children
+    ):
+        return replace(cand, modality=replace(mod, hypothetical=True))
+    return None
+
+
+def _only_content(cand: Candidate, gov: Token, child: Token, ctx: TriggerContext) -> bool:
+    """The act is only what is threatened ("threatened retaliation"), requested
+    ("demanded the withdrawal of troops", "called for a meeting to discuss ...") or a
+    protest's message ("rallied in Minsk to demand that ...")."""
+    cue = ctx.lexicon.cue
+    lemma = gov.lemma_.lower()
+    if lemma in cue("control.threat") and child.dep_ in ("pobj", "prep", "dobj"):
+        return True
+    if lemma in cue("control.protest_purpose") and child.dep_ in ("xcomp", "advcl"):
+        return ctx.lexicon.code(cand.cameo).quad_class == 3
+    requested = child.dep_ == "dobj" or (child.dep_ == "prep" and child.lower_ == "for")
+    return lemma in cue("control.request") and gov.pos_ == "VERB" and requested
 
 
 def _accused_act(cand: Candidate, verb: Token, ctx: TriggerContext) -> Candidate:

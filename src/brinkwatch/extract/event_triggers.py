@@ -411,36 +411,54 @@ def noun_candidate(tok: Token, ctx: TriggerContext, consumed: set[int]) -> Candi
     if found is None:
         return None
     key, sense = found
-    sources, targets, roles = nominal_roles(tok, ctx)
-    if not sources and ctx.lexicon.code(sense.cameo).plover.lower() in ctx.lexicon.cue(
-        "args.symmetric_types"
-    ):
-        sources, roles = _participants(tok, ctx), roles + "+verb-subject"
-    if not sources:
-        sources, roles = _accused_of(tok, ctx) or _responsible(tok, ctx), roles + "+accused"
-    if not sources and ctx.lexicon.code(sense.cameo).plover.lower() in ctx.lexicon.cue(
-        "locative.source_types"
-    ):
-        # where it happens, else whom it is against: "protests against Lukashenko" are
-        # Belarusians protesting at home
-        sources, roles = _place_sources(tok, ctx) or targets, roles + "+place-source"
     plover = ctx.lexicon.code(sense.cameo).plover.lower()
+    sources, targets, roles = nominal_roles(tok, ctx)
+    if not sources:
+        sources, roles = _unowned_sources(tok, plover, targets, roles, ctx)
     # only an act that does something ("an air strike destroyed ..."), not one talked
     # about ("an attack on Kyiv would be a catastrophe") or an instrument ("killed in a strike")
     sourceless = (plover in ctx.lexicon.cue("args.sourceless_noun_types")
                   and tok.dep_ == "nsubj" and tok.head.lemma_ != "be")  # fmt: skip
     if (sources or sourceless) and not targets and tok.dep_ == "nsubj":
         targets, roles = _what_it_hit(tok.head, ctx), roles + "+verb-object"
-    if not (sources or (sourceless and targets)) or (
-        plover in ctx.lexicon.cue("args.two_sided_types") and len(sources) < 2 and not targets
-    ):
-        return None  # "the NATO summit", "the Madrid meeting": one side is no meeting
+    if not _codable(plover, sources, targets, sourceless, ctx):
+        return None
     cameo = _joint(sense, sources, targets, tok, ctx.finder)
     if plover == "mobilize" and _forces_class(tok, ctx) == "peacekeepers":
         cameo = MOVED_CODES["peacekeepers"]  # "the deployment of peacekeeping troops": protection
-    modality = _noun_modality(tok, ctx)
     return Candidate(tok, cameo, sense.weight, f"noun:{key}/{roles}", sources, targets,
-                     modality, kind="noun")  # fmt: skip
+                     _noun_modality(tok, ctx), kind="noun")  # fmt: skip
+
+
+def _unowned_sources(
+    noun: Token, plover: str, targets: tuple[Arg, ...], roles: str, ctx: TriggerContext
+) -> tuple[tuple[Arg, ...], str]:
+    """Who did a nominal act with no owner: the verb's subject for a meeting ("flew to
+    Moscow for talks"), the accused ("blamed Israel for the strike"), or for a protest
+    where it happens, else whom it is against ("protests against Lukashenko" are
+    Belarusians protesting at home)."""
+    cue = ctx.lexicon.cue
+    found = _participants(noun, ctx) if plover in cue("args.symmetric_types") else ()
+    if found:
+        return found, roles + "+verb-subject"
+    found = _accused_of(noun, ctx) or _responsible(noun, ctx)
+    if found:
+        return found, roles + "+accused"
+    if plover in cue("locative.source_types"):
+        return _place_sources(noun, ctx) or targets, roles + "+place-source"
+    return (), roles
+
+
+def _codable(
+    plover: str, sources: tuple[Arg, ...], targets: tuple[Arg, ...], sourceless: bool,
+    ctx: TriggerContext,
+) -> bool:  # fmt: skip
+    """An owner, or an unowned act that hit something; a meeting needs two sides ("the
+    NATO summit", "the Madrid meeting" name a host or a place)."""
+    if not (sources or (sourceless and targets)):
+        return False
+    one_sided = len(sources) < 2 and not targets
+    return not (one_sided and plover in ctx.lexicon.cue("args.two_sided_types"))
 
 
 def _place_sources(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
