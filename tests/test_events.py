@@ -395,6 +395,8 @@ FOUND_CASES = [
     ("Lithuania and Poland said they would hold joint drills.", ("COOPERATE", "LTU", "POL")),
     # a class row beats another key's default: inspectors withdrawn are a mission
     ("Germany will withdraw the inspectors from Belarus.", ("SANCTION", "DEU", "BLR")),
+    # a protest outside a foreign mission: the mission's owner is the target
+    ("Protesters rallied outside the Russian embassy in Berlin.", ("PROTEST", "DEU", "RUS")),
     # protests located by their place phrase
     ("Protests spread across Belarus on Sunday.", ("PROTEST", "BLR", "BLR")),
     # goods on the move belong to where they come from

@@ -188,15 +188,34 @@ def _locative_roles(cand: Candidate, ctx: TriggerContext) -> Candidate:
     want_target = want_target and len(cand.sources) < 2 and cand.kind != "noun"
     if not (want_source or want_target):
         return cand
-    preps = ctx.lexicon.cue("locative.preps")
     heads = [cand.trigger] + [c for c in cand.trigger.children
                               if c.dep_ in ("dobj", "obj", "nsubjpass")]  # fmt: skip
-    found = next((a for h in heads if (a := ctx.finder.prep_objects(h, preps))), ())
+    found, missions = _places(heads, ctx)
     if not found:
         return cand
-    if want_source:
-        return replace(cand, sources=found, why=cand.why + "+place-source")
+    if want_source:  # "rallied outside the Russian embassy in Berlin": Germans against Russia
+        targets = cand.targets or missions
+        return replace(cand, sources=found, targets=targets, why=cand.why + "+place-source")
     return replace(cand, targets=found, why=cand.why + "+place-target")
+
+
+def _places(heads: list[Token], ctx: TriggerContext) -> tuple[tuple[Arg, ...], tuple[Arg, ...]]:
+    """Actors of the first place phrase under ``heads``; a foreign mission there
+    ("outside the Russian embassy in Berlin") is not the place but whom the act is at:
+    its owner comes second, the place is the mission's own place phrase."""
+    preps = ctx.lexicon.cue("locative.preps")
+    missions = ctx.lexicon.cue("locative.mission_nouns")
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if pobj.lemma_.lower() in missions:
+                    return ctx.finder.prep_objects(pobj, preps), ctx.finder.actors_at(pobj)
+                found = ctx.finder.actors_at(pobj)
+                if found:
+                    return found, ()
+    return (), ()
 
 
 def clause_index(sent: Span) -> dict[int, _Clause]:
