@@ -215,3 +215,190 @@ def test_short_capitals_only_for_countries_and_states(
     parse: Parse, gazetteer: Gazetteer, text: str, surface: str
 ) -> None:
     assert places_of(parse, gazetteer, text)[surface].feature == "country"
+
+
+# ----------------------------------------------------------------------------- crisis geography
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name", "lat", "lon"),
+    [
+        (
+            "A tanker was boarded in the Gulf of Oman before dawn.",
+            "Gulf of Oman",
+            None,
+            24.5,
+            58.5,
+        ),
+        (
+            "Freighters now avoid the Bab el-Mandeb altogether.",
+            "Bab el-Mandeb",
+            None,
+            12.6,
+            43.3,
+        ),
+        (
+            "Two submarines surfaced in the Norwegian Sea.",
+            "Norwegian Sea",
+            None,
+            69.0,
+            3.0,
+        ),
+        (
+            "Bombers flew over the Sea of Okhotsk on Tuesday.",
+            "Sea of Okhotsk",
+            None,
+            55.0,
+            150.0,
+        ),
+        ("A ferry sank in the Irish Sea last winter.", "Irish Sea", None, 53.8, -5.0),
+        ("Traffic through the Suez Canal fell by half.", "Suez Canal", None, 30.5, 32.35),
+        (
+            "Shelling hit the bank of the Dnipro River overnight.",
+            "Dnipro River",
+            None,
+            47.5,
+            34.0,
+        ),
+        (
+            "Engineers built a bridge over the Pripyat river.",
+            "Pripyat river",
+            "Pripyat River",
+            51.5,
+            29.0,
+        ),
+        (
+            "A resupply boat reached Second Thomas Shoal.",
+            "Second Thomas Shoal",
+            None,
+            9.73,
+            115.87,
+        ),
+        (
+            "Coast guard ships circled Scarborough Shoal.",
+            "Scarborough Shoal",
+            None,
+            15.15,
+            117.76,
+        ),
+        (
+            "New runways appeared on the Spratly Islands.",
+            "Spratly Islands",
+            None,
+            10.0,
+            114.3,
+        ),
+        (
+            "Patrol boats sailed near the Senkaku Islands again.",
+            "Senkaku Islands",
+            None,
+            25.75,
+            123.5,
+        ),
+        ("Soldiers on Kinmen held a live-fire drill.", "Kinmen", None, 24.45, 118.38),
+        ("Convoys were seen crossing the Sinai towards the border.", "Sinai", None, 29.5, 33.8),
+        (
+            "Caracas claims the Essequibo region as its own.",
+            "Essequibo region",
+            "Essequibo",
+            6.5,
+            -59.0,
+        ),
+        ("Aid trucks finally arrived in Tigray in June.", "Tigray", None, 14.0, 38.5),
+        (
+            "Jets flew low over the Korean peninsula.",
+            "Korean peninsula",
+            "Korean Peninsula",
+            38.0,
+            127.0,
+        ),
+        (
+            "Thousands fled from Nagorno-Karabakh within a week.",
+            "Nagorno-Karabakh",
+            None,
+            39.9,
+            46.7,
+        ),
+        (
+            "Commanders of the Western Military District met.",
+            "Western Military District",
+            None,
+            59.94,
+            30.31,
+        ),
+        ("Tanks pushed into Gaza City on Sunday.", "Gaza City", "Gaza", 31.5, 34.47),
+        ("The hospital in Khan Younis lost power.", "Khan Younis", "Khān Yūnis", 31.34, 34.3),
+        ("Strikes hit the port of Hodeidah.", "Hodeidah", "Al Ḩudaydah", 14.8, 42.95),
+    ],
+)
+def test_crisis_geography(
+    parse: Parse,
+    gazetteer: Gazetteer,
+    text: str,
+    surface: str,
+    name: str | None,
+    lat: float,
+    lon: float,
+) -> None:
+    """``name`` None: the gazetteer's name is the text's."""
+    place = places_of(parse, gazetteer, text)[surface]
+    assert place.name == (name or surface)
+    assert abs(place.lat - lat) < 0.6 and abs(place.lon - lon) < 0.6
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "not_a_place"),
+    [
+        # the water name inside "Gulf of Oman" is not the country
+        ("Iran seized a ship in the Gulf of Oman.", "Gulf of Oman", "Oman"),
+    ],
+)
+def test_a_water_name_beats_the_country_inside_it(
+    parse: Parse, gazetteer: Gazetteer, text: str, surface: str, not_a_place: str
+) -> None:
+    found = places_of(parse, gazetteer, text)
+    assert found[surface].feature == "water"
+    assert not_a_place not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_place"),
+    [
+        ("The Black Sea Fleet moved two frigates from Sevastopol.", "Black Sea"),
+        ("Officers of the Black Sea fleet were dismissed on Friday.", "Black Sea"),
+        ("The Pacific Fleet held drills near Vladivostok.", "Pacific"),
+        ("Her daughter, Brittany, testified on Monday in Ohio.", "Brittany"),
+    ],
+)
+def test_formation_and_person_names_are_not_places(
+    parse: Parse, gazetteer: Gazetteer, text: str, not_a_place: str
+) -> None:
+    assert not_a_place not in places_of(parse, gazetteer, text)
+
+
+def test_a_french_region_pulls_brest_to_france(parse: Parse, gazetteer: Gazetteer) -> None:
+    found = places_of(parse, gazetteer, "Divers searched the harbour at Brest, in Brittany.")
+    assert found["Brest"].country == "FRA"
+    assert found["Brittany"].country == "FRA"
+
+
+def test_brest_alone_stays_in_belarus(parse: Parse, gazetteer: Gazetteer) -> None:
+    found = places_of(parse, gazetteer, "Troops massed near Brest, close to the Polish border.")
+    assert found["Brest"].country == "BLR"
+
+
+@pytest.mark.parametrize(
+    ("name", "feature"),
+    [
+        ("Strait of Hormuz", "water"), ("Sea of Japan", "water"), ("East Sea", "water"),
+        ("Dardanelles", "water"), ("Bosporus", "water"), ("Danube", "water"),
+        ("Euphrates", "water"), ("Tigris River", "water"), ("Kuril Islands", "region"),
+        ("Paracel Islands", "region"), ("Matsu", "region"), ("Penghu", "region"),
+        ("Golan Heights", "region"), ("West Bank", "region"), ("Gaza Strip", "region"),
+        ("Western Sahara", "country"), ("Ladakh", "region"), ("South Ossetia", "region"),
+        ("Sahel", "region"), ("Darfur", "region"), ("Idlib province", "admin1"),
+        ("Kurdistan region", "region"), ("Gulf of Aden", "water"), ("Yellow Sea", "water"),
+    ],
+)  # fmt: skip
+def test_crisis_names_are_in_the_gazetteer(gazetteer: Gazetteer, name: str, feature: str) -> None:
+    assert any(e.feature == feature for e in gazetteer.lookup(name))

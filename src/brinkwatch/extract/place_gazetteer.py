@@ -62,6 +62,8 @@ class Gazetteer:
     trim_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     # town names that are also everyday words ("Union", "Valley"): places only with support
     common_words: frozenset[str] = frozenset()
+    # region names that are also given names ("Brittany"): places only after "in", "near"...
+    given_names: frozenset[str] = frozenset()
 
     @classmethod
     @functools.lru_cache(maxsize=1)
@@ -81,6 +83,7 @@ class Gazetteer:
             MappingProxyType(states),
             _trim_words(),
             frozenset(normalize_name(row["word"]) for row in _rows("common_words.tsv")),
+            frozenset(normalize_name(row["word"]) for row in _rows("given_names.tsv")),
         )
 
     def lookup(self, name: str) -> tuple[GazEntry, ...]:

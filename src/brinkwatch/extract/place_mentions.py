@@ -25,7 +25,20 @@ BLOCKING_LABELS = frozenset({"PERSON", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT"
 MAX_PHRASE_TOKENS = 6
 # Phrase matches outside entities must name one of these: a bare city name
 # without NER support is too often a surname or a common word.
-PHRASE_FEATURES = frozenset({"country", "admin1", "region", "water"})
+PHRASE_FEATURES = frozenset({"country", "admin1", "region", "water", "other"})
+# Features of our own entries that may span a name spaCy tagged as a person or a
+# nationality ("Nagorno-Karabakh" as PERSON, "Korean" of "Korean peninsula" as NORP).
+CURATED_FEATURES = frozenset({"admin1", "region", "water", "other"})
+# Generic words that may close a curated name in lower case ("the Korean peninsula",
+# "the Pripyat river").
+GENERIC_WORDS = frozenset(
+    {"peninsula", "river", "sea", "strait", "straits", "gulf", "canal", "islands", "island",
+     "shoal", "reef", "valley", "heights", "corridor", "basin", "delta", "region", "province",
+     "plateau", "channel"}
+)  # fmt: skip
+# A water or region name before these is part of a formation's name ("the Black
+# Sea Fleet", "the Caspian Flotilla"): an organisation, not where the event is.
+FORMATION_WORDS = frozenset({"fleet", "flotilla"})
 _DETERMINERS = frozenset({"the", "The"})
 REGION_WORDS = frozenset({"region", "regions", "oblast", "oblasts", "province", "provinces"})
 LOCATIVE_PREPOSITIONS = frozenset(
@@ -54,6 +67,7 @@ class _Words:
     """The token facts the phrase scan reads at every token, computed once per document."""
 
     text: str  # doc.text
+    lower: tuple[str, ...]  # lower-case text of each token
     starts: tuple[int, ...]  # character offset of each token
     ends: tuple[int, ...]  # character offset after each token
     capital: tuple[bool, ...]  # the token starts with a capital letter
@@ -61,9 +75,11 @@ class _Words:
 
     @classmethod
     def of(cls, doc: Doc) -> _Words:
-        rows = [(t.idx, t.idx + len(t), t.text[:1].isupper(), t.is_alpha) for t in doc]
-        starts, ends, capital, alpha = zip(*rows, strict=True) if rows else ((), (), (), ())
-        return cls(doc.text, starts, ends, capital, alpha)
+        rows = [(t.lower_, t.idx, t.idx + len(t), t.text[:1].isupper(), t.is_alpha) for t in doc]
+        lower, starts, ends, capital, alpha = (
+            zip(*rows, strict=True) if rows else ((), (), (), (), ())
+        )
+        return cls(doc.text, lower, starts, ends, capital, alpha)
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[Mention, ...]:
@@ -90,6 +106,10 @@ def _plausible(mention: Mention, gazetteer: Gazetteer) -> Mention | None:
     own entries."""
     if not mention.text[:1].isupper():
         return None
+    if normalize_name(mention.text) in gazetteer.given_names and not (
+        mention.containers or _governed_by_place_preposition(mention.root)
+    ):
+        return None  # "her daughter, Brittany": a person
     if normalize_name(mention.text) in gazetteer.common_words:
         return dataclasses.replace(mention, everyday_word=True)
     if mention.text.isupper() and len(mention.text.replace(".", "")) <= 3:
@@ -98,6 +118,10 @@ def _plausible(mention: Mention, gazetteer: Gazetteer) -> Mention | None:
         )
         return dataclasses.replace(mention, candidates=strong) if strong else None
     return mention
+
+
+def _governed_by_place_preposition(root: Token) -> bool:
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS
 
 
 def _person_name_words(doc: Doc) -> frozenset[str]:
@@ -124,7 +148,7 @@ def _token_indices(doc: Doc, mention: Mention) -> set[int]:
 
 def _entity_mentions(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
     for ent in doc.ents:
-        if _is_adjectival(ent):
+        if _is_adjectival(ent) or _names_a_formation(ent):
             continue
         if ent.label_ in PLACE_LABELS:
             yield from _mentions_in_span(_trimmed(_strip_determiner(ent), gazetteer), gazetteer)
@@ -134,17 +158,30 @@ def _entity_mentions(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
             yield from _misread_town(ent, gazetteer)
 
 
+def _names_a_formation(span: Span) -> bool:
+    """ "Black Sea" of "the Black Sea fleet": part of an organisation's name."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in FORMATION_WORDS
+
+
 def _misread_town(span: Span, gazetteer: Gazetteer) -> Iterator[Mention]:
     """A town spaCy took for a person, where the grammar says place: "the town of
     Stanytsia Luhanska", "shelling near Avdiivka"."""
     candidates = _primary(gazetteer.lookup(span.text))
-    if candidates and _after_locative(span):
+    if candidates and (_after_locative(span) or _curated(candidates)):
         yield _mention(span, candidates, source="person")
+
+
+def _curated(candidates: tuple[GazEntry, ...]) -> bool:
+    """A region, sea or shoal of our own files: "Nagorno-Karabakh" is no person."""
+    return any(e.preferred and e.feature in CURATED_FEATURES for e in candidates)
 
 
 def _org_prefix(span: Span, gazetteer: Gazetteer) -> Iterator[Mention]:
     """A town spaCy tagged as an organisation (the whole name), or the country,
     state or county an organisation's name starts with ("Ohio Department of Health")."""
+    if span[-1].lower_ in FORMATION_WORDS:
+        return
     whole = _primary(gazetteer.lookup(span.text))
     if whole and _after_locative(span) and not _preceded_by_the(span):
         yield _mention(span, whole, source="org")
@@ -159,8 +196,7 @@ def _org_prefix(span: Span, gazetteer: Gazetteer) -> Iterator[Mention]:
 
 def _after_locative(span: Span) -> bool:
     """ "in Fargo", "from Mansfield": the object of a place preposition."""
-    root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS
+    return _governed_by_place_preposition(span.root)
 
 
 def _preceded_by_the(span: Span) -> bool:
@@ -219,10 +255,25 @@ def _mentions_in_span(span: Span, gazetteer: Gazetteer) -> Iterator[Mention]:
     regions = gazetteer.lookup(f"{head.text} region") if _followed_by_region_word(head) else ()
     if regions:
         candidates, head = regions, _with_region_word(head)
+    elif (longer := _with_generic_word(head, gazetteer)) is not None:
+        candidates, head = longer
     if candidates:
         yield _mention(head, candidates, containers)
     if container_span is not None and containers:
         yield _mention(container_span, containers)
+
+
+def _with_generic_word(
+    span: Span, gazetteer: Gazetteer
+) -> tuple[tuple[GazEntry, ...], Span] | None:
+    """ "Pripyat" + "river" right after it, where "Pripyat river" is one of our entries:
+    the river, not the town."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in GENERIC_WORDS:
+        return None
+    longer = doc[span.start : span.end + 1]
+    candidates = tuple(e for e in gazetteer.lookup(longer.text) if e.preferred)
+    return (candidates, longer) if candidates else None
 
 
 def _with_region_word(span: Span) -> Span:
@@ -328,24 +379,36 @@ def _phrase_mentions(doc: Doc, words: _Words, gazetteer: Gazetteer) -> Iterator[
         i = span.end
 
 
-def _stands_alone(words: _Words, end: int) -> bool:
-    """A phrase (ending before token ``end``) ending in a capitalised word and not
-    followed by one: "Tennessee" in "Tennessee Colony" or "Texas Southern University"
-    is part of another name."""
+def _stands_alone(words: _Words, end: int, generic_end: bool = False) -> bool:
+    """A phrase (ending before token ``end``) ending in a capitalised word (or, for
+    our own entries, a generic word: "the Korean peninsula") and not followed by one:
+    "Tennessee" in "Tennessee Colony" or "Texas Southern University" is part of
+    another name, and "Black Sea" in "Black Sea fleet" part of a formation's."""
     followed = end < len(words.capital) and words.alpha[end] and words.capital[end]
-    return words.capital[end - 1] and not followed
+    formation = end < len(words.lower) and words.lower[end] in FORMATION_WORDS
+    last = words.capital[end - 1] or (generic_end and words.lower[end - 1] in GENERIC_WORDS)
+    return last and not followed and not formation
+
+
+def _after_place_preposition(words: _Words, i: int) -> bool:
+    """ "the capital of Tigray": a name spaCy took for a nationality, after "of"/"in"."""
+    return i > 0 and words.lower[i - 1] in LOCATIVE_PREPOSITIONS
 
 
 def _longest_phrase_at(
     doc: Doc, words: _Words, i: int, gazetteer: Gazetteer, blocked: set[int]
 ) -> tuple[Span, tuple[GazEntry, ...]] | None:
-    if not words.capital[i] or i in blocked:
+    if not words.capital[i]:
         return None
     for width in range(min(MAX_PHRASE_TOKENS, len(doc) - i), 0, -1):
         end = i + width
-        if not blocked.isdisjoint(range(i, end)) or not _stands_alone(words, end):
+        through_entity = not blocked.isdisjoint(range(i, end))
+        lone = through_entity and width == 1 and not _after_place_preposition(words, i)
+        if lone or not _stands_alone(words, end, width > 1):
             continue
         candidates = _phrase_entries(words.text[words.starts[i] : words.ends[end - 1]], gazetteer)
+        if (through_entity or not words.capital[end - 1]) and not _curated(candidates):
+            continue  # only our own multiword entries may span a person's name or end in "sea"
         if candidates:
             return doc[i:end], candidates
     return None
