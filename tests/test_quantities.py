@@ -48,6 +48,42 @@ def only(parse: Parse, text: str) -> Quantity:
         ("They fired 12 missiles at the port.", "12 missiles", 12, "missiles"),
         ("More than 50,000 Ukrainians crossed the border.", "50,000 Ukrainians", 50000,
          "people"),
+        # counted nouns of crisis news
+        ("Monitors logged 2,310 explosions overnight.", "2,310 explosions", 2310, "explosions"),
+        ("The mission recorded 940 ceasefire violations.", "940 ceasefire violations", 940,
+         "ceasefire violations"),
+        ("Warsaw will station three squadrons there.", "three squadrons", 3, "squadrons"),
+        ("The army formed four new brigades.", "four new brigades", 4, "brigades"),
+        ("Berlin shipped 4,000 helmets to Kyiv.", "4,000 helmets", 4000, "helmets"),
+        ("The jets dropped 300 bombs on the town.", "300 bombs", 300, "bombs"),
+        ("Forces struck 45 targets overnight.", "45 targets", 45, "targets"),
+        ("Raids hit 12 locations in the north.", "12 locations", 12, "locations"),
+        ("Troops entered 7 villages on Monday.", "7 villages", 7, "villages"),
+        ("The ban covers 85 companies.", "85 companies", 85, "companies"),
+        ("Police said 25 gunmen stormed the hall.", "25 gunmen", 25, "gunmen"),
+        ("The convoy carried 40 medics.", "40 medics", 40, "people"),
+        ("The cabinet lost 6 ministers in a week.", "6 ministers", 6, "people"),
+        ("Kyiv received 210 detainees in the swap.", "210 detainees", 210, "detainees"),
+        ("The air force flew 70 sorties on Sunday.", "70 sorties", 70, "sorties"),
+        ("Two frigates left port on Friday.", "Two frigates", 2, "ships"),
+        ("The fleet moved 5 submarines north.", "5 submarines", 5, "submarines"),
+        ("The package includes 18 howitzers.", "18 howitzers", 18, "artillery pieces"),
+        ("Madrid will send 6 air-defence systems.", "6 air-defence systems", 6,
+         "air-defence systems"),
+        ("They shot down 30 drones at night.", "30 drones", 30, "drones"),
+        # the head noun of a compound decides, unless the compound is listed whole
+        ("The navy fired 40 anti-ship missiles.", "40 anti-ship missiles", 40, "missiles"),
+        ("Two aircraft carriers entered the sea.", "Two aircraft carriers", 2, "ships"),
+        ("Allies sent 16 rocket launchers.", "16 rocket launchers", 16, "rocket launchers"),
+        ("The exclusion zone reaches 12 nautical miles.", "12 nautical miles", 12,
+         "nautical miles"),
+        ("Norway bought three F-35 fighters.", "three F-35 fighters", 3, "aircraft"),
+        ("Some 500 fighters joined the rebels.", "500 fighters", 500, "fighters"),
+        ("The army has 900 short-range anti-tank missiles.",
+         "900 short-range anti-tank missiles", 900, "missiles"),
+        ("They deployed 300 National Guard troops.", "300 National Guard troops", 300,
+         "troops"),
+        ("A 5 km buffer zone was declared.", "5 km", 5, "km"),
     ],
 )  # fmt: skip
 def test_counts(parse: Parse, text: str, surface: str, value: float, unit: str) -> None:
@@ -238,3 +274,24 @@ def test_parse_amount_never_raises_on_number_words(text: str) -> None:
     assert amount.value is None or amount.value == amount.value  # not NaN
     money = parse_money("$" + text)
     assert money is None or (money[1] == "USD" and money[0] == money[0])
+
+
+def test_a_noun_we_do_not_count_after_a_listed_modifier_is_no_quantity(parse: Parse) -> None:
+    assert extract_quantities(parse("Five tank crews were trained.")) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "code"),
+    [
+        ("The fare rose to 150 tenge.", 150, "KZT"), ("Salaries rose by 900 lari.", 900, "GEL"),
+        ("The fine was 2,000 shekels.", 2000, "ILS"), ("Bread cost 50,000 rials.", 50000, "IRR"),
+        ("The ticket was 5,000 drams.", 5000, "AMD"), ("He paid 20 manat.", 20, "AZN"),
+        ("The loan was 40 million zlotys.", 40_000_000, "PLN"),
+        ("The bill was 300 lei.", 300, "RON"), ("It cost 200 Belarusian rubles.", 200, "BYN"),
+        ("Rents rose to 30,000 Turkish lira.", 30000, "TRY"),
+        ("The island spent 2 billion Taiwan dollars.", 2_000_000_000, "TWD"),
+    ],
+)  # fmt: skip
+def test_crisis_currencies(parse: Parse, text: str, value: float, code: str) -> None:
+    quantity = only(parse, text)
+    assert (quantity.value, quantity.unit) == (value, code)

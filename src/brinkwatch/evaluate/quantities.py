@@ -70,15 +70,16 @@ FLOORS: dict[str, float] = {
 
 
 DEVSET = "devsets/quantities.jsonl"
-# Our own sentences: pinned ~0.02 under the figures measured 2026-12-07
-# (docs/benchmarks.md, "Quantities"); checked without the public sets.
+# Our own sentences: pinned ~0.02 under the figures measured 2026-12-07 after the
+# crisis units and the head-noun rule (docs/benchmarks.md, "Quantities"); checked
+# without the public sets.
 DEVSET_FLOORS: dict[str, float] = {
     "devset_precision": 0.98,  # measured 1.000
-    "devset_recall": 0.81,  # 0.833
+    "devset_recall": 0.93,  # 0.949 (0.833 before)
     "devset_value_accuracy": 0.98,  # 1.000
-    "devset_unit_accuracy": 0.91,  # 0.937
+    "devset_unit_accuracy": 0.98,  # 1.000 (0.937 before)
     "devset_approximate_accuracy": 0.98,  # 1.000
-    "devset_currency_accuracy": 0.93,  # 0.952
+    "devset_currency_accuracy": 0.98,  # 1.000 (0.952 before)
 }
 
 

@@ -31,6 +31,17 @@ _RANGE_TOKEN = re.compile(r"^(\d[\d,.]*[a-z]*)[-–](\d[\d,.]*[a-z]*)$")
 _PHONE_PAIR = re.compile(r"^\d{3}-\d{4}$")
 _PHONE_LIKE = re.compile(r"^(\d{2,4}(-\d{2,4})+|\d{3}\.\d{3}\.\d{4})$")
 _STOP_POS = frozenset({"VERB", "AUX", "ADP", "PUNCT", "CCONJ", "SCONJ", "PRON", "PART", "NUM"})
+_HYPHENS = frozenset({"-", "–"})
+# A modifier that leans on a later noun ("aircraft" of "aircraft carriers", "ship" of
+# "anti-ship missiles"): the later noun, the head, says what is counted.
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+MAX_HEAD_DISTANCE = 3
+# An aircraft model before "fighters" makes them aircraft, not armed men ("two F-35
+# fighters", "Su-27 fighters", "Rafale fighters").
+_AIRCRAFT_MODEL = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{1,3}[A-Z]?s?$")
+AIRCRAFT_NAMES = frozenset({"rafale", "rafales", "gripen", "gripens", "eurofighter", "typhoon",
+                            "mirage", "tornado", "harrier"})  # fmt: skip
+_AIRCRAFT_PERSONS = frozenset({"fighter", "fighters"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,13 +306,56 @@ def _counted_noun(doc: Doc, run: Span, after: int) -> _Unit | None:
     start = after
     if start < len(doc) and doc[start].lower_ == "of" and _is_vague_or_scale(run):
         start += 1
-    for i in range(start, min(len(doc), start + MAX_NOUN_DISTANCE + 1)):
+    words = 0  # hyphens do not count towards the distance: "short-range anti-tank missiles"
+    i = start
+    while i < len(doc) and words <= MAX_NOUN_DISTANCE:
         match = _unit_starting_at(doc, i)
         if match is not None:
-            return _Unit(match[0], run.start, match[1])
-        if doc[i].pos_ in _STOP_POS and doc[i].text not in ("-",):
+            headed = _head_unit(doc, i, match, run)
+            return _Unit(headed[0], run.start, headed[1]) if headed is not None else None
+        if doc[i].pos_ in _STOP_POS and doc[i].text not in _HYPHENS:
             return None
+        words += doc[i].text not in _HYPHENS
+        i += 1
     return None
+
+
+def _head_unit(doc: Doc, i: int, match: tuple[str, int], run: Span) -> tuple[str, int] | None:
+    """The unit of the head noun when the listed noun at ``i`` only modifies it:
+    "aircraft carriers" are ships, "anti-ship missiles" missiles, "rocket launchers"
+    rocket launchers (listed whole); None when the head is a noun we do not count
+    ("five tank crews").  A listed compound ("battalion tactical groups") stands, and
+    so does a noun the number itself modifies ("a 3 km exclusion zone")."""
+    unit, end = match
+    head = doc[end - 1]
+    if run[-1].head == head:
+        return _aircraft_fighters(doc, i, unit, end)
+    while _modifies_later_noun(head):  # "300 National Guard troops": troops
+        head = head.head
+    if head.i == end - 1:
+        return _aircraft_fighters(doc, i, unit, end)
+    for j in range(i, head.i + 1):  # the longest listed noun ending at the head
+        found = _unit_starting_at(doc, j)
+        if found is not None and found[1] == head.i + 1:
+            return found
+    return None
+
+
+def _modifies_later_noun(token: Token) -> bool:
+    head = token.head
+    if token.dep_ not in _MODIFIER_DEPS or not token.i < head.i <= token.i + MAX_HEAD_DISTANCE:
+        return False
+    between = token.doc[token.i + 1 : head.i]
+    return head.pos_ in ("NOUN", "PROPN") and not any(t.pos_ in _STOP_POS for t in between)
+
+
+def _aircraft_fighters(doc: Doc, i: int, unit: str, end: int) -> tuple[str, int]:
+    """ "two F-35 fighters" count aircraft; "1,000 fighters" count armed men."""
+    if doc[end - 1].lower_ in _AIRCRAFT_PERSONS and i > 0:
+        before = doc[i - 1].text
+        if _AIRCRAFT_MODEL.match(before) or before.lower() in AIRCRAFT_NAMES:
+            return "aircraft", end
+    return unit, end
 
 
 def _is_vague_or_scale(run: Span) -> bool:
@@ -319,9 +373,10 @@ def _unit_starting_at(doc: Doc, i: int) -> tuple[str, int] | None:
     if _is_people_of_a_nation(token):
         return "people", i + 1
     for size in range(min(lexicon.max_unit_words, len(doc) - i), 1, -1):
-        words = " ".join(t.lower_ for t in doc[i : i + size])
-        if words in lexicon.units:
-            return lexicon.units[words], i + size
+        span = doc[i : i + size]
+        for words in (span.text.lower(), " ".join(t.lower_ for t in span)):
+            if words in lexicon.units:  # "air-defence systems" as written, or spaced
+                return lexicon.units[words], i + size
     unit = lexicon.units.get(token.lower_) or lexicon.units.get(token.lemma_.lower())
     return (unit, i + 1) if unit is not None else None
 

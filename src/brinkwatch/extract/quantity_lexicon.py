@@ -44,7 +44,7 @@ class QuantityLexicon:
             Qualifier(row["phrase"], _flag(row, "approximate"), row["position"] == "after")
             for row in read_tsv("qualifiers.tsv", ("phrase", "approximate", "position"))
         ]
-        longest = max(len(word.split()) for word in units)
+        longest = max(len(word.split()) + 2 * word.count("-") for word in units)  # in tokens
         longest_qualifier = max(len(q.phrase.split()) for q in qualifiers)
         return cls(
             MappingProxyType(units), MappingProxyType(before), MappingProxyType(after),
