@@ -132,7 +132,7 @@ class ArgFinder:
         head = verb.head
         if head.i == verb.i:
             return (), False
-        if verb.dep_ == "xcomp":
+        if verb.dep_ == "xcomp" or stray_complement(verb) is not None:
             controller = self.object_controller(head)
             if controller:
                 return controller, False
@@ -166,7 +166,7 @@ class ArgFinder:
         for child in verb.children:
             if child.dep_ in ("dobj", "obj", "dative"):
                 return self.actors_at(child)
-        return ()
+        return self.prep_objects(verb, frozenset({"on", "upon"}))  # "called on Moscow to"
 
     def agent(self, verb: Token) -> tuple[Arg, ...]:
         """The by-phrase of a passive verb ("was accused by Kyiv")."""
@@ -207,6 +207,18 @@ class ArgFinder:
                 if found:
                     return found
         return self.prep_objects(noun, frozenset({"by", "from"}))
+
+
+def stray_complement(verb: Token) -> Token | None:
+    """"called on Moscow to de-escalate and pull its forces back": a bare infinitive
+    the parser coordinated with the finite governor belongs to its complement; the
+    complement it joins, else None."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VB" or head.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    if any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return next((c for c in head.children if c.dep_ == "xcomp" and c.i < verb.i), None)
 
 
 def _nonfinite(verb: Token) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from brinkwatch.extract.event_args import Arg
+from brinkwatch.extract.event_args import Arg, stray_complement
 from brinkwatch.extract.event_modality import Modality, verb_modality
 from brinkwatch.extract.event_triggers import Candidate, TriggerContext
 
@@ -27,6 +27,10 @@ def governors(tok: Token) -> list[tuple[Token, Token]]:
     if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
         child = tok.head  # a nominal act reported as a subject: "said a strike hit ..."
     for _ in range(MAX_CLIMB):
+        stray = stray_complement(child)
+        if stray is not None:
+            child = stray  # "called on Moscow to de-escalate and pull back": requested too
+            continue
         if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
             child = child.head  # "agreed to send envoys and to open a dialogue"
             continue
@@ -86,6 +90,10 @@ def _noun_governor(cand: Candidate, gov: Token, ctx: TriggerContext) -> Candidat
     mod = cand.modality
     if any(c.lower_ == "no" and c.dep_ == "det" for c in gov.children):
         return replace(cand, modality=replace(mod, negated=True))
+    # "a call for all US forces to be withdrawn"; granted "at Washington's request", it happened
+    granted = gov.dep_ == "pobj" and gov.head.lower_ in ("at", "on", "upon")
+    if gov.lemma_.lower() in ctx.lexicon.cue("control.request_nouns") and not granted:
+        return replace(cand, content=True)
     unreal = ctx.lexicon.cue("hypothetical.noun_adjectives")
     if gov.lemma_.lower() in ctx.lexicon.cue("reporting.charge_nouns") or any(
         c.dep_ in ("det", "amod") and c.lower_ in unreal for c in gov.children
@@ -134,13 +142,27 @@ def _apply_control(cand: Candidate, gov: Token, lemma: str, ctx: TriggerContext)
         return replace(cand, content=True)
     if lemma in cue("future.intent_adjectives") and gov.pos_ == "ADJ":
         return _intent_event(cand, lemma, ctx)
+    if lemma in cue("control.wish") and _someone_else(cand, gov, ctx):
+        return replace(cand, content=True)  # "wanted to see a withdrawal of Russian troops"
     if lemma in cue("control.plan") or lemma in cue("future.plan_adjectives"):
         return replace(cand, modality=replace(mod, future=True))
     return cand
 
 
+def _someone_else(cand: Candidate, gov: Token, ctx: TriggerContext) -> bool:
+    """Is the act wished for someone else's (not the wishing subject's own)?"""
+    wishers = {a.actor.code for a in ctx.finder.subject(gov)[0]}
+    return bool(cand.sources) and all(s.actor.code not in wishers for s in cand.sources)
+
+
 def _intent_event(cand: Candidate, lemma: str, ctx: TriggerContext) -> Candidate:
-    """"ready to send aid" is an intent: AGREE, or THREATEN when the act is conflictual."""
+    """"ready to send aid" is an intent: AGREE, or THREATEN when the act is conflictual;
+    "ready to send troops to Romania" announces a deployment (MOBILIZE, future), no
+    threat against where the troops go."""
+    plover = ctx.lexicon.code(cand.cameo).plover.lower()
+    if plover in ctx.lexicon.cue("future.announced_types"):
+        why = f"intent:{lemma}+{cand.why}"
+        return replace(cand, why=why, modality=replace(cand.modality, future=True))
     quad = ctx.lexicon.code(cand.cameo).quad_class
     cameo = "030" if quad <= 2 else "130"
     return replace(cand, cameo=cameo, why=f"intent:{lemma}+{cand.why}",
@@ -215,10 +237,18 @@ def claim_accusations(cands: list[Candidate], ctx: TriggerContext) -> list[Candi
         unreal = cand.content or cand.modality.negated or cand.modality.hypothetical
         if speaker is None or unreal or not cand.sources:
             continue
-        if ctx.lexicon.code(cand.cameo).plover.lower() not in accusable:
+        plover = ctx.lexicon.code(cand.cameo).plover.lower()
+        if plover not in accusable:
             continue
         verb = _reporting_verb(cand.trigger, ctx)
         if verb is None or verb.lemma_.lower() not in claims or verb.lemma_ == "accuse":
+            continue
+        # "Denmark is sending jets, the alliance said": saying is no accusing on its own
+        neutral = verb.lemma_.lower() in ctx.lexicon.cue("reporting.neutral_claims")
+        hostile = plover in ctx.lexicon.cue("reporting.hostile_types") or (
+            cand.trigger.lemma_.lower() in ctx.lexicon.cue("reporting.buildup_verbs")
+        )
+        if neutral and not hostile:
             continue
         if not _direct_content(cand.trigger, verb):
             continue
@@ -230,6 +260,46 @@ def claim_accusations(cands: list[Candidate], ctx: TriggerContext) -> list[Candi
             accusation = Candidate(verb, "112", 0.6, why, speakers, targets, modality)
             out.append(replace(accusation, kind="derived"))
     return out
+
+
+def idle_warnings(cands: list[Candidate], ctx: TriggerContext) -> list[Candidate]:
+    """"Psaki warned that an attack could come", "Western warnings": warning that someone
+    else may attack is no threat by the warner; a warning threatens when it is about the
+    warner's own act ("warned it would take measures") or a consequence ("warned of
+    sanctions", "warned that Russia would pay a price")."""
+    warning = ctx.lexicon.cue("control.warning")
+    return [c for c in cands
+            if c.cameo != "130" or c.kind not in ("verb", "noun")
+            or c.trigger.lemma_.lower() not in warning
+            or _warning_threatens(c.trigger, ctx)]  # fmt: skip
+
+
+def _warning_threatens(warn: Token, ctx: TriggerContext) -> bool:
+    speakers = {a.actor.code for a in ctx.finder.subject(warn)[0]}
+    if warn.pos_ == "NOUN":
+        speakers |= {a.actor.code for a in ctx.finder.noun_owner(warn)}
+    for comp in warn.children:
+        if comp.dep_ in ("ccomp", "acl"):
+            subjects = ctx.finder.subject(comp)[0]
+            own = any(s.actor.code in speakers for s in subjects) or _own_forces(comp, ctx)
+            return own or _has_consequence(comp, ctx)
+        if comp.dep_ == "prep" and comp.lower_ in ("of", "about"):
+            return _has_consequence(comp, ctx)
+    return warn.pos_ != "NOUN"  # "warned Kyiv", "warned against ..."; a bare "warnings": no
+
+
+def _own_forces(clause: Token, ctx: TriggerContext) -> bool:
+    """"warned that police will no longer tolerate rallies": unnamed forces or "we" as
+    the subject of the warning are the warner's own."""
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or ctx.finder.actors_at(subj):
+        return False
+    return subj.lower_ == "we" or subj.lemma_.lower() in ctx.lexicon.cue("control.own_forces")
+
+
+def _has_consequence(clause: Token, ctx: TriggerContext) -> bool:
+    words = ctx.lexicon.cue("hypothetical.consequence_words")
+    return any(t.lemma_.lower() in words and t.pos_ != "PROPN" for t in clause.subtree)
 
 
 def charge_accusations(cands: list[Candidate], ctx: TriggerContext) -> list[Candidate]:
@@ -307,7 +377,9 @@ def conditional_threats(sent: Span, ctx: TriggerContext) -> list[Candidate]:
             continue
         speakers = ctx.finder.subject(verb)[0]
         warning = verb.lemma_.lower() in ctx.lexicon.cue("control.threat")
-        if not (warning or _threatening_consequence(verb, ctx)):
+        threatens = (_warning_threatens(verb, ctx) if warning
+                     else _threatening_consequence(verb, ctx))  # fmt: skip
+        if not threatens or _enabling_condition(verb, ctx):
             continue
         targets = _condition_subjects(verb, ctx) or _warned_subjects(verb, ctx)
         targets = tuple(t for t in targets if all(t.actor.code != s.actor.code for s in speakers))
@@ -331,9 +403,20 @@ def _threatening_consequence(verb: Token, ctx: TriggerContext) -> bool:
         clauses = [c for c in comp.children if c.dep_ == "advcl"
                    and any(m.lower_ in conditions for m in c.children)]  # fmt: skip
         condition = {t.i for c in clauses for t in c.subtree}
-        if any(t.lemma_.lower() in words for t in comp.subtree if t.i not in condition):
+        if any(t.lemma_.lower() in words and t.pos_ != "PROPN"  # not "NATO Response Force"
+               for t in comp.subtree if t.i not in condition):  # fmt: skip
             return True
     return False
+
+
+def _enabling_condition(verb: Token, ctx: TriggerContext) -> bool:
+    """"would join the response force if the alliance activated it": a consequence
+    on someone's request or activation is help, not a threat."""
+    enabling = ctx.lexicon.cue("hypothetical.enabling_conditions")
+    conditions = ctx.lexicon.cue("hypothetical.conditions")
+    return any(tok.dep_ == "advcl" and tok.lemma_.lower() in enabling
+               and any(c.dep_ == "mark" and c.lower_ in conditions for c in tok.children)
+               for tok in verb.subtree)  # fmt: skip
 
 
 def _condition_subjects(verb: Token, ctx: TriggerContext) -> tuple[Arg, ...]:

@@ -94,6 +94,11 @@ def _participle_theme(verb: Token, measures: frozenset[str]) -> Token | None:
     """"war crimes committed by ...": what a past participle modifies is its object."""
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return _behind_measure(verb.head, measures)
+    # "the troops it has gathered": a relative clause with its own subject acts on its noun
+    own_subject = any(c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who")
+                      for c in verb.children)  # fmt: skip
+    if verb.dep_ == "relcl" and own_subject:
+        return _behind_measure(verb.head, measures)
     return None
 
 
@@ -312,10 +317,26 @@ def _with_roles(
     if not targets:
         targets = _prep_noun_owners(verb, ctx)
         roles = roles.replace("prep", "obj-arg")
+    if _venue_only(verb, sources, targets, ctx):  # "X and Y clashed at the Council"
+        targets, roles = (), roles + "+venue"
     cameo = _joint(sense, sources, targets, obj, finder)
     return Candidate(verb, cameo, sense.weight, f"{why}/{roles}", sources, targets,
                      verb_modality(verb, ctx.lexicon), kind=kind,
                      theme_i=obj.i if obj is not None else -1)  # fmt: skip
+
+
+def _venue_only(
+    verb: Token, sources: tuple[Arg, ...], targets: tuple[Arg, ...], ctx: TriggerContext
+) -> bool:
+    """Coordinated sides of a reciprocal verb act on each other; where they do it
+    ("at the Security Council") is the setting, never the target."""
+    if len(sources) < 2 or not targets:
+        return False
+    if verb.lemma_.lower() not in ctx.lexicon.cue("args.reciprocal_verbs"):
+        return False
+    settings = ctx.lexicon.cue("args.setting_preps")
+    return all(t.token.head.dep_ == "prep" and t.token.head.lower_ in settings
+               and t.token.head.head.i == verb.i for t in targets)  # fmt: skip
 
 
 def _keyed_noun_targets(verb: Token, prep: str, ctx: TriggerContext) -> tuple[Arg, ...]:

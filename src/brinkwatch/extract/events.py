@@ -24,6 +24,7 @@ from brinkwatch.extract.event_governors import (
     charge_accusations,
     claim_accusations,
     conditional_threats,
+    idle_warnings,
     obligation_requests,
 )
 from brinkwatch.extract.event_lexicon import EventLexicon
@@ -122,7 +123,7 @@ def code_sentence(
     """Candidates of one sentence with governors applied and derived events added."""
     cands = [apply_governors(c, ctx) for c in sentence_candidates(sent, ctx)]
     cands = [_negated_cooperation(c, ctx) for c in borrow_targets(cands, ctx)]
-    cands = [_conditional_act(_locative_roles(c, ctx), ctx) for c in cands]
+    cands = [_conditional_act(_locative_roles(c, ctx), ctx) for c in idle_warnings(cands, ctx)]
     cands += claim_accusations(cands, ctx) + obligation_requests(sent, ctx)
     cands += charge_accusations(cands, ctx)
     cands = _with_conditional_threats(cands, conditional_threats(sent, ctx))
@@ -170,6 +171,9 @@ def _conditional_act(cand: Candidate, ctx: TriggerContext) -> Candidate:
     quad = ctx.lexicon.code(cand.cameo).quad_class
     if condition is None or quad < 3:
         return cand
+    if condition.lemma_.lower() in ctx.lexicon.cue("hypothetical.enabling_conditions"):
+        # "ready to deploy if NATO activates its response force": help on call, only possible
+        return replace(cand, modality=replace(mod, hypothetical=True))
     conditioned = ctx.finder.subject(condition)[0]
     if quad == 3 and not conditioned:  # "will not admit refugees if fighting spreads": a refusal
         return cand
@@ -255,9 +259,13 @@ def _pairs(cand: Candidate, ctx: TriggerContext) -> list[tuple[Arg | None, Arg |
     pairs: list[tuple[Arg | None, Arg | None]] = [
         (s, t) for s in (sources or (None,)) for t in (targets or (None,))
     ]
-    return [(s, t) for s, t in pairs
+    kept = [(s, t) for s, t in pairs
             if (s or t) and not _same(s, t)
             and not (derived and _same_side(s, t, ctx))]  # fmt: skip
+    if plover not in ctx.lexicon.cue("args.outward_types"):
+        return kept
+    # "help Ukraine defend itself": no state supports, aids or accuses itself
+    return list(dict.fromkeys((s, None if _same_side(s, t, ctx) else t) for s, t in kept))
 
 
 def _mutual(cand: Candidate, plover: str, ctx: TriggerContext) -> bool:
