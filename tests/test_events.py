@@ -34,6 +34,7 @@ NAMES: dict[str, str] = {
     "France": "FRA", "French": "FRA", "Crimea": "UKR", "Georgians": "GEO", "Sweden": "SWE",
     "Finland": "FIN", "Turkey": "TUR", "Ankara": "TUR", "it": "RUS", "its": "RUS",
     "Azerbaijan": "AZE", "Tbilisi": "GEO", "Georgia": "GEO",
+    "Denmark": "DNK", "Romania": "ROU", "Estonia": "EST", "the UN": "UN",
 }  # fmt: skip
 PUBLISHED = date(2022, 2, 10)
 
@@ -471,3 +472,77 @@ def test_forces_moved_target_where_they_go_not_where_from(code: Code) -> None:
     assert counted(code("Washington moved jets from Germany to Poland.")) == [
         ("MOBILIZE", "USA", "POL")
     ]
+
+
+# Demo-corpus precision, by category (sentences written for these tests): what must not
+# be coded, as (type, source, target) triples of the counted events, "*" = any actor.
+DEMO_PRECISION_CASES = [
+    # gather/assemble is a protest only for people assembling intransitively
+    ("Belarus helped Moscow gather data on Polish officials.", ("PROTEST", "*", "*")),
+    ("Moscow says the soldiers it has gathered in Crimea are on exercises.",
+     ("PROTEST", "*", "*")),
+    ("Russian troops gathered near the Polish border on Monday.", ("PROTEST", "*", "*")),
+    # a plain reporting verb accuses no one of a deployment
+    ("Denmark is sending two frigates to the Baltic Sea, NATO said on Tuesday.",
+     ("ACCUSE", "NATO", "DNK")),
+    ("Estonia will send jets to Lithuania, the Pentagon reported.", ("ACCUSE", "*", "*")),
+    # readiness to send troops to an ally threatens no one
+    ("Germany said it was ready to send soldiers to Romania under NATO command.",
+     ("THREATEN", "*", "*")),
+    ("Canada said its ships would join the NATO Response Force if NATO activated it.",
+     ("THREATEN", "*", "*")),
+    ("Poland said its units were ready to move at short notice if NATO asked for them.",
+     ("THREATEN", "*", "*")),
+    # warning that someone else may attack is no threat by the warner
+    ("Berlin warned on Friday that an attack could come at any moment.", ("THREATEN", "*", "*")),
+    ("Poland warns that Moscow could strike at any time.", ("THREATEN", "POL", "*")),
+    ("Lithuania warned of a Russian attack on Ukraine.", ("THREATEN", "*", "*")),
+    ("Moscow said the American warnings were baseless.", ("THREATEN", "*", "*")),
+    # a verbal clash at a meeting is no assault, and the venue is no target
+    ("France and Russia clashed at the UN on Tuesday.", ("ASSAULT", "*", "*")),
+    ("France and Russia clashed at the UN on Tuesday.", ("ACCUSE", "*", "UN")),
+    # requested or wished acts are not done, and are not the requester's
+    ("Canada called on Moscow to stop and pull its troops back.", ("RETREAT", "*", "*")),
+    ("Poland wanted to see real steps, such as a pullback of Russian troops.",
+     ("RETREAT", "*", "*")),
+    ("The note repeated a call for all American troops to be withdrawn from Poland.",
+     ("RETREAT", "*", "*")),
+    # no state supports or accuses itself
+    ("Sweden is helping Ukraine defend itself.", ("SUPPORT", "UKR", "*")),
+    ("Ukraine will defend itself, its president said.", ("SUPPORT", "*", "*")),
+    # releasing evidence, a video or a statement concedes nothing
+    ("Washington did not release the evidence for its claim.", ("RETREAT", "*", "*")),
+    ("The Kremlin released a video of tanks on trains.", ("RETREAT", "*", "*")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "absent"), DEMO_PRECISION_CASES)
+def test_demo_precision_categories(code: Code, text: str, absent: tuple[str, str, str]) -> None:
+    def matches(found: tuple[str, str | None, str | None]) -> bool:
+        return all(a in ("*", f) for a, f in zip(absent, found, strict=True))
+
+    events = code(text)
+    assert not any(matches(t) for t in counted(events)), counted(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Hundreds of people gathered in Kyiv to protest.", ("PROTEST", "UKR", "UKR")),
+     ("Moscow has gathered troops near the border.", ("MOBILIZE", "RUS", None)),
+     ("Russia released ten Ukrainian prisoners.", ("RETREAT", "RUS", "UKR")),
+     ("Germany is ready to send soldiers to Romania.", ("MOBILIZE", "DEU", "ROU")),
+     ("Moscow warned it would take military measures.", ("THREATEN", "RUS", None)),
+     ("Poland warned Belarus of sanctions.", ("THREATEN", "POL", "BLR")),
+     ("France and Russia clashed at the UN on Tuesday.", ("ACCUSE", "FRA", "RUS"))],
+)  # fmt: skip
+def test_demo_precision_keeps_the_real_events(
+    code: Code, text: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    events = code(text)
+    assert expected in counted(events), counted(events)
+
+
+def test_requested_retreat_is_the_addressee_s(code: Code) -> None:
+    events = code("Canada called on Moscow to stop and pull its troops back.")
+    retreats = [e for e in events if e.type == "RETREAT"]
+    assert retreats and all(_c(e.source) == "RUS" and e.hypothetical for e in retreats)

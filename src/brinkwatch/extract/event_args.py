@@ -48,6 +48,9 @@ class ArgFinder:
     forces: frozenset[str] = frozenset()
     # speech verbs whose unresolved pronoun subject in the reported clause is the speaker
     reporting: frozenset[str] = frozenset()
+    # request verbs whose to-infinitive, even parsed as an adverbial clause, is the
+    # addressee's act ("called on Moscow to stop")
+    requests: frozenset[str] = frozenset()
 
     def actor_at(self, tok: Token, depth: int = 0) -> Arg | None:
         """The actor an argument head stands for: its own mention, a modifier's
@@ -144,6 +147,8 @@ class ArgFinder:
             # passive one shares its subject, not its voice
             own_passive = any(c.dep_ == "auxpass" for c in verb.children)
             return self.subject(head)[0], own_passive
+        if requested_clause(verb, self.requests):
+            return self.object_controller(head) or self.subject(head)[0], False
         if verb.dep_ == "advcl" and _nonfinite(verb):
             return self.subject(head)
         if verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBN":
@@ -219,6 +224,13 @@ def stray_complement(verb: Token) -> Token | None:
     if any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in verb.children):
         return None
     return next((c for c in head.children if c.dep_ == "xcomp" and c.i < verb.i), None)
+
+
+def requested_clause(verb: Token, requests: frozenset[str]) -> bool:
+    """"called on Moscow to stop": a to-infinitive the parser hung on a request verb
+    as an adverbial clause is what is requested."""
+    to_marker = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.dep_ == "advcl" and to_marker and verb.head.lemma_.lower() in requests
 
 
 def _nonfinite(verb: Token) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from brinkwatch.extract.event_args import Arg, stray_complement
+from brinkwatch.extract.event_args import Arg, requested_clause, stray_complement
 from brinkwatch.extract.event_modality import Modality, verb_modality
 from brinkwatch.extract.event_triggers import Candidate, TriggerContext
 
@@ -65,7 +65,8 @@ def _apply_one(cand: Candidate, gov: Token, child: Token, ctx: TriggerContext) -
     if lemma in cue("control.denial") and denied:
         return replace(cand, modality=replace(mod, negated=True))
     ccomp_control = cue("control.threat") | cue("control.request_clause")
-    if child.dep_ == "xcomp" or (child.dep_ == "ccomp" and lemma in ccomp_control):
+    requested = requested_clause(child, cue("control.request"))
+    if child.dep_ == "xcomp" or requested or (child.dep_ == "ccomp" and lemma in ccomp_control):
         cand = _apply_control(cand, gov, lemma, ctx)
         mod = cand.modality
     if _only_content(cand, gov, child, ctx):

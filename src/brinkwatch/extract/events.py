@@ -90,7 +90,7 @@ def extract_events(doc: Doc, inputs: EventInputs, lexicon: EventLexicon) -> tupl
         inputs.actors, lexicon.cue("args.carriers"), lexicon.cue("args.target_preps"),
         lexicon.ordered_cue("args.carrier_preps"), place_actors(doc, inputs.places),
         frozenset(k for k, v in lexicon.objects.items() if v in FORCE_CLASSES),
-        lexicon.cue("reporting.verbs"),
+        lexicon.cue("reporting.verbs"), lexicon.cue("control.request"),
     )
     ctx = TriggerContext(lexicon, finder)
     events: list[Event] = []
