@@ -513,6 +513,22 @@ DEMO_PRECISION_CASES = [
     # releasing evidence, a video or a statement concedes nothing
     ("Washington did not release the evidence for its claim.", ("RETREAT", "*", "*")),
     ("The Kremlin released a video of tanks on trains.", ("RETREAT", "*", "*")),
+    # the owner of what reinforcements strengthen is helped, not targeted
+    ("Washington will send troops to Poland to reinforce NATO's eastern flank.",
+     ("MOBILIZE", "USA", "NATO")),
+    # an act shown in a staged video did not happen
+    ("Washington said Moscow was preparing a staged video of a Ukrainian attack.",
+     ("ASSAULT", "*", "*")),
+    # asking not to be named asks nothing; refusing to rule out rejects nothing
+    ("A diplomat from Kyiv, who asked not to be named, spoke on Friday.", ("REQUEST", "*", "*")),
+    ("France declined to rule out sending soldiers to Ukraine.", ("REJECT", "FRA", "*")),
+    # the purpose of an act not done is not done either
+    ("Washington would not send troops to evacuate Americans from Kyiv.", ("AID", "*", "*")),
+    # telling one's citizens to leave a country addresses the citizens, not the country
+    ("Poland told its citizens to leave Belarus.", ("REQUEST", "POL", "BLR")),
+    # a state and "its allies" acting together do not cooperate with themselves
+    ("Harris said the United States and its allies stood together.",
+     ("COOPERATE", "USA", "USA")),
 ]  # fmt: skip
 
 
@@ -533,7 +549,11 @@ def test_demo_precision_categories(code: Code, text: str, absent: tuple[str, str
      ("Germany is ready to send soldiers to Romania.", ("MOBILIZE", "DEU", "ROU")),
      ("Moscow warned it would take military measures.", ("THREATEN", "RUS", None)),
      ("Poland warned Belarus of sanctions.", ("THREATEN", "POL", "BLR")),
-     ("France and Russia clashed at the UN on Tuesday.", ("ACCUSE", "FRA", "RUS"))],
+     ("France and Russia clashed at the UN on Tuesday.", ("ACCUSE", "FRA", "RUS")),
+     ("A shipment of a Polish security assistance package arrived in Kyiv.",
+      ("AID", "POL", "UKR")),
+     ("Poland warned that police would not tolerate any provocation.",
+      ("THREATEN", "POL", None))],
 )  # fmt: skip
 def test_demo_precision_keeps_the_real_events(
     code: Code, text: str, expected: tuple[str, str | None, str | None]

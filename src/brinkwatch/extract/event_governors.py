@@ -77,9 +77,13 @@ def _apply_one(cand: Candidate, gov: Token, child: Token, ctx: TriggerContext) -
         speakers = ctx.finder.subject(gov)[0]
         if speakers:
             cand = replace(cand, attributed_to=speakers[0].actor)
-    negated = mod.negated or (gov_mod.negated and child.dep_ == "xcomp")
-    hypothetical = mod.hypothetical or (gov_mod.hypothetical and child.dep_ == "xcomp")
-    future = mod.future or (gov_mod.future and child.dep_ == "xcomp")
+    # "would not send troops to evacuate them": a purpose clause shares its act's modality
+    purpose = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                            for c in child.children)  # fmt: skip
+    inherits = child.dep_ == "xcomp" or purpose
+    negated = mod.negated or (gov_mod.negated and inherits)
+    hypothetical = mod.hypothetical or (gov_mod.hypothetical and inherits)
+    future = mod.future or (gov_mod.future and inherits)
     return replace(cand, modality=replace(mod, negated=negated, hypothetical=hypothetical,
                                            future=future))  # fmt: skip
 
@@ -216,6 +220,9 @@ def _complement_targets(
             addressees = ctx.finder.subject(comp)[0] if comp.dep_ == "ccomp" else ()
             if addressees:
                 return replace(cand, targets=addressees, why=cand.why + "+ccomp-subject")
+    addressed = any(c.dep_ in ("dobj", "dative") for c in cand.trigger.children)
+    if addressed and ctx.lexicon.code(cand.cameo).plover == "REQUEST":
+        return cand  # "told their citizens to leave Ukraine": Ukraine is not addressed
     for comp in cand.trigger.children:
         if comp.dep_ != "xcomp":
             continue
@@ -261,6 +268,24 @@ def claim_accusations(cands: list[Candidate], ctx: TriggerContext) -> list[Candi
             accusation = Candidate(verb, "112", 0.6, why, speakers, targets, modality)
             out.append(replace(accusation, kind="derived"))
     return out
+
+
+def idle_speech_acts(cands: list[Candidate], ctx: TriggerContext) -> list[Candidate]:
+    """"a researcher, who asked not to be named": asking for anonymity is no request;
+    "declined to rule out sending troops": refusing to deny is no rejection."""
+    anonymity = ctx.lexicon.cue("control.anonymity")
+    denials = {d.split(" ")[0] for d in ctx.lexicon.cue("control.denial")}
+    refusals = ctx.lexicon.cue("control.refusal")
+
+    def idle(c: Candidate) -> bool:
+        plover = ctx.lexicon.code(c.cameo).plover
+        comps = [x.lemma_.lower() for x in c.trigger.children if x.dep_ == "xcomp"]
+        if plover == "REQUEST":
+            return any(x in anonymity for x in comps)
+        refusal = plover == "REJECT" and c.trigger.lemma_.lower() in refusals
+        return refusal and any(x in denials for x in comps)
+
+    return [c for c in cands if not idle(c)]
 
 
 def idle_warnings(cands: list[Candidate], ctx: TriggerContext) -> list[Candidate]:

@@ -220,7 +220,9 @@ def _forces_moving(verb: Token, ctx: TriggerContext) -> Candidate | None:
     if subj is None:
         return None
     moved = _behind_measure(subj, ctx.lexicon.cue("args.measure_nouns"))
-    cls = ctx.lexicon.objects.get(moved.lemma_.lower(), "")
+    cls = ctx.lexicon.objects.get(moved.lemma_.lower(), "") or next(
+        (c for m in moved.children if m.dep_ == "compound"  # "a security assistance package"
+         and (c := ctx.lexicon.objects.get(m.lemma_.lower(), "")) in MOVED_CODES), "")  # fmt: skip
     if any(c.lemma_.lower() == "peacekeeping" for c in moved.children):
         cls = "peacekeepers"  # "peacekeeping troops arrived in Bosnia": protection, not threat
     code = MOVED_CODES.get(cls)
@@ -228,6 +230,7 @@ def _forces_moving(verb: Token, ctx: TriggerContext) -> Candidate | None:
         return None
     # whose they are: the owner, else where they come from ("supplies from Armenia")
     sources = (ctx.finder.actors_at(moved) or ctx.finder.actors_at(subj)
+               or ctx.finder.noun_owner(moved)  # "a U.S. assistance package"
                or ctx.finder.prep_objects(moved, frozenset({"from"})))  # fmt: skip
     targets = ctx.finder.prep_objects(verb, ctx.lexicon.cue("locative.preps") | {"to"})
     targets = targets or ctx.finder.objects(verb)  # "reached Ukraine", "entered Belarus"
@@ -319,6 +322,9 @@ def _with_roles(
         roles = roles.replace("prep", "obj-arg")
     if _venue_only(verb, sources, targets, ctx):  # "X and Y clashed at the Council"
         targets, roles = (), roles + "+venue"
+    if verb.lemma_.lower() in ctx.lexicon.cue("args.beneficiary_verbs"):
+        # "reinforce NATO's eastern flank": whose flank is helped; only "against" is a target
+        targets = finder.prep_objects(verb, frozenset({"against"}))
     cameo = _joint(sense, sources, targets, obj, finder)
     return Candidate(verb, cameo, sense.weight, f"{why}/{roles}", sources, targets,
                      verb_modality(verb, ctx.lexicon), kind=kind,

@@ -24,6 +24,7 @@ from brinkwatch.extract.event_governors import (
     charge_accusations,
     claim_accusations,
     conditional_threats,
+    idle_speech_acts,
     idle_warnings,
     obligation_requests,
 )
@@ -123,7 +124,8 @@ def code_sentence(
     """Candidates of one sentence with governors applied and derived events added."""
     cands = [apply_governors(c, ctx) for c in sentence_candidates(sent, ctx)]
     cands = [_negated_cooperation(c, ctx) for c in borrow_targets(cands, ctx)]
-    cands = [_conditional_act(_locative_roles(c, ctx), ctx) for c in idle_warnings(cands, ctx)]
+    cands = idle_speech_acts(idle_warnings(cands, ctx), ctx)
+    cands = [_conditional_act(_locative_roles(c, ctx), ctx) for c in cands]
     cands += claim_accusations(cands, ctx) + obligation_requests(sent, ctx)
     cands += charge_accusations(cands, ctx)
     cands = _with_conditional_threats(cands, conditional_threats(sent, ctx))
@@ -252,8 +254,10 @@ def _pairs(cand: Candidate, ctx: TriggerContext) -> list[tuple[Arg | None, Arg |
     if (not targets and len(sources) < 2 and cand.kind == "verb" and not third_party
             and plover in ctx.lexicon.cue("args.two_sided_types")):  # fmt: skip
         return []  # "EU leaders met in Brussels": a meeting among one side is none
+    outward = plover in ctx.lexicon.cue("args.outward_types")
     if not targets and len(sources) > 1 and not third_party and _mutual(cand, plover, ctx):
-        return [(s, t) for s in sources for t in sources if s.actor != t.actor]
+        return [(s, t) for s in sources for t in sources if s.actor != t.actor
+                and not (outward and _same_side(s, t, ctx))]  # fmt: skip
     if not targets and plover in ctx.lexicon.cue("locative.domestic_types"):
         return [(s, s) for s in sources]
     pairs: list[tuple[Arg | None, Arg | None]] = [
@@ -262,7 +266,7 @@ def _pairs(cand: Candidate, ctx: TriggerContext) -> list[tuple[Arg | None, Arg |
     kept = [(s, t) for s, t in pairs
             if (s or t) and not _same(s, t)
             and not (derived and _same_side(s, t, ctx))]  # fmt: skip
-    if plover not in ctx.lexicon.cue("args.outward_types"):
+    if not outward:
         return kept
     # "help Ukraine defend itself": no state supports, aids or accuses itself
     return list(dict.fromkeys((s, None if _same_side(s, t, ctx) else t) for s, t in kept))
@@ -401,17 +405,18 @@ def _dedupe(events: Iterable[Event]) -> list[Event]:
                ev.negated, ev.hypothetical, ev.historical)  # fmt: skip
         if key not in best or ev.confidence > best[key].confidence:
             best[key] = ev
-    full = {(e.sentence, e.type, _code(e.source)) for e in best.values() if e.target}
-    full |= {(e.sentence, e.type, _code(e.target)) for e in best.values() if e.source}
+    # only an event as real covers another ("did not ask NATO ..., but urged ...")
+    full = {(e.sentence, e.type, _code(e.source), e.negated) for e in best.values() if e.target}
+    full |= {(e.sentence, e.type, _code(e.target), e.negated) for e in best.values() if e.source}
     kept = [e for e in best.values() if not _covered(e, full)]
     return sorted(kept, key=lambda e: (e.start, e.trigger.start))
 
 
-def _covered(ev: Event, full: set[tuple[str, str, str | None]]) -> bool:
+def _covered(ev: Event, full: set[tuple[str, str, str | None, bool]]) -> bool:
     if ev.source is not None and ev.target is None:
-        return (ev.sentence, ev.type, _code(ev.source)) in full
+        return (ev.sentence, ev.type, _code(ev.source), ev.negated) in full
     if ev.source is None and ev.target is not None:
-        return (ev.sentence, ev.type, _code(ev.target)) in full
+        return (ev.sentence, ev.type, _code(ev.target), ev.negated) in full
     return False
 
 
