@@ -553,7 +553,15 @@ def test_demo_precision_categories(code: Code, text: str, absent: tuple[str, str
      ("A shipment of a Polish security assistance package arrived in Kyiv.",
       ("AID", "POL", "UKR")),
      ("Poland warned that police would not tolerate any provocation.",
-      ("THREATEN", "POL", None))],
+      ("THREATEN", "POL", None)),
+     # ordering diplomats to leave expels them; forces going home pull back
+     ("Poland ordered the Russian ambassador to leave.", ("SANCTION", "POL", "RUS")),
+     ("Twenty Russian diplomats were ordered to leave Poland.", ("SANCTION", "POL", "RUS")),
+     ("Berlin responded by ordering the Russian envoy to leave.", ("SANCTION", "DEU", "RUS")),
+     ("All Russian troops will go home after the drills, Moscow said.",
+      ("RETREAT", "RUS", None)),
+     ("Russian units finished their drills and were returning to their bases.",
+      ("RETREAT", "RUS", None))],
 )  # fmt: skip
 def test_demo_precision_keeps_the_real_events(
     code: Code, text: str, expected: tuple[str, str | None, str | None]

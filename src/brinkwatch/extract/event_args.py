@@ -147,6 +147,8 @@ class ArgFinder:
             # passive one shares its subject, not its voice
             own_passive = any(c.dep_ == "auxpass" for c in verb.children)
             return self.subject(head)[0], own_passive
+        if _means_clause(verb):
+            return self.subject(verb.head.head)  # "responded by ordering ...": the responder
         if requested_clause(verb, self.requests):
             return self.object_controller(head) or self.subject(head)[0], False
         if verb.dep_ == "advcl" and _nonfinite(verb):
@@ -224,6 +226,17 @@ def stray_complement(verb: Token) -> Token | None:
     if any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in verb.children):
         return None
     return next((c for c in head.children if c.dep_ == "xcomp" and c.i < verb.i), None)
+
+
+def _means_clause(verb: Token) -> bool:
+    """"Tallinn responded by ordering ...": a by-gerund of a finite verb is that verb's
+    subject's act (not under another gerund: "accused X of fuelling ... by sending")."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or prep.lower_ != "by":
+        return False
+    # "accused Washington of fuelling tension by sending ...": the accused's means
+    charged = [c for c in prep.head.children if c.dep_ == "prep" and c.lower_ in ("of", "for")]
+    return prep.head.tag_ in ("VBD", "VBZ", "VBP", "VB") and not charged
 
 
 def requested_clause(verb: Token, requests: frozenset[str]) -> bool:

@@ -182,8 +182,8 @@ def _light_pair(
 
 
 def lexicon_verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
-    special = (_forces_moving(tok, ctx) or _receipt(tok, ctx) or _joint_action(tok, ctx)
-               or _instruction(tok, ctx))  # fmt: skip
+    special = (_expulsion(tok, ctx) or _forces_moving(tok, ctx) or _receipt(tok, ctx)
+               or _joint_action(tok, ctx) or _instruction(tok, ctx))  # fmt: skip
     if special is not None:
         return special
     measures = ctx.lexicon.cue("args.measure_nouns")
@@ -217,6 +217,8 @@ def _forces_moving(verb: Token, ctx: TriggerContext) -> Candidate | None:
     if verb.lemma_.lower() not in ctx.lexicon.cue("args.motion_verbs"):
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ == "conj":  # "units finished drills and were returning"
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return None
     moved = _behind_measure(subj, ctx.lexicon.cue("args.measure_nouns"))
@@ -228,6 +230,8 @@ def _forces_moving(verb: Token, ctx: TriggerContext) -> Candidate | None:
     code = MOVED_CODES.get(cls)
     if code is None:
         return None
+    if code == "154" and _homeward(verb, ctx):
+        code = "087"  # "all Russian forces will go home", "units were returning to base"
     # whose they are: the owner, else where they come from ("supplies from Armenia")
     sources = (ctx.finder.actors_at(moved) or ctx.finder.actors_at(subj)
                or ctx.finder.noun_owner(moved)  # "a U.S. assistance package"
@@ -238,6 +242,38 @@ def _forces_moving(verb: Token, ctx: TriggerContext) -> Candidate | None:
         return None
     return Candidate(verb, code, 0.7, f"motion:{verb.lemma_}+{moved.lemma_}", sources, targets,
                      verb_modality(verb, ctx.lexicon), kind="special")  # fmt: skip
+
+
+def _expulsion(verb: Token, ctx: TriggerContext) -> Candidate | None:
+    """"ordered the French ambassador to leave", "seventy diplomats were ordered to leave
+    Bulgaria": telling diplomats to leave expels them (SANCTION 166) — from the one who
+    orders (or the country they must leave) against the diplomats' state."""
+    if verb.lemma_.lower() not in ctx.lexicon.cue("args.expulsion_verbs"):
+        return None
+    departures = ctx.lexicon.cue("args.departure_verbs")
+    leave = next((c for c in verb.children if c.dep_ == "xcomp"
+                  and c.lemma_.lower() in departures), None)  # fmt: skip
+    envoys = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+                   and object_class(c, ctx) == "diplomats"), None)  # fmt: skip
+    if leave is None or envoys is None:
+        return None
+    targets = ctx.finder.actors_at(envoys)
+    sources = ctx.finder.agent(verb) if envoys.dep_ == "nsubjpass" else ctx.finder.subject(verb)[0]
+    sources = sources or ctx.finder.objects(leave)  # the country they must leave
+    if not (sources or targets):
+        return None
+    return Candidate(verb, "166", 0.8, f"expel:{verb.lemma_}+{leave.lemma_}", sources, targets,
+                     verb_modality(verb, ctx.lexicon), kind="special")  # fmt: skip
+
+
+def _homeward(verb: Token, ctx: TriggerContext) -> bool:
+    """Forces moving home or back to their bases pull back."""
+    homes = ctx.lexicon.cue("args.home_words")
+    if verb.lemma_.lower() == "return":
+        return True
+    words = [c for c in verb.children if c.dep_ in ("advmod", "npadvmod", "prt")]
+    words += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(w.lemma_.lower() in homes for w in words)
 
 
 def _joint_action(verb: Token, ctx: TriggerContext) -> Candidate | None:
