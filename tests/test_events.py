@@ -561,7 +561,9 @@ def test_demo_precision_categories(code: Code, text: str, absent: tuple[str, str
      ("All Russian troops will go home after the drills, Moscow said.",
       ("RETREAT", "RUS", None)),
      ("Russian units finished their drills and were returning to their bases.",
-      ("RETREAT", "RUS", None))],
+      ("RETREAT", "RUS", None)),
+     # restrictions cancelled or repealed are eased, not imposed
+     ("Poland cancelled restrictions on Ukrainian grain.", ("CONCEDE", "POL", "POL"))],
 )  # fmt: skip
 def test_demo_precision_keeps_the_real_events(
     code: Code, text: str, expected: tuple[str, str | None, str | None]
