@@ -563,7 +563,10 @@ def test_demo_precision_categories(code: Code, text: str, absent: tuple[str, str
      ("Russian units finished their drills and were returning to their bases.",
       ("RETREAT", "RUS", None)),
      # restrictions cancelled or repealed are eased, not imposed
-     ("Poland cancelled restrictions on Ukrainian grain.", ("CONCEDE", "POL", "POL"))],
+     ("Poland cancelled restrictions on Ukrainian grain.", ("CONCEDE", "POL", "POL")),
+     # media suspended or banned: restricting expression, not a sanction
+     ("Belarus ordered an opposition newspaper to suspend publication.",
+      ("COERCE", "BLR", None))],
 )  # fmt: skip
 def test_demo_precision_keeps_the_real_events(
     code: Code, text: str, expected: tuple[str, str | None, str | None]
