@@ -566,7 +566,9 @@ def test_demo_precision_categories(code: Code, text: str, absent: tuple[str, str
      ("Poland cancelled restrictions on Ukrainian grain.", ("CONCEDE", "POL", "POL")),
      # media suspended or banned: restricting expression, not a sanction
      ("Belarus ordered an opposition newspaper to suspend publication.",
-      ("COERCE", "BLR", None))],
+      ("COERCE", "BLR", None)),
+     # a border opened to people fleeing shelters them
+     ("Poland opened the border to Ukrainian refugees.", ("AID", "POL", "UKR"))],
 )  # fmt: skip
 def test_demo_precision_keeps_the_real_events(
     code: Code, text: str, expected: tuple[str, str | None, str | None]
