@@ -19,7 +19,7 @@ SEED = 20220124
 KILLS = 20
 ARTICLES = 24
 PARAGRAPHS = 8
-QUIET_GAP_S = 0.8  # no write for this long: the model is loading; the next write is a batch
+QUIET_GAP_S = 3.0  # no write for this long: the model is loading; the next write is a batch
 BRINKWATCH = Path(sys.executable).with_name("brinkwatch")
 
 ACTORS = [("Russia", "Ukraine"), ("the United States", "Russia"), ("NATO", "Russia"),
@@ -97,16 +97,19 @@ def wal_changes(db: Path) -> tuple[int, int]:
 
 def wait_for_first_batch(proc: subprocess.Popen[bytes], db: Path) -> float | None:
     """Block until ``proc`` commits its first batch: the first write after the quiet gap
-    of model loading.  Returns when that happened, or None if the process ended first."""
+    of model loading, which follows the store's creation (the imports before it are a
+    quiet gap too, so the gap only counts once the store has been written).  Returns
+    when that happened, or None if the process ended first."""
     started = last_change = time.perf_counter()
     seen, quiet = wal_changes(db), False
+    created = seen != (-1, -1)
     while proc.poll() is None:
         now, sizes = time.perf_counter(), wal_changes(db)
-        quiet = quiet or now - last_change > QUIET_GAP_S
+        quiet = quiet or (created and now - last_change > QUIET_GAP_S)
         if sizes != seen:
             if quiet:
                 return now - started
-            seen, last_change = sizes, now
+            seen, last_change, created = sizes, now, True
         time.sleep(0.01)
     return None
 
