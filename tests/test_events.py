@@ -568,7 +568,9 @@ def test_demo_precision_categories(code: Code, text: str, absent: tuple[str, str
      ("Belarus ordered an opposition newspaper to suspend publication.",
       ("COERCE", "BLR", None)),
      # a border opened to people fleeing shelters them
-     ("Poland opened the border to Ukrainian refugees.", ("AID", "POL", "UKR"))],
+     ("Poland opened the border to Ukrainian refugees.", ("AID", "POL", "UKR")),
+     # agreeing to refrain from a conflictual act is an agreement
+     ("Russia agreed not to hold exercises near Ukraine.", ("AGREE", "RUS", "UKR"))],
 )  # fmt: skip
 def test_demo_precision_keeps_the_real_events(
     code: Code, text: str, expected: tuple[str, str | None, str | None]

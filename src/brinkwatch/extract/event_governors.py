@@ -187,7 +187,10 @@ def strong_intent_type(
         return cand.cameo
     for child in children:
         below = child.trigger.dep_ == "xcomp" and child.trigger.head.i == cand.trigger.i
-        if below and ctx.lexicon.code(child.cameo).quad_class >= 3:
+        quad = ctx.lexicon.code(child.cameo).quad_class
+        if below and child.modality.negated and quad <= 2:
+            return "120"  # "vowed not to return the Golan Heights": a refusal
+        if below and quad >= 3 and not child.modality.negated:
             return "130" if lemma in ctx.lexicon.cue("control.strong_intent") else None
     return cand.cameo
 
