@@ -583,3 +583,12 @@ def test_requested_retreat_is_the_addressee_s(code: Code) -> None:
     events = code("Canada called on Moscow to stop and pull its troops back.")
     retreats = [e for e in events if e.type == "RETREAT"]
     assert retreats and all(_c(e.source) == "RUS" and e.hypothetical for e in retreats)
+
+
+def test_compass_named_military_district_is_not_the_west() -> None:
+    # with the real actor resolver: "Western" in a Russian district's name is no WEST actor
+    from brinkwatch.evaluate.events import GoldItem, predict
+
+    text = "Moscow said units of the Western military district had ended their drills."
+    [(_item, events)] = list(predict([GoldItem("x", text, "2022-02-15", ())]))
+    assert all("WEST" not in (_c(e.source), _c(e.target)) for e in events)
