@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,12 +11,11 @@ from spacy.tokens import Doc
 
 from brinkwatch.knowledge import Knowledge, load_knowledge
 from brinkwatch.nlp import load_nlp
+from brinkwatch.settings import Settings
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 # The public dev sets sit beside the repository (../shared/datasets); they are never copied
-# into it.  BRINKWATCH_DATASETS points elsewhere; where they are absent their gates skip.
-DATASETS = Path(os.environ.get("BRINKWATCH_DATASETS", SHARED / "datasets"))
+# into it.  BRINKWATCH_DATASETS_DIR points elsewhere; where they are absent their gates skip.
+DATASETS = Settings.from_env().datasets_dir
 
 
 @pytest.fixture(scope="session")

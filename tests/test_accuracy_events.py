@@ -16,8 +16,8 @@ from brinkwatch.evaluate.report import EvalReport
 
 @pytest.fixture(scope="module")
 def report(datasets: Path) -> EvalReport:
-    if not events.DEFAULT_GOLD.exists():
-        pytest.skip(f"PLOVER gold not found at {events.DEFAULT_GOLD}")
+    if not events.default_gold().exists():
+        pytest.skip(f"PLOVER gold not found at {events.default_gold()}")
     return events.run()
 
 

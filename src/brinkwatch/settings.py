@@ -13,6 +13,7 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
+REPO_DIR = PACKAGE_DIR.parents[1]  # the source checkout: devsets/ lives here
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +26,8 @@ class Settings:
     # buffer cache grows with the store until then); larger operations spill to disk
     store_memory_limit: str = "512MB"
     data_dir: Path = DATA_DIR
+    # the public labelled dev sets, beside the checkout and never copied into it
+    datasets_dir: Path = REPO_DIR.parent / "shared" / "datasets"
     # Longer bodies are truncated, with a recorded error: parsing costs about 1 GB of
     # memory per 100,000 characters at the peak, and real news articles stay far below.
     max_article_chars: int = 200_000

@@ -25,8 +25,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import brinkwatch
 from brinkwatch.errors import EvaluationError
+from brinkwatch.evaluate.devsets import devset_path, public_dataset
 from brinkwatch.evaluate.report import EvalReport, Score
 from brinkwatch.extract.actor_data import load_states
 from brinkwatch.extract.actors import ActorDictionary, ActorMentions, extract_actors
@@ -55,9 +55,8 @@ class GoldRecord:
 
 
 def default_gold() -> Path:
-    """``shared/datasets/plover/PLOVER_GSR_CAMEO.json`` beside the repository root."""
-    root = Path(brinkwatch.__file__).resolve().parents[2]
-    return root.parent / "shared" / "datasets" / DATASET
+    """The PLOVER gold records among the public dev sets."""
+    return public_dataset(DATASET)
 
 
 def run(gold: Path | None = None, limit: int | None = None) -> EvalReport:
@@ -180,7 +179,7 @@ def _report(tally: _Tally, per_kind: dict[str, Score], errors: list[str], n: int
 
 # --------------------------------------------------------------- project dev set
 
-DEVSET = "devsets/events.jsonl"
+DEVSET = "events.jsonl"  # under devsets/
 # Measured on the project's events dev set (651 items): code recall 0.854 (participant
 # share 0.878, reported only).
 DEVSET_FLOORS: dict[str, float] = {"code_recall": 0.83}
@@ -188,7 +187,7 @@ DEVSET_FLOORS: dict[str, float] = {"code_recall": 0.83}
 
 def default_devset() -> Path:
     """``devsets/events.jsonl`` in the repository."""
-    return Path(brinkwatch.__file__).resolve().parents[2] / DEVSET
+    return devset_path(DEVSET)
 
 
 def run_devset(gold: Path | None = None, limit: int | None = None) -> EvalReport:
@@ -235,4 +234,4 @@ def score_devset(
         "participant_share": participant_n / predicted_n if predicted_n else 0.0,
     }
     extra = {"items": len(items), "gold_codes": gold_n, "predicted_codes": predicted_n}
-    return EvalReport("actors", DEVSET, metrics, errors=tuple(errors), extra=extra)
+    return EvalReport("actors", f"devsets/{DEVSET}", metrics, errors=tuple(errors), extra=extra)

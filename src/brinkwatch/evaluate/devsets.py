@@ -1,5 +1,6 @@
-"""Our own annotated sets (``devsets/*.jsonl`` in the repository, formats in
-devsets/README.md): where they are and how a line is read."""
+"""Where the labelled sets are, and how a line of ours is read: our own annotated
+sets (``devsets/*`` in the repository, formats in devsets/README.md) and the public
+ones (``Settings.datasets_dir``, ``BRINKWATCH_DATASETS_DIR``)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,18 @@ import json
 from pathlib import Path
 from typing import Any
 
-import brinkwatch
 from brinkwatch.errors import EvaluationError
+from brinkwatch.settings import REPO_DIR, Settings
 
 
 def devset_path(file_name: str) -> Path:
-    """``devsets/<file_name>`` at the repository root (parents[2] of the package)."""
-    return Path(brinkwatch.__file__).resolve().parents[2] / "devsets" / file_name
+    """``devsets/<file_name>`` in the repository."""
+    return REPO_DIR / "devsets" / file_name
+
+
+def public_dataset(relative: str) -> Path:
+    """``relative`` under the public dev sets (``../shared/datasets`` by default)."""
+    return Settings.from_env().datasets_dir / relative
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:

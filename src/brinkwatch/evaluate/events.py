@@ -29,8 +29,8 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-import brinkwatch
 from brinkwatch.errors import EvaluationError
+from brinkwatch.evaluate.devsets import devset_path, public_dataset
 from brinkwatch.evaluate.report import EvalReport, Score
 from brinkwatch.extract.actors import extract_actors
 from brinkwatch.extract.events import EventInputs, extract_events
@@ -40,9 +40,7 @@ from brinkwatch.knowledge import Knowledge, load_knowledge
 from brinkwatch.nlp import load_nlp
 from brinkwatch.records import PLOVER_TYPES, Event, Place, TimeMention
 
-DATASETS = Path(brinkwatch.__file__).resolve().parents[2] / ".." / "shared" / "datasets"
-DEFAULT_GOLD = DATASETS / "plover" / "PLOVER_GSR_CAMEO.json"
-DEVSET = Path(brinkwatch.__file__).resolve().parents[2] / "devsets" / "events.jsonl"
+DEVSET = devset_path("events.jsonl")
 
 # PLOVER 0.5 labels -> the 16 types we code
 LABEL_MAP = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
@@ -63,6 +61,11 @@ FLOORS: dict[str, float] = {
 }
 
 Triple = tuple[str, str | None, str | None]
+
+
+def default_gold() -> Path:
+    """The PLOVER gold records among the public dev sets."""
+    return public_dataset("plover/PLOVER_GSR_CAMEO.json")
 
 
 @dataclass(frozen=True)
@@ -344,7 +347,7 @@ def run(gold: Path | None = None, limit: int | None = None) -> EvalReport:
     """
     if gold is not None:
         return evaluate_file(Path(gold), limit)
-    report = evaluate_file(DEFAULT_GOLD, limit)
+    report = evaluate_file(default_gold(), limit)
     if not DEVSET.exists():
         return report
     dev = evaluate_file(DEVSET, limit)

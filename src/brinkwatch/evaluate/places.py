@@ -17,9 +17,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import brinkwatch
 from brinkwatch.errors import EvaluationError
-from brinkwatch.evaluate.devsets import devset_path, read_jsonl
+from brinkwatch.evaluate.devsets import devset_path, public_dataset, read_jsonl
 from brinkwatch.evaluate.report import EvalReport
 from brinkwatch.extract.places import Gazetteer, extract_places
 from brinkwatch.nlp import load_nlp
@@ -76,9 +75,8 @@ class _Tally:
 
 
 def default_gold() -> Path:
-    """``shared/datasets/geo/lgl.xml`` beside the repository root."""
-    root = Path(brinkwatch.__file__).resolve().parents[2]
-    return root.parent / "shared" / "datasets" / DATASET
+    """LGL among the public dev sets."""
+    return public_dataset(DATASET)
 
 
 def default_devset() -> Path:

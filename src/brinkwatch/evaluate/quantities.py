@@ -33,9 +33,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import brinkwatch
 from brinkwatch.errors import EvaluationError
-from brinkwatch.evaluate.devsets import devset_path, read_jsonl
+from brinkwatch.evaluate.devsets import devset_path, public_dataset, read_jsonl
 from brinkwatch.evaluate.report import EvalReport, Score
 from brinkwatch.extract.quantities import extract_quantities
 from brinkwatch.extract.quantity_numbers import parse_number
@@ -89,8 +88,8 @@ def default_devset() -> Path:
 
 
 def default_gold() -> Path:
-    """``shared/datasets/numbers`` beside the repository root."""
-    return Path(brinkwatch.__file__).resolve().parents[2].parent / "shared" / "datasets" / "numbers"
+    """The Recognizers-Text number specs among the public dev sets."""
+    return public_dataset("numbers")
 
 
 def run(gold: Path | None = None, limit: int | None = None) -> EvalReport:

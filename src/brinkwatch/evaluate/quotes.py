@@ -22,8 +22,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import brinkwatch
 from brinkwatch.errors import EvaluationError
+from brinkwatch.evaluate.devsets import public_dataset
 from brinkwatch.evaluate.report import EvalReport, Score
 from brinkwatch.extract.actors import ActorDictionary, extract_actors
 from brinkwatch.extract.quotes import extract_quotes
@@ -53,9 +53,6 @@ DEVSET_FLOORS: dict[str, float] = {
     "reported_speaker_accuracy": 0.95,
 }
 
-# The repository root is parents[2] of the package __init__ (src/brinkwatch/__init__.py).
-DATASETS = Path(brinkwatch.__file__).resolve().parents[2] / ".." / "shared" / "datasets"
-POLNEAR_DEV = DATASETS / "polnear" / "dev"
 OPENING_MARKS = "\"“«„"
 PRONOUNS = frozenset({
     "he", "she", "they", "it", "i", "we", "you", "his", "her", "him", "them", "their", "its",
@@ -89,7 +86,7 @@ class GoldArticle:
 
 def run(gold: Path | None = None, limit: int | None = None) -> EvalReport:
     """Evaluate on PolNeAr dev (default) or on a folder of gold articles."""
-    folder = gold or POLNEAR_DEV
+    folder = gold or public_dataset("polnear/dev")
     articles = list(_read_gold(folder))[:limit] if limit else list(_read_gold(folder))
     if not articles:
         raise EvaluationError(f"no gold articles found in {folder}; see docs/data/quotes.md")

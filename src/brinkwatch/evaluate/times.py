@@ -17,8 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-import brinkwatch
-from brinkwatch.evaluate.devsets import devset_path
+from brinkwatch.evaluate.devsets import devset_path, public_dataset
 from brinkwatch.evaluate.report import EvalReport, Score
 from brinkwatch.evaluate.times_gold import (
     GoldDoc,
@@ -48,8 +47,8 @@ _MAX_ERRORS = 200
 
 
 def default_datasets() -> Path:
-    # parents[2] is the repo root (src/brinkwatch/__init__.py); the sets sit beside it.
-    return Path(brinkwatch.__file__).resolve().parents[2].parent / "shared" / "datasets"
+    """The public dev sets (``Settings.datasets_dir``)."""
+    return public_dataset("")
 
 
 def default_devset() -> Path:
@@ -93,8 +92,8 @@ def _gold_sets(gold: Path | None, limit: int | None) -> dict[str, tuple[list[Gol
         "dtm": (read_datetime_model(base / "numbers" / "DateTimeModel.json", limit), "date"),
         "dtm_all": (read_datetime_model(base / "numbers" / "DateTimeModel.json", limit), "all"),
     }
-    if default_devset().exists():
-        sets["devset"] = (read_devset(default_devset(), limit), "date")
+    if (own := default_devset()).exists():
+        sets["devset"] = (read_devset(own, limit), "date")
     return sets
 
 
