@@ -15,6 +15,7 @@ from brinkwatch.store.db import Store
 
 FROM_WORDS = ("from ", "based in ", "stationed in ")
 TO_WORDS = ("to ", "into ", "toward ", "towards ")
+_LOOK_BACK = max(len(w) for w in FROM_WORDS + TO_WORDS)  # characters read before a place
 
 
 def deployments(store: Store) -> list[dict[str, Any]]:
@@ -49,7 +50,7 @@ def _ledger_row(ev: dict[str, Any], places: list[dict[str, Any]]) -> dict[str, A
     origin, dest = None, None
     in_sentence = [p for p in places if ev["start"] <= p["start"] < ev["end"]]
     for p in in_sentence:
-        before = text[max(0, p["start"] - 13) : p["start"]].lower()
+        before = text[max(0, p["start"] - _LOOK_BACK) : p["start"]].lower()
         if before.endswith(FROM_WORDS) and origin is None:
             origin = p
         elif before.endswith(TO_WORDS) and dest is None:
