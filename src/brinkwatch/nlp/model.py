@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from brinkwatch.errors import ModelError
+from brinkwatch.nlp.indexed_ruler import index_attribute_ruler
 
 
 def _model_path(name: str) -> Path | str:
@@ -35,7 +36,15 @@ def _model_path(name: str) -> Path | str:
 
 @functools.lru_cache(maxsize=2)
 def load_nlp(name: str = "en_core_web_md") -> Language:
-    """The spaCy pipeline, loaded once per process and per name."""
+    """The spaCy pipeline, loaded once per process and per name, with its attribute
+    ruler swapped for the indexed one (same annotations, a fraction of the CPU)."""
+    nlp = load_stock_nlp(name)
+    index_attribute_ruler(nlp)
+    return nlp
+
+
+def load_stock_nlp(name: str = "en_core_web_md") -> Language:
+    """The model exactly as shipped, loaded anew: the yardstick of the benchmarks."""
     try:
         return spacy.load(_model_path(name))
     except OSError as exc:

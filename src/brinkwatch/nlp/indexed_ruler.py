@@ -1,0 +1,175 @@
+"""An attribute ruler that finds its matches through dictionaries instead of a Matcher.
+
+Why: in ``en_core_web_md`` 3.7.1 the ``attribute_ruler`` (179 patterns: the tag map,
+pronoun and auxiliary morphology, a few contractions) costs about as much CPU as the
+parser, because spaCy's ``Matcher`` tries every pattern at every token.  All but a handful
+of the patterns are single-token patterns over ``TAG``, ``LOWER``, ``DEP`` and
+``IS_SPACE``, so each token only needs to be checked against the patterns filed under its
+own lower-cased form, dependency label or tag.  The multi-token patterns stay with a small
+``Matcher``.  The matches are then applied by the original ruler's own
+``set_annotations``, in the same order, so every token gets exactly the attributes the
+stock component gives it (``tests/test_indexed_ruler.py`` compares the two on whole
+documents).
+"""
+
+# no `from __future__ import annotations`: spaCy resolves the factory's annotations at runtime
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, cast
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.pipeline import AttributeRuler
+from spacy.tokens import Doc, Token
+
+# token attribute name in a pattern -> how to read it off a Token
+READERS: dict[str, Callable[[Token], Any]] = {
+    "TAG": lambda t: t.tag_,
+    "LOWER": lambda t: t.lower_,
+    "DEP": lambda t: t.dep_,
+    "IS_SPACE": lambda t: t.is_space,
+}
+# what a token's single-token matches depend on (the key of the per-ruler cache)
+KEY_ATTRS: list[int | str] = ["LOWER", "TAG", "DEP", "IS_SPACE"]
+CACHE_LIMIT = 200_000  # distinct keys kept before the cache starts again
+# which attribute a pattern is filed under, most selective first
+ANCHORS = ("LOWER", "DEP", "TAG")
+
+Match = tuple[int, int, int, int]  # (rule index, match id, start, end) as AttributeRuler sorts them
+
+
+@dataclass(frozen=True)
+class TokenRule:
+    """One single-token pattern of the ruler: its rule index and its tests."""
+
+    rule: int
+    match_id: int
+    tests: tuple[tuple[str, Callable[[Any], bool]], ...]
+
+    def matches(self, values: dict[str, Any]) -> bool:
+        return all(test(values[attr]) for attr, test in self.tests)
+
+
+def value_test(spec: Any) -> Callable[[Any], bool]:
+    """The Matcher's meaning of one attribute's value: equality, IN, NOT_IN or REGEX."""
+    if not isinstance(spec, dict):
+        return lambda value: bool(value == spec)
+    if set(spec) == {"IN"}:
+        allowed = frozenset(spec["IN"])
+        return lambda value: value in allowed
+    if set(spec) == {"NOT_IN"}:
+        banned = frozenset(spec["NOT_IN"])
+        return lambda value: value not in banned
+    if set(spec) == {"REGEX"}:
+        regex = re.compile(spec["REGEX"])
+        return lambda value: regex.search(value) is not None
+    raise ValueError(f"unsupported attribute-ruler predicate {spec!r}")
+
+
+def anchor_values(pattern: dict[str, Any]) -> tuple[str, tuple[Any, ...]] | None:
+    """The attribute and the exact values a token must have for ``pattern`` to match,
+    or None when no attribute narrows it down (the pattern is tried at every token)."""
+    for attr in ANCHORS:
+        spec = pattern.get(attr)
+        if isinstance(spec, str):
+            return attr, (spec,)
+        if isinstance(spec, dict) and set(spec) == {"IN"}:
+            return attr, tuple(spec["IN"])
+    return None
+
+
+def is_indexable(pattern: list[dict[str, Any]]) -> bool:
+    """A single-token pattern over attributes we can read, without operators."""
+    if len(pattern) != 1:
+        return False
+    token = pattern[0]
+    if not set(token) <= set(READERS):
+        return False
+    return all(not isinstance(v, dict) or set(v) <= {"IN", "NOT_IN", "REGEX"}
+               for v in token.values())  # fmt: skip
+
+
+class IndexedAttributeRuler:
+    """Drop-in replacement for a loaded :class:`AttributeRuler` (same annotations)."""
+
+    def __init__(self, ruler: AttributeRuler) -> None:
+        self.use(ruler)
+
+    def use(self, ruler: AttributeRuler) -> None:
+        """Index the rules of ``ruler`` (patterns in the order the ruler applies them)."""
+        self.ruler = ruler
+        self.by_anchor: dict[tuple[str, Any], list[TokenRule]] = {}
+        self.everywhere: list[TokenRule] = []
+        self.matcher = Matcher(ruler.vocab, validate=False)
+        self.cache: dict[tuple[int, ...], tuple[tuple[int, int], ...]] = {}
+        for rule, entry in enumerate(ruler.patterns):
+            self._file(rule, cast(list[list[dict[str, Any]]], entry["patterns"]))
+
+    def _file(self, rule: int, patterns: Iterable[list[dict[str, Any]]]) -> None:
+        match_id = self.ruler.vocab.strings.add(str(rule))
+        for pattern in patterns:
+            if not is_indexable(pattern):
+                self.matcher.add(match_id, [pattern])
+                continue
+            tests = tuple((attr, value_test(spec)) for attr, spec in pattern[0].items())
+            token_rule = TokenRule(rule, match_id, tests)
+            anchor = anchor_values(pattern[0])
+            if anchor is None:
+                self.everywhere.append(token_rule)
+                continue
+            attr, values = anchor
+            for value in values:
+                self.by_anchor.setdefault((attr, value), []).append(token_rule)
+
+    def __call__(self, doc: Doc) -> Doc:
+        annotate: Callable[[Doc, list[Match]], None] = self.ruler.set_annotations
+        annotate(doc, self.match(doc))
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+    def match(self, doc: Doc) -> list[Match]:
+        """Every (rule, match id, start, end), sorted as :meth:`AttributeRuler.match` sorts."""
+        found: set[Match] = set()
+        # the same (lower, tag, dep, space) recurs all the time: look each up once
+        for i, key in enumerate(map(tuple, doc.to_array(KEY_ATTRS).tolist())):
+            hits = self.cache.get(key)
+            if hits is None:
+                hits = self.cache[key] = self._token_hits(doc[i])
+            found.update((rule, match_id, i, i + 1) for rule, match_id in hits)
+        if len(self.cache) > CACHE_LIMIT:
+            self.cache.clear()
+        for match_id, start, end in self.matcher(doc, allow_missing=True, as_spans=False):
+            found.add((int(self.ruler.vocab.strings[match_id]), match_id, start, end))
+        return sorted(found)
+
+    def _token_hits(self, token: Token) -> tuple[tuple[int, int], ...]:
+        values = {attr: read(token) for attr, read in READERS.items()}
+        rules = list(self.everywhere)
+        for attr in ANCHORS:
+            rules += self.by_anchor.get((attr, values[attr]), ())
+        return tuple((r.rule, r.match_id) for r in rules if r.matches(values))
+
+
+@Language.factory("brinkwatch_indexed_attribute_ruler_v1")
+def make_indexed_attribute_ruler(nlp: Language, name: str) -> IndexedAttributeRuler:
+    """An empty indexed ruler; :func:`index_attribute_ruler` gives it the model's rules."""
+    return IndexedAttributeRuler(AttributeRuler(nlp.vocab, name))
+
+
+def index_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> None:
+    """Swap the pipeline's attribute ruler for the indexed one, same name, same place."""
+    ruler = nlp.get_pipe(name) if name in nlp.pipe_names else None
+    if not isinstance(ruler, AttributeRuler):
+        return
+    position = nlp.pipe_names.index(name)
+    nlp.remove_pipe(name)
+    rest = nlp.pipe_names[position:]
+    placement = {"before": rest[0]} if rest else {"last": True}
+    nlp.add_pipe("brinkwatch_indexed_attribute_ruler_v1", name=name, **placement)
+    indexed = nlp.get_pipe(name)
+    assert isinstance(indexed, IndexedAttributeRuler)
+    indexed.use(ruler)

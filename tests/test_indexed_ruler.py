@@ -1,0 +1,138 @@
+"""The indexed attribute ruler gives every token exactly what the stock ruler gives it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from brinkwatch.ingest import read_paths
+from brinkwatch.nlp import load_nlp, load_stock_nlp
+from brinkwatch.nlp.indexed_ruler import IndexedAttributeRuler, value_test
+from brinkwatch.records import Article
+
+ROOT = Path(__file__).resolve().parent.parent
+COLUMNS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_TYPE, ENT_IOB]
+
+# contractions, auxiliaries, pronoun cases, expletives, odd spacing: what the ruler's
+# special patterns are about
+TRICKY = [
+    "Y'all gonna see it, ain't it? Nothin' changes, let's go. C'mon, we gotta leave.",
+    "There is no deal. There are talks, and there's hope. Is it over? It's not.",
+    "I saw you and it. They told me and him, and he gave it to us.",
+    "He did it. Do you? I'd have done so, had I known. They don't, he doesn't, we didn't.",
+    "The minister, who had said that, said this:  that those were the terms.\n\n  Then\tnothing.",
+    "",
+    "   ",
+    "Whether or not Kyiv agrees, Moscow will if Washington does; though unless NATO moves...",
+]
+
+
+@pytest.fixture(scope="module")
+def stock() -> Language:
+    return load_stock_nlp()
+
+
+def same_annotations(a: Doc, b: Doc) -> bool:
+    return bool((a.to_array(COLUMNS) == b.to_array(COLUMNS)).all())
+
+
+def test_the_pipeline_uses_the_indexed_ruler_in_the_same_place(stock: Language) -> None:
+    nlp = load_nlp()
+    assert nlp.pipe_names == stock.pipe_names
+    assert isinstance(nlp.get_pipe("attribute_ruler"), IndexedAttributeRuler)
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_tricky_sentences_get_the_stock_annotations(stock: Language, text: str) -> None:
+    assert same_annotations(load_nlp()(text), stock(text))
+
+
+def test_the_demo_corpus_gets_the_stock_annotations(stock: Language) -> None:
+    texts = [a.text for a in read_paths([str(ROOT / "corpus" / "demo")]) if isinstance(a, Article)]
+    ours, theirs = load_nlp().pipe(texts), stock.pipe(texts)
+    assert all(same_annotations(a, b) for a, b in zip(ours, theirs, strict=True))
+
+
+WORDS = st.sampled_from(
+    [
+        *[
+            "is",
+            "are",
+            "'s",
+            "'re",
+            "was",
+            "were",
+            "ai",
+            "n't",
+            "not",
+            "nt",
+            "have",
+            "'ve",
+            "do",
+            "did",
+            "'d",
+            "gon",
+            "na",
+            "got",
+            "ta",
+        ],
+        *[
+            "let",
+            "c'm",
+            "on",
+            "y'",
+            "all",
+            "it",
+            "i",
+            "you",
+            "me",
+            "that",
+            "if",
+            "because",
+            "while",
+            "though",
+            "will",
+        ],
+        *["Kyiv", "NATO", "said", "troops", "'", '"', ",", ".", "?", "-"],
+        "\n",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(WORDS, max_size=25))
+def test_any_word_salad_gets_the_stock_annotations(stock: Language, words: list[str]) -> None:
+    text = " ".join(words)
+    assert same_annotations(load_nlp()(text), stock(text))
+
+
+@pytest.mark.parametrize(
+    ("spec", "value", "expected"),
+    [
+        ("VBZ", "VBZ", True),
+        ("VBZ", "VBD", False),
+        ({"IN": ["is", "'s"]}, "'s", True),
+        ({"IN": ["is", "'s"]}, "was", False),
+        ({"NOT_IN": ["TO", ""]}, "", False),
+        ({"NOT_IN": ["TO", ""]}, "MD", True),
+        ({"REGEX": "^n[ou]thin'$"}, "nuthin'", True),
+        ({"REGEX": "^n[ou]thin'$"}, "nothing", False),
+        (True, True, True),
+        (True, False, False),
+    ],
+)
+def test_pattern_values_mean_what_the_matcher_means(
+    spec: object, value: object, expected: bool
+) -> None:
+    assert value_test(spec)(value) is expected
+
+
+def test_an_unknown_predicate_is_refused() -> None:
+    with pytest.raises(ValueError, match="unsupported"):
+        value_test({">=": 3})
