@@ -400,12 +400,19 @@ def conditional_threats(sent: Span, ctx: TriggerContext) -> list[Candidate]:
     speaker to whoever the condition is about (for warn/threaten verbs, else to
     the subject of the warning)."""
     out: list[Candidate] = []
-    speech = ctx.lexicon.cue("reporting.verbs") | ctx.lexicon.cue("control.threat")
+    warnings = ctx.lexicon.cue("control.threat")
+    # only a warning verb can threaten without an if/unless clause somewhere in the sentence
+    conditions = ctx.lexicon.cue("hypothetical.conditions")
+    speech = warnings | ctx.lexicon.cue("reporting.verbs")
+    if not any(t.lower_ in conditions for t in sent):
+        speech = warnings
     for verb in sent:
-        if verb.lemma_.lower() not in speech or ctx.finder.subject(verb)[1]:
+        if verb.lemma_.lower() not in speech:
             continue
-        speakers = ctx.finder.subject(verb)[0]
-        warning = verb.lemma_.lower() in ctx.lexicon.cue("control.threat")
+        speakers, passive = ctx.finder.subject(verb)
+        if passive:
+            continue
+        warning = verb.lemma_.lower() in warnings
         threatens = (_warning_threatens(verb, ctx) if warning
                      else _threatening_consequence(verb, ctx))  # fmt: skip
         if not threatens or _enabling_condition(verb, ctx):

@@ -121,6 +121,12 @@ def load_cues(path: Path) -> Mapping[str, tuple[str, ...]]:
     return MappingProxyType(cues)
 
 
+# cue lists whose verbs trigger events through a special rule, not a lexicon row
+SPECIAL_TRIGGER_CUES = (
+    "args.expulsion_verbs", "args.motion_verbs", "args.receive_verbs", "control.instruction",
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class EventLexicon:
     """Verb, noun and light-verb patterns for the 16 PLOVER types, and the cue words."""
@@ -142,6 +148,19 @@ class EventLexicon:
     def light_keys(self) -> frozenset[str]:
         """The verb keys of light_verbs.tsv."""
         return frozenset(verb for verb, _noun in self.light)
+
+    @functools.cached_property
+    def trigger_lemmas(self) -> frozenset[str]:
+        """Every verb lemma some verb or light-verb row or special trigger starts with:
+        any other verb is dismissed without reading its dependents."""
+        keys = [verb for verb, _cls in self.verbs] + list(self.light_keys)
+        specials = [self.cue(name) for name in SPECIAL_TRIGGER_CUES]
+        return frozenset(key.split(" ")[0] for key in keys).union(*specials)
+
+    @functools.cached_property
+    def noun_words(self) -> frozenset[str]:
+        """Every word of a nouns.tsv key: a noun whose lemma is none of them has no sense."""
+        return frozenset(word for key in self.nouns for word in key.split(" "))
 
     @functools.cached_property
     def conflict_lemmas(self) -> frozenset[str]:

@@ -72,7 +72,7 @@ def noun_keys(tok: Token) -> list[str]:
 
 
 def noun_sense(tok: Token, lexicon: EventLexicon) -> tuple[str, Sense] | None:
-    if tok.pos_ not in ("NOUN", "PROPN"):
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in lexicon.noun_words:
         return None
     for key in noun_keys(tok):
         sense = lexicon.nouns.get(key)
@@ -140,10 +140,23 @@ def verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
         return lexicon_verb_candidate(tok, ctx)
     if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
         return None
+    if not _may_trigger(tok, ctx):
+        return None
     light = light_candidate(tok, ctx)
     if light is not None:
         return light
     return lexicon_verb_candidate(tok, ctx)
+
+
+def _may_trigger(verb: Token, ctx: TriggerContext) -> bool:
+    """Whether any row or special rule can start at ``verb`` (most verbs: no); a verb
+    acting "together" can trigger whatever its lemma (see :func:`_joint_action`)."""
+    return verb.lemma_.lower() in ctx.lexicon.trigger_lemmas or _acts_together(verb, ctx)
+
+
+def _acts_together(verb: Token, ctx: TriggerContext) -> bool:
+    adverbs = ctx.lexicon.cue("args.cooperation_adverbs")
+    return any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in adverbs for c in verb.children)
 
 
 def light_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
@@ -279,8 +292,7 @@ def _homeward(verb: Token, ctx: TriggerContext) -> bool:
 def _joint_action(verb: Token, ctx: TriggerContext) -> Candidate | None:
     """"German and Ukrainian officers trained together": coordinated sides acting
     together cooperate, whatever the verb."""
-    adverbs = ctx.lexicon.cue("args.cooperation_adverbs")
-    if not any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in adverbs for c in verb.children):
+    if not _acts_together(verb, ctx):
         return None
     sides = ctx.finder.subject(verb)[0]
     if len(sides) < 2:
