@@ -8,7 +8,7 @@ of the patterns are single-token patterns over ``TAG``, ``LOWER``, ``DEP`` and
 own lower-cased form, dependency label or tag.  The multi-token patterns stay with a small
 ``Matcher``.  The matches are then applied by the original ruler's own
 ``set_annotations``, in the same order, so every token gets exactly the attributes the
-stock component gives it (``tests/test_indexed_ruler.py`` compares the two on whole
+stock component gives it (``tests/test_fast_components.py`` compares the two on whole
 documents).
 """
 
@@ -22,6 +22,8 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc, Token
+
+from brinkwatch.nlp.swap import swap_component
 
 # token attribute name in a pattern -> how to read it off a Token
 READERS: dict[str, Callable[[Token], Any]] = {
@@ -165,11 +167,6 @@ def index_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> None:
     ruler = nlp.get_pipe(name) if name in nlp.pipe_names else None
     if not isinstance(ruler, AttributeRuler):
         return
-    position = nlp.pipe_names.index(name)
-    nlp.remove_pipe(name)
-    rest = nlp.pipe_names[position:]
-    placement = {"before": rest[0]} if rest else {"last": True}
-    nlp.add_pipe("brinkwatch_indexed_attribute_ruler_v1", name=name, **placement)
-    indexed = nlp.get_pipe(name)
+    indexed = swap_component(nlp, name, "brinkwatch_indexed_attribute_ruler_v1")
     assert isinstance(indexed, IndexedAttributeRuler)
     indexed.use(ruler)

@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from brinkwatch.errors import ModelError
+from brinkwatch.nlp.cached_lemmatizer import cache_lemmatizer
 from brinkwatch.nlp.indexed_ruler import index_attribute_ruler
 
 
@@ -37,9 +38,10 @@ def _model_path(name: str) -> Path | str:
 @functools.lru_cache(maxsize=2)
 def load_nlp(name: str = "en_core_web_md") -> Language:
     """The spaCy pipeline, loaded once per process and per name, with its attribute
-    ruler swapped for the indexed one (same annotations, a fraction of the CPU)."""
+    ruler and lemmatizer swapped for faster ones (same annotations, less CPU)."""
     nlp = load_stock_nlp(name)
     index_attribute_ruler(nlp)
+    cache_lemmatizer(nlp)
     return nlp
 
 

@@ -1,4 +1,5 @@
-"""The indexed attribute ruler gives every token exactly what the stock ruler gives it."""
+"""The indexed attribute ruler and the cached lemmatizer give every token exactly what
+the stock components give it."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from spacy.tokens import Doc
 
 from brinkwatch.ingest import read_paths
 from brinkwatch.nlp import load_nlp, load_stock_nlp
+from brinkwatch.nlp.cached_lemmatizer import CachedLemmatizer
 from brinkwatch.nlp.indexed_ruler import IndexedAttributeRuler, value_test
 from brinkwatch.records import Article
 
@@ -42,10 +44,11 @@ def same_annotations(a: Doc, b: Doc) -> bool:
     return bool((a.to_array(COLUMNS) == b.to_array(COLUMNS)).all())
 
 
-def test_the_pipeline_uses_the_indexed_ruler_in_the_same_place(stock: Language) -> None:
+def test_the_pipeline_uses_the_fast_components_in_the_same_places(stock: Language) -> None:
     nlp = load_nlp()
     assert nlp.pipe_names == stock.pipe_names
     assert isinstance(nlp.get_pipe("attribute_ruler"), IndexedAttributeRuler)
+    assert isinstance(nlp.get_pipe("lemmatizer"), CachedLemmatizer)
 
 
 @pytest.mark.parametrize("text", TRICKY)
