@@ -6,9 +6,9 @@ parser, because spaCy's ``Matcher`` tries every pattern at every token.  All but
 of the patterns are single-token patterns over ``TAG``, ``LOWER``, ``DEP`` and
 ``IS_SPACE``, so each token only needs to be checked against the patterns filed under its
 own lower-cased form, dependency label or tag.  The multi-token patterns stay with a small
-``Matcher``.  The matches are then applied by the original ruler's own
-``set_annotations``, in the same order, so every token gets exactly the attributes the
-stock component gives it (``tests/test_fast_components.py`` compares the two on whole
+``Matcher``.  The matches are then applied with spaCy's own ``set_token_attrs``, in the
+order and with the values of the original ruler, so every token gets exactly the
+attributes the stock component gives it (``tests/test_fast_components.py`` compares the two on whole
 documents).
 """
 
@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc, Token
+from spacy.tokens._retokenize import set_token_attrs
 
 from brinkwatch.nlp.swap import swap_component
 
@@ -125,9 +126,18 @@ class IndexedAttributeRuler:
                 self.by_anchor.setdefault((attr, value), []).append(token_rule)
 
     def __call__(self, doc: Doc) -> Doc:
-        annotate: Callable[[Doc, list[Match]], None] = self.ruler.set_annotations
-        annotate(doc, self.match(doc))
+        self.annotate(doc, self.match(doc))
         return doc
+
+    def annotate(self, doc: Doc, matches: list[Match]) -> None:
+        """What :meth:`AttributeRuler.set_annotations` does, without a Span per match."""
+        for rule, match_id, start, end in matches:
+            index = self.ruler.indices[rule]
+            position = (start if index >= 0 else end) + index
+            if not start <= position < end:  # let the stock code raise its own error
+                stock: Callable[[Doc, list[Match]], None] = self.ruler.set_annotations
+                stock(doc, [(rule, match_id, start, end)])
+            set_token_attrs(doc[position], self.ruler.attrs[rule])
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
         for doc in docs:
