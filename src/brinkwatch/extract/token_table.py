@@ -36,7 +36,7 @@ class TokenTable:
         """idx, length, is_alpha, head offset and trailing space of every token (columns)."""
         if not self.size:
             return [[], [], [], [], []]
-        columns = ["IDX", "LENGTH", "IS_ALPHA", "HEAD", "SPACY"]
+        columns: list[str | int] = ["IDX", "LENGTH", "IS_ALPHA", "HEAD", "SPACY"]
         rows: list[list[int]] = self.doc.to_array(columns).T.tolist()
         return [rows[0], rows[1], rows[2], _signed(rows[3]), rows[4]]
 
