@@ -85,9 +85,27 @@ class TokenTable:
         return self._strings("DEP")
 
     @functools.cached_property
+    def ent_type(self) -> list[str]:
+        """``Token.ent_type_`` ("" outside entities)."""
+        return self._strings("ENT_TYPE")
+
+    @functools.cached_property
+    def like_num(self) -> list[bool]:
+        return [bool(v) for v in self.doc.to_array("LIKE_NUM").tolist()] if self.size else []
+
+    @functools.cached_property
     def capital(self) -> list[bool]:
         """The token starts with a capital letter (``Token.text[:1].isupper()``)."""
         return [word[:1].isupper() for word in self.orth]
+
+    def is_one_of(self, attr: str, values: frozenset[str]) -> list[bool]:
+        """Whether ``attr`` of each token (e.g. "ENT_TYPE") is one of ``values``: compared
+        as string-store ids, without reading a string per token."""
+        if not self.size:
+            return []
+        store = self.doc.vocab.strings
+        wanted = {store[value] for value in values}
+        return [key in wanted for key in self.doc.to_array(attr).tolist()]
 
     def _strings(self, attr: str) -> list[str]:
         if not self.size:
