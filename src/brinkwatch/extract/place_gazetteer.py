@@ -13,7 +13,7 @@ import functools
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -32,6 +32,7 @@ _CODE_LIKE = re.compile(r"^[A-Z]{2,4}$")
 _COUNTY_WORD = re.compile(r" (County|Parish|Borough|Census Area|City and Borough|Municipality)$")
 _ABBREVIATIONS = {"st": "saint ", "mt": "mount ", "ft": "fort "}
 _ABBREVIATION = re.compile(r"\b(st|mt|ft)\.? ")
+LOOKUP_CACHE_SIZE = 1 << 16  # distinct names remembered by Gazetteer.lookup
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,22 @@ class Gazetteer:
     def lookup(self, name: str) -> tuple[GazEntry, ...]:
         """Every entry called ``name``: case-insensitive, a leading "the" ignored,
         "St."/"Mt."/"Ft." read both as written and spelled out."""
+        return self._memoized_lookup(name)
+
+    @functools.cached_property
+    def _memoized_lookup(self) -> Callable[[str], tuple[GazEntry, ...]]:
+        # A pure function of this immutable index, asked the same names over and
+        # over (every phrase width at every capitalised word, every repeat): one
+        # bounded cache per gazetteer.
+        return functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._lookup_uncached)
+
+    @functools.cached_property
+    def first_words(self) -> frozenset[str]:
+        """The first word of every index key: a phrase whose first word is not one
+        of these names nothing (see :func:`first_word_may_match`)."""
+        return frozenset(key.split(" ", 1)[0] for key in self.index)
+
+    def _lookup_uncached(self, name: str) -> tuple[GazEntry, ...]:
         found: list[GazEntry] = []
         for key in _spellings(normalize_name(name)):
             found += [e for e in self.index.get(key, ()) if e not in found]
@@ -110,6 +127,15 @@ class Gazetteer:
 def normalize_name(text: str) -> str:
     """Lower-case, straight apostrophes, single spaces: the index key of a name."""
     return " ".join(text.replace("’", "'").lower().split())
+
+
+def first_word_may_match(word: str, gazetteer: Gazetteer) -> bool:
+    """False only when no name whose normalized first word is ``word`` can be found by
+    :meth:`Gazetteer.lookup`: ``word`` is no key's first word and neither a leading "the"
+    (dropped by the lookup) nor an abbreviation ("St.", spelled out by the lookup)."""
+    if word in gazetteer.first_words or word == "the":
+        return True
+    return _ABBREVIATION.search(word + " ") is not None
 
 
 def _spellings(key: str) -> Iterator[str]:

@@ -14,7 +14,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from brinkwatch.extract.place_gazetteer import GazEntry, Gazetteer, normalize_name
+from brinkwatch.extract.place_gazetteer import (
+    GazEntry,
+    Gazetteer,
+    first_word_may_match,
+    normalize_name,
+)
+from brinkwatch.extract.token_table import TokenTable
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # An organisation named after a place ("the Ohio Department of Health", "Fargo
@@ -40,6 +46,7 @@ GENERIC_WORDS = frozenset(
 # Sea Fleet", "the Caspian Flotilla"): an organisation, not where the event is.
 FORMATION_WORDS = frozenset({"fleet", "flotilla"})
 _DETERMINERS = frozenset({"the", "The"})
+_WHITESPACE = re.compile(r"\s")  # the whitespace str.split() splits on
 REGION_WORDS = frozenset({"region", "regions", "oblast", "oblasts", "province", "provinces"})
 LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "from", "to", "into", "outside", "inside", "around", "across", "toward",
@@ -60,6 +67,7 @@ class Mention:
     containers: tuple[GazEntry, ...] = ()
     source: str = "place"  # place entity, org entity, phrase match or repeat
     everyday_word: bool = False  # "Union", "Valley": a place only with support
+    tokens: range = range(0)  # the token indices of the mention's span
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,11 +83,11 @@ class _Words:
 
     @classmethod
     def of(cls, doc: Doc) -> _Words:
-        rows = [(t.lower_, t.idx, t.idx + len(t), t.text[:1].isupper(), t.is_alpha) for t in doc]
-        lower, starts, ends, capital, alpha = (
-            zip(*rows, strict=True) if rows else ((), (), (), (), ())
-        )
-        return cls(doc.text, lower, starts, ends, capital, alpha)
+        table = TokenTable(doc)
+        return cls(
+            table.text, tuple(table.lower), tuple(table.starts), tuple(table.ends),
+            tuple(table.capital), tuple(table.is_alpha),
+        )  # fmt: skip
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[Mention, ...]:
@@ -92,7 +100,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[Mention, ...]:
     surnames = _person_name_words(doc)
     repeats = (_plausible(m, gazetteer) for m in _repeated_mentions(doc, words.text, first))
     for mention in [*first, *(m for m in repeats if m is not None)]:
-        tokens = _token_indices(doc, mention)
+        tokens = set(mention.tokens)
         if tokens & taken or _is_person_name(mention, surnames):
             continue
         taken |= tokens
@@ -136,11 +144,6 @@ def _is_person_name(mention: Mention, surnames: frozenset[str]) -> bool:
     if mention.containers or normalize_name(mention.text) not in surnames:
         return False
     return all(e.feature not in ("country", "admin1") for e in mention.candidates)
-
-
-def _token_indices(doc: Doc, mention: Mention) -> set[int]:
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return set(range(span.start, span.end)) if span is not None else set()
 
 
 # ----------------------------------------------------------------------------- entities
@@ -307,8 +310,9 @@ def _mention(
     source: str = "place",
 ) -> Mention:
     return Mention(
-        span.start_char, span.end_char, span.text, span.root, candidates, containers, source
-    )
+        span.start_char, span.end_char, span.text, span.root, candidates, containers, source,
+        tokens=range(span.start, span.end),
+    )  # fmt: skip
 
 
 def _split_on_commas(span: Span) -> list[Span]:
@@ -398,7 +402,7 @@ def _after_place_preposition(words: _Words, i: int) -> bool:
 def _longest_phrase_at(
     doc: Doc, words: _Words, i: int, gazetteer: Gazetteer, blocked: set[int]
 ) -> tuple[Span, tuple[GazEntry, ...]] | None:
-    if not words.capital[i]:
+    if not words.capital[i] or not _may_start_a_name(words, i, gazetteer):
         return None
     for width in range(min(MAX_PHRASE_TOKENS, len(doc) - i), 0, -1):
         end = i + width
@@ -412,3 +416,20 @@ def _longest_phrase_at(
         if candidates:
             return doc[i:end], candidates
     return None
+
+
+def _may_start_a_name(words: _Words, i: int, gazetteer: Gazetteer) -> bool:
+    """Whether some phrase starting at token ``i`` could have gazetteer entries,
+    judged on its first word alone (most capitalised words start no name, and this
+    saves up to MAX_PHRASE_TOKENS lookups each).  A phrase's first word is its text
+    up to the first whitespace, so it ends at a token end or at that whitespace."""
+    text, start = words.text, words.starts[i]
+    space = _WHITESPACE.search(text, start)
+    first_word_end = space.start() if space else len(text)
+    for j in range(i, min(i + MAX_PHRASE_TOKENS, len(words.ends))):
+        word = text[start : min(words.ends[j], first_word_end)]
+        if first_word_may_match(word.replace("’", "'").lower(), gazetteer):
+            return True
+        if words.ends[j] >= first_word_end:
+            break
+    return False

@@ -55,6 +55,10 @@ class Votes:
     countries: Mapping[str, float]
     states: Mapping[str, float]
 
+    @property
+    def country_total(self) -> float:
+        return sum(self.countries.values())
+
 
 @dataclass(frozen=True, slots=True)
 class Choice:
@@ -79,18 +83,19 @@ def resolve(mentions: tuple[Mention, ...]) -> tuple[Choice, ...]:
         if _is_local(c.entry) and c.margin >= ANCHOR_MARGIN and _keep(c)
     ]
     choices = []
+    others = _OtherVotes(per_text)
     for mention in mentions:
         key = normalize_name(mention.text)
         near = tuple(entry for text, entry in anchors if text != key)
-        choice = _choose(mention, _votes_excluding(per_text, key), near)
+        choice = _choose(mention, others.excluding(key), near)
         if choice is not None and _keep(choice):
             choices.append(choice)
     return tuple(choices)
 
 
 def _first_pass(mentions: tuple[Mention, ...]) -> list[Choice]:
-    per_text = _votes_per_text(mentions)
-    choices = (_choose(m, _votes_excluding(per_text, normalize_name(m.text)), ()) for m in mentions)
+    others = _OtherVotes(_votes_per_text(mentions))
+    choices = (_choose(m, others.excluding(normalize_name(m.text)), ()) for m in mentions)
     return [c for c in choices if c is not None]
 
 
@@ -270,3 +275,18 @@ def _votes_excluding(per_text: dict[str, Votes], key: str) -> Votes:
         for code, weight in votes.states.items():
             states[code] += weight
     return Votes(dict(countries), dict(states))
+
+
+class _OtherVotes:
+    """The votes of every name but one, summed once per name: a name repeated in
+    the article asks for the same sum again."""
+
+    def __init__(self, per_text: dict[str, Votes]) -> None:
+        self._per_text = per_text
+        self._excluding: dict[str, Votes] = {}
+
+    def excluding(self, key: str) -> Votes:
+        votes = self._excluding.get(key)
+        if votes is None:
+            votes = self._excluding[key] = _votes_excluding(self._per_text, key)
+        return votes

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from brinkwatch.extract.quantity_lexicon import Qualifier, QuantityLexicon
 from brinkwatch.extract.quantity_numbers import Amount, NumberWords, parse_amount, parse_number
+from brinkwatch.extract.token_table import TokenTable
 from brinkwatch.records import Quantity
 
 # Numbers inside these entities are times, dates, ages or ranks, never counts.
@@ -57,21 +58,25 @@ class _Unit:
 class _Words:
     """What the number scanner reads at every token, computed once per document."""
 
-    lower: tuple[str, ...]
-    number: tuple[bool, ...]  # _is_number_token
-    number_word: tuple[bool, ...]  # a number word, read from the token's text
-    skipped: tuple[bool, ...]  # inside a DATE, TIME or ORDINAL entity
+    lower: list[str]
+    number: list[bool]  # _is_number_text
+    number_word: list[bool]  # a number word, read from the token's text
+    skipped: list[bool]  # inside a DATE, TIME or ORDINAL entity
+    may_start: list[bool]  # a number run may start here (see _may_start_run)
 
     @classmethod
     def of(cls, doc: Doc) -> _Words:
-        words = NumberWords.load()
-        rows = [
-            (t.lower_, _is_number_token(t), words.is_number_word(t.text),
-             t.ent_type_ in SKIP_ENTITIES)
-            for t in doc
-        ]  # fmt: skip
-        lower, number, number_word, skipped = zip(*rows, strict=True) if rows else ((), (), (), ())
-        return cls(lower, number, number_word, skipped)
+        table = TokenTable(doc)
+        known = _number_word_set()
+        number_word = [text.lower() in known for text in table.orth]
+        skipped = table.is_one_of("ENT_TYPE", SKIP_ENTITIES)
+        columns = zip(table.orth, table.like_num, number_word, skipped, strict=True)
+        number = [_is_number_text(*row) for row in columns]
+        may_start = [
+            _may_start_run(lower, is_number, is_word)
+            for lower, is_number, is_word in zip(table.lower, number, number_word, strict=True)
+        ]
+        return cls(table.lower, number, number_word, skipped, may_start)
 
 
 def extract_quantities(doc: Doc) -> tuple[Quantity, ...]:
@@ -80,7 +85,7 @@ def extract_quantities(doc: Doc) -> tuple[Quantity, ...]:
     words = _Words.of(doc)
     i = 0
     while i < len(doc):
-        run = _number_run(doc, words, i)
+        run = _number_run(doc, words, i) if words.may_start[i] else None
         if run is None:
             i += 1
             continue
@@ -94,18 +99,39 @@ def extract_quantities(doc: Doc) -> tuple[Quantity, ...]:
 # ----------------------------------------------------------------------------- number runs
 
 
-def _is_number_token(token: Token) -> bool:
-    if token.ent_type_ in SKIP_ENTITIES or _PHONE_LIKE.match(token.text):
+def _is_number_text(text: str, like_num: bool, number_word: bool, skipped: bool) -> bool:
+    """Whether a token (its text, ``like_num``, whether it is a number word and whether
+    it stands in a DATE, TIME or ORDINAL entity) is a number or part of one."""
+    if skipped:
         return False
-    words = NumberWords.load()
-    if token.like_num or words.is_number_word(token.text) or _digits_with_scale(token):
+    if text.isalpha():  # no digit: neither phone-like, nor digits with a scale, nor a range
+        return like_num or number_word
+    if _PHONE_LIKE.match(text):
+        return False
+    if like_num or number_word or _digits_with_scale(text):
         return True
-    return _lower_of_range(token.text) is not None
+    return _lower_of_range(text) is not None
 
 
-def _digits_with_scale(token: Token) -> bool:
+@functools.lru_cache(maxsize=1)
+def _number_word_set() -> frozenset[str]:
+    """Every word :meth:`NumberWords.is_number_word` accepts (lower case)."""
+    words = NumberWords.load()
+    return frozenset({*words.units, *words.hundreds, *words.scales, *words.multipliers})
+
+
+def _may_start_run(lower: str, number: bool, number_word: bool) -> bool:
+    """Whether :func:`_number_run` can find anything at a token: a number, a vague
+    opener's first word, "a"/"an" ("a thousand"), or a plural number word ("thousands
+    of").  Anything else is skipped without building the run."""
+    if number or lower in _vague_prefixes() or lower in ("a", "an"):
+        return True
+    return number_word and lower.endswith("s")
+
+
+def _digits_with_scale(text: str) -> bool:
     """ "1.2bn", "10k": one token holding digits and a scale."""
-    return token.text[:1].isdigit() and parse_number(token.text) is not None
+    return text[:1].isdigit() and parse_number(text) is not None
 
 
 def _number_run(doc: Doc, words: _Words, i: int) -> Span | None:
@@ -136,10 +162,6 @@ def _joins_words(doc: Doc, words: _Words, i: int) -> bool:
     else:
         joined = word == "a" and previous == "and"
     return joined and _next_is_number_word(words, i)
-
-
-def _next_is_number(doc: Doc, i: int) -> bool:
-    return i + 1 < len(doc) and _is_number_token(doc[i + 1])
 
 
 def _next_is_number_word(words: _Words, i: int) -> bool:
@@ -184,8 +206,8 @@ def _quantity(doc: Doc, words: _Words, run: Span) -> tuple[Quantity | None, int]
     """The quantity a number run starts, and the token index after its text."""
     if _is_phone_or_code(doc, run):
         return None, run.end
-    after = _post_qualifier(doc, run.end)
-    unit = _unit(doc, run, run.end + (len(after.phrase.split()) if after else 0))
+    after = _post_qualifier(words, run.end)
+    unit = _unit(doc, words, run, run.end + (len(after.phrase.split()) if after else 0))
     if unit is None:
         unit = _range_unit(doc, words, run)
     amount = parse_amount(run.text)
@@ -193,7 +215,7 @@ def _quantity(doc: Doc, words: _Words, run: Span) -> tuple[Quantity | None, int]
         amount = Amount(_lower_of_range(run.text))
     if unit is None or (amount.value is None and not amount.approximate):
         return None, run.end
-    qualifier = after or _qualifier(doc, unit.start)
+    qualifier = after or _qualifier(words, unit.start)
     span = doc[unit.start : unit.end]
     quantity = Quantity(
         text=span.text, start=span.start_char, end=span.end_char, value=amount.value,
@@ -203,13 +225,13 @@ def _quantity(doc: Doc, words: _Words, run: Span) -> tuple[Quantity | None, int]
     return quantity, unit.end
 
 
-def _post_qualifier(doc: Doc, i: int) -> Qualifier | None:
+def _post_qualifier(words: _Words, i: int) -> Qualifier | None:
     """ "or more", "or less" right after the number."""
     lexicon = QuantityLexicon.load()
     for size in range(lexicon.max_qualifier_words, 0, -1):
-        words = " ".join(t.lower_ for t in doc[i : i + size])
-        if i + size <= len(doc) and words in lexicon.post_qualifiers:
-            return lexicon.post_qualifiers[words]
+        phrase = " ".join(words.lower[i : i + size])
+        if i + size <= len(words.lower) and phrase in lexicon.post_qualifiers:
+            return lexicon.post_qualifiers[phrase]
     return None
 
 
@@ -219,20 +241,20 @@ def _range_unit(doc: Doc, words: _Words, run: Span) -> _Unit | None:
     link = run.end
     if link + 1 >= len(doc) or doc[link].lower_ not in RANGE_LINKS:
         return None
-    start = _after_qualifier(doc, link + 1)  # "more than 100 and less than 300 people"
+    start = _after_qualifier(words, link + 1)  # "more than 100 and less than 300 people"
     upper = _number_run(doc, words, start) if start < len(doc) else None
     if upper is None or upper.start != start:
         return None
-    unit = _unit(doc, upper, upper.end)
+    unit = _unit(doc, words, upper, upper.end)
     return _Unit(unit.unit, run.start, unit.end) if unit is not None else None
 
 
-def _after_qualifier(doc: Doc, i: int) -> int:
+def _after_qualifier(words: _Words, i: int) -> int:
     """Index after a qualifier phrase starting at ``i`` ("less than"), else ``i``."""
     lexicon = QuantityLexicon.load()
     for size in range(lexicon.max_qualifier_words, 0, -1):
-        words = " ".join(t.lower_ for t in doc[i : i + size])
-        if i + size <= len(doc) and words in lexicon.qualifiers:
+        phrase = " ".join(words.lower[i : i + size])
+        if i + size <= len(words.lower) and phrase in lexicon.qualifiers:
             return i + size
     return i
 
@@ -256,12 +278,12 @@ def _is_phone_or_code(doc: Doc, run: Span) -> bool:
     return False
 
 
-def _unit(doc: Doc, run: Span, after: int) -> _Unit | None:
+def _unit(doc: Doc, words: _Words, run: Span, after: int) -> _Unit | None:
     """Currency, percent or counted noun of a number run; ``after`` is where the
     unit may start (past an "or more")."""
     return (
         _currency_before(doc, run, after)
-        or _percent_or_currency_after(doc, run, after)
+        or _percent_or_currency_after(words, run, after)
         or _counted_noun(doc, run, after)
     )
 
@@ -286,13 +308,13 @@ def _one_sign(tokens: Span) -> bool:
     return not first.whitespace_ or first.text.isupper() or short
 
 
-def _percent_or_currency_after(doc: Doc, run: Span, after: int) -> _Unit | None:
+def _percent_or_currency_after(words: _Words, run: Span, after: int) -> _Unit | None:
     lexicon = QuantityLexicon.load()
     for size in (3, 2, 1):
-        words = doc[after : after + size]
-        if len(words) < size:
+        lower = words.lower[after : after + size]
+        if len(lower) < size:
             continue
-        text = " ".join(t.lower_ for t in words)
+        text = " ".join(lower)
         if text in PERCENT_WORDS:
             return _Unit("percent", run.start, after + size)
         if text in lexicon.currencies_after:
@@ -386,11 +408,11 @@ def _is_people_of_a_nation(token: Token) -> bool:
     return token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS") and token.text.endswith("s")
 
 
-def _qualifier(doc: Doc, start: int) -> Qualifier | None:
+def _qualifier(words: _Words, start: int) -> Qualifier | None:
     """ "about", "more than", "an estimated" right before the number (longest first)."""
     lexicon = QuantityLexicon.load()
     for size in range(lexicon.max_qualifier_words, 0, -1):
-        words = " ".join(t.lower_ for t in doc[max(0, start - size) : start])
-        if start - size >= 0 and words in lexicon.qualifiers:
-            return lexicon.qualifiers[words]
+        phrase = " ".join(words.lower[max(0, start - size) : start])
+        if start - size >= 0 and phrase in lexicon.qualifiers:
+            return lexicon.qualifiers[phrase]
     return None

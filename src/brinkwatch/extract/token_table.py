@@ -1,0 +1,120 @@
+"""Per-document token tables: what the rule-based scanners read at every token, as
+plain Python lists.
+
+``doc[i]`` builds a new ``Token`` object at every access (about a microsecond) and
+each of its string attributes is another lookup; scanners that look at every token,
+often several times, spend most of their time there.  A :class:`TokenTable` reads
+the columns once per document with ``Doc.to_array`` (numbers) and one string-store
+lookup per token (strings).  Each column is computed on first use, so an
+extractor pays only for what it reads.  Build one per extractor call: the table
+must not outlive the ``Doc`` it was read from.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from spacy.tokens import Doc
+
+
+class TokenTable:
+    """Column ``name[i]`` is the value of ``doc[i].name`` (the ``_`` suffix dropped)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.size = len(doc)
+
+    @functools.cached_property
+    def text(self) -> str:
+        """``Doc.text``, joined from the columns: ``Doc.text`` itself builds a Token
+        object per token on every access."""
+        pairs = zip(self.orth, self._numbers[4], strict=True)
+        return "".join(word + " " if space else word for word, space in pairs)
+
+    @functools.cached_property
+    def _numbers(self) -> list[list[int]]:
+        """idx, length, is_alpha, head offset and trailing space of every token (columns)."""
+        if not self.size:
+            return [[], [], [], [], []]
+        columns: list[str | int] = ["IDX", "LENGTH", "IS_ALPHA", "HEAD", "SPACY"]
+        rows: list[list[int]] = self.doc.to_array(columns).T.tolist()
+        return [rows[0], rows[1], rows[2], _signed(rows[3]), rows[4]]
+
+    @functools.cached_property
+    def starts(self) -> list[int]:
+        """``Token.idx``: the character offset of each token."""
+        return self._numbers[0]
+
+    @functools.cached_property
+    def ends(self) -> list[int]:
+        """``Token.idx + len(Token)``: the character offset after each token."""
+        return [start + length for start, length in zip(self.starts, self._numbers[1], strict=True)]
+
+    @functools.cached_property
+    def is_alpha(self) -> list[bool]:
+        return [bool(v) for v in self._numbers[2]]
+
+    @functools.cached_property
+    def head(self) -> list[int]:
+        """``Token.head.i``."""
+        return [i + offset for i, offset in enumerate(self._numbers[3])]
+
+    @functools.cached_property
+    def orth(self) -> list[str]:
+        """``Token.text``."""
+        return self._strings("ORTH")
+
+    @functools.cached_property
+    def lower(self) -> list[str]:
+        return self._strings("LOWER")
+
+    @functools.cached_property
+    def lemma(self) -> list[str]:
+        return self._strings("LEMMA")
+
+    @functools.cached_property
+    def tag(self) -> list[str]:
+        return self._strings("TAG")
+
+    @functools.cached_property
+    def pos(self) -> list[str]:
+        return self._strings("POS")
+
+    @functools.cached_property
+    def dep(self) -> list[str]:
+        return self._strings("DEP")
+
+    @functools.cached_property
+    def ent_type(self) -> list[str]:
+        """``Token.ent_type_`` ("" outside entities)."""
+        return self._strings("ENT_TYPE")
+
+    @functools.cached_property
+    def like_num(self) -> list[bool]:
+        return [bool(v) for v in self.doc.to_array("LIKE_NUM").tolist()] if self.size else []
+
+    @functools.cached_property
+    def capital(self) -> list[bool]:
+        """The token starts with a capital letter (``Token.text[:1].isupper()``)."""
+        return [word[:1].isupper() for word in self.orth]
+
+    def is_one_of(self, attr: str, values: frozenset[str]) -> list[bool]:
+        """Whether ``attr`` of each token (e.g. "ENT_TYPE") is one of ``values``: compared
+        as string-store ids, without reading a string per token."""
+        if not self.size:
+            return []
+        store = self.doc.vocab.strings
+        wanted = {store[value] for value in values}
+        return [key in wanted for key in self.doc.to_array(attr).tolist()]
+
+    def _strings(self, attr: str) -> list[str]:
+        if not self.size:
+            return []
+        ids: list[int] = self.doc.to_array(attr).tolist()
+        store = self.doc.vocab.strings
+        return [store[key] for key in ids]
+
+
+def _signed(values: list[int]) -> list[int]:
+    """``to_array`` returns uint64: head offsets before the token wrap around."""
+    return [v - (1 << 64) if v >= 1 << 63 else v for v in values]
