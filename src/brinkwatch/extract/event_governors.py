@@ -369,9 +369,11 @@ def obligation_requests(sent: Span, ctx: TriggerContext) -> list[Candidate]:
     """"X said Y must withdraw": REQUEST X -> Y (the withdrawal itself is not coded)."""
     out: list[Candidate] = []
     reporting = ctx.lexicon.cue("reporting.verbs")
-    for verb in sent:
-        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in reporting:
+    t = ctx.table
+    for i in range(sent.start, sent.end):
+        if t.dep[i] != "ccomp" or t.lemma[t.head[i]].lower() not in reporting:
             continue
+        verb = sent.doc[i]
         if not _obliged(verb, ctx):
             continue
         speakers = ctx.finder.subject(verb.head)[0]
@@ -404,11 +406,13 @@ def conditional_threats(sent: Span, ctx: TriggerContext) -> list[Candidate]:
     # only a warning verb can threaten without an if/unless clause somewhere in the sentence
     conditions = ctx.lexicon.cue("hypothetical.conditions")
     speech = warnings | ctx.lexicon.cue("reporting.verbs")
-    if not any(t.lower_ in conditions for t in sent):
+    t = ctx.table
+    if not any(t.lower[i] in conditions for i in range(sent.start, sent.end)):
         speech = warnings
-    for verb in sent:
-        if verb.lemma_.lower() not in speech:
+    for i in range(sent.start, sent.end):
+        if t.lemma[i].lower() not in speech:
             continue
+        verb = sent.doc[i]
         speakers, passive = ctx.finder.subject(verb)
         if passive:
             continue

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from brinkwatch.extract.event_lexicon import EventLexicon
+from brinkwatch.extract.token_table import TokenTable
 from brinkwatch.records import TimeMention
 
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "pcomp"})
@@ -33,6 +34,16 @@ def clause_head(tok: Token) -> Token:
             break
         tok = head
     return tok
+
+
+def clause_head_index(i: int, table: TokenTable) -> int:
+    """:func:`clause_head` of token ``i``, read off the token table (for whole-sentence scans)."""
+    while table.dep[i] not in CLAUSE_DEPS:
+        head = table.head[i]
+        if head == i or (table.dep[i] == "conj" and table.pos[i] in ("VERB", "AUX")):
+            break
+        i = head
+    return i
 
 
 def clause_tokens(tok: Token) -> list[Token]:

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from brinkwatch.extract.event_args import Arg, ArgFinder
 from brinkwatch.extract.event_lexicon import EventLexicon, Sense
 from brinkwatch.extract.event_modality import Modality, verb_modality
+from brinkwatch.extract.token_table import TokenTable
 from brinkwatch.records import Actor
 
 OBJECT_DEPS = ("dobj", "obj")
@@ -39,6 +40,7 @@ class Candidate:
 class TriggerContext:
     lexicon: EventLexicon
     finder: ArgFinder
+    table: TokenTable  # the document's token columns, for the scans over every token
 
 
 def verb_keys(tok: Token, lexicon: EventLexicon | None = None) -> list[str]:
@@ -685,16 +687,40 @@ def sentence_candidates(sent: Span, ctx: TriggerContext) -> list[Candidate]:
     """Every verb, light-verb and nominal candidate of ``sent``."""
     found: list[Candidate] = []
     consumed: set[int] = set()
-    for tok in sent:
-        cand = verb_candidate(tok, ctx)
+    doc = sent.doc
+    for i in _possible_verbs(sent, ctx):
+        cand = verb_candidate(doc[i], ctx)
         if cand is not None:
             found.append(cand)
             consumed.update(_consumed_nouns(cand, ctx))
-    for tok in sent:
-        cand = noun_candidate(tok, ctx, consumed) or denunciation(tok, ctx)
+    for i in _possible_nouns(sent, ctx):
+        cand = noun_candidate(doc[i], ctx, consumed) or denunciation(doc[i], ctx)
         if cand is not None:
             found.append(cand)
     return found
+
+
+def _possible_verbs(sent: Span, ctx: TriggerContext) -> list[int]:
+    """Tokens :func:`verb_candidate` can accept, read off the token table: the same
+    tests, without building a Token for every word of the sentence."""
+    t, lexicon = ctx.table, ctx.lexicon
+    adverbs = lexicon.cue("args.cooperation_adverbs")
+    together = {t.head[j] for j in range(sent.start, sent.end)
+                if t.dep[j] in ("advmod", "npadvmod") and t.lower[j] in adverbs}  # fmt: skip
+    return [i for i in range(sent.start, sent.end)
+            if (t.pos[i] == "ADJ" and t.dep[i] == "acomp")
+            or ((t.pos[i] in ("VERB", "AUX") or t.tag[i].startswith("VB"))
+                and (t.lemma[i].lower() in lexicon.trigger_lemmas or i in together))]  # fmt: skip
+
+
+def _possible_nouns(sent: Span, ctx: TriggerContext) -> list[int]:
+    """Tokens :func:`noun_candidate` or :func:`denunciation` can accept."""
+    t, lexicon = ctx.table, ctx.lexicon
+    denouncing = lexicon.cue("reporting.denunciation_nouns")
+    lemmas = [t.lemma[i].lower() for i in range(sent.start, sent.end)]
+    return [i for i, lemma in enumerate(lemmas, sent.start)
+            if (t.pos[i] in ("NOUN", "PROPN") and lemma in lexicon.noun_words)
+            or lemma in denouncing]  # fmt: skip
 
 
 def denunciation(noun: Token, ctx: TriggerContext) -> Candidate | None:

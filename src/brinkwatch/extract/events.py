@@ -31,6 +31,7 @@ from brinkwatch.extract.event_governors import (
 from brinkwatch.extract.event_lexicon import EventLexicon
 from brinkwatch.extract.event_modality import (
     clause_head,
+    clause_head_index,
     has_condition_clause,
     is_historical,
     is_negated,
@@ -42,6 +43,7 @@ from brinkwatch.extract.event_triggers import (
     TriggerContext,
     sentence_candidates,
 )
+from brinkwatch.extract.token_table import TokenTable
 from brinkwatch.records import (
     Actor,
     Event,
@@ -74,7 +76,12 @@ class EventInputs:
 class _Clause:
     """The tokens of the clause an event was found in, as character ranges."""
 
-    tokens: tuple[Token, ...]
+    doc: Doc
+    indices: tuple[int, ...]
+
+    @functools.cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        return tuple(self.doc[i] for i in self.indices)
 
     @functools.cached_property
     def _ranges(self) -> tuple[tuple[int, int], ...]:
@@ -93,12 +100,12 @@ def extract_events(doc: Doc, inputs: EventInputs, lexicon: EventLexicon) -> tupl
         frozenset(k for k, v in lexicon.objects.items() if v in FORCE_CLASSES),
         lexicon.cue("reporting.verbs"), lexicon.cue("control.request"),
     )
-    ctx = TriggerContext(lexicon, finder)
+    ctx = TriggerContext(lexicon, finder, TokenTable(doc))
     events: list[Event] = []
     for sent in doc.sents:
         if len(sent) > settings.max_sentence_tokens:
             continue
-        clauses = clause_index(sent)
+        clauses = clause_index(sent, ctx.table)
         for cand in code_sentence(sent, ctx, inputs, clauses):
             events.extend(_events_of(cand, sent, inputs, ctx, settings, clauses))
     events = _dedupe(events)
@@ -224,16 +231,16 @@ def _places(heads: list[Token], ctx: TriggerContext) -> tuple[tuple[Arg, ...], t
     return (), ()
 
 
-def clause_index(sent: Span) -> dict[int, _Clause]:
+def clause_index(sent: Span, table: TokenTable) -> dict[int, _Clause]:
     """Clause head index -> its clause, computed once per sentence."""
-    members: dict[int, list[Token]] = {}
-    for t in sent:
-        members.setdefault(clause_head(t).i, []).append(t)
-    return {head: _Clause(tuple(toks)) for head, toks in members.items()}
+    members: dict[int, list[int]] = {}
+    for i in range(sent.start, sent.end):
+        members.setdefault(clause_head_index(i, table), []).append(i)
+    return {head: _Clause(sent.doc, tuple(ids)) for head, ids in members.items()}
 
 
 def _clause_of(tok: Token, clauses: dict[int, _Clause]) -> _Clause:
-    return clauses.get(clause_head(tok).i, _Clause((tok,)))
+    return clauses.get(clause_head(tok).i, _Clause(tok.doc, (tok.i,)))
 
 
 # ---------------------------------------------------------------- records
