@@ -43,7 +43,7 @@ def resolve_coreference(ctx: Context, res: Resolution) -> None:
     pronoun from reaching past it: an unresolved title ("the president" of a
     state never named) or an unknown PERSON for he/she, an unknown ORG (a
     sports club, a company) for it/they."""
-    scope = _Scope(_sentence_numbers(ctx), quoted_tokens(ctx.doc))
+    scope = _Scope(_sentence_numbers(ctx), quoted_tokens(ctx.table.orth))
     _add_all(res, _descriptions(ctx, res, scope))
     blockers = _Blockers(
         people=frozenset(

@@ -65,10 +65,13 @@ def resolve_named_bodies(ctx: Context, res: Resolution) -> None:
 def resolve_acronyms(ctx: Context, res: Resolution) -> None:
     """ "the Dasu People's Revolutionary Army (DPR)": an acronym in brackets
     right after a mention is that mention, whatever the dictionary says DPR is."""
-    if "(" not in ctx.doc.text:
+    words = ctx.table.orth
+    if not any("(" in word for word in words):
         return
     ends = {m.end: m for m in res.mentions}
-    for tok in ctx.doc:
+    # an acronym sits between brackets: only those tokens need a closer look
+    bracketed = [i for i in range(1, len(words) - 1) if words[i - 1] == "("]
+    for tok in (ctx.doc[i] for i in bracketed):
         if not tok.is_upper or tok.i in res.claimed or not _defined_acronym(ctx, tok.i, tok.i + 1):
             continue
         before = ends.get(tok.i - 1)

@@ -43,7 +43,7 @@ def resolve_people(ctx: Context, res: Resolution) -> None:
     for start, end, entry in _person_spans(ctx):
         if not res.free(start, end) or _names_an_institution(ctx, ctx.doc[end - 1]):
             continue
-        if byline(ctx.doc, start, end) and entry is None:
+        if entry is None and byline(ctx.doc, start, end, ctx.table.orth):
             continue  # the writer, not an actor
         who = _person_who(ctx, start, end, entry, seen)
         if who == Who():
@@ -72,9 +72,10 @@ def _unlabelled_surnames(ctx: Context, res: Resolution, seen: dict[str, Who]) ->
     if not seen:
         return
     first_at = {m.who.name: m.start for m in res.mentions if m.kind == "person" and m.who.name}
-    for tok in ctx.doc:
-        who = seen.get(tok.text)
-        if who is None or not who.name or tok.i in res.claimed or not _capitalised_name(tok):
+    known = [i for i, word in enumerate(ctx.table.orth) if word in seen]
+    for tok in (ctx.doc[i] for i in known):
+        who = seen[tok.text]
+        if not who.name or tok.i in res.claimed or not _capitalised_name(tok):
             continue
         if _in_proper_compound(tok):
             continue

@@ -11,6 +11,7 @@ Kremlin") combine with role words.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -24,6 +25,7 @@ from brinkwatch.extract.actor_matches import DocMatches, Match
 from brinkwatch.extract.actor_syntax import (
     place_use,
 )
+from brinkwatch.extract.token_table import TokenTable
 
 AFFILIATION_KINDS = frozenset({"state", "capital", "city", "seat", "org", "body", "group",
                                "group_adj", "demonym", "person", "short", "region"})  # fmt: skip
@@ -107,6 +109,11 @@ class Context:
     dictionary: ActorDictionary
     on: date | None
     ents: tuple[Span, ...] = ()  # doc.ents, computed once (spaCy rebuilds it per access)
+
+    @functools.cached_property
+    def table(self) -> TokenTable:
+        """The document's token columns, for scans over every token."""
+        return TokenTable(self.doc)
 
 
 # ----------------------------------------------------------------- identities

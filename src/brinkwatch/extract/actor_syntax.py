@@ -3,6 +3,8 @@ form a title, which words modify a noun.  Pure functions over spaCy tokens."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Token
 
 from brinkwatch.extract.actor_dictionary import ActorDictionary
@@ -104,11 +106,11 @@ def same_line(a: Token, b: Token) -> bool:
     return not any("\n" in t.text for t in a.doc[lo:hi])
 
 
-def byline(doc: Doc, start: int, end: int) -> bool:
+def byline(doc: Doc, start: int, end: int, words: Sequence[str]) -> bool:
     """A name in a byline or photo credit: a line opening "By [Name and Name",
-    or "**Name / Agency**"."""
+    or "**Name / Agency**".  ``words`` are the texts of the doc's tokens."""
     first = start
-    while first > 0 and "\n" not in doc[first - 1].text:
+    while first > 0 and "\n" not in words[first - 1]:
         first -= 1
     between = [t for t in doc[first:start] if not t.is_punct]
     if between and between[0].lower_ == "by":
@@ -144,20 +146,20 @@ def has_definite_article(head: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
 
 
-def quoted_tokens(doc: Doc) -> frozenset[int]:
-    """Indexes of tokens inside quotation marks (straight quotes toggle)."""
-    text = doc.text  # Doc.text joins every token on each access: read it once
-    if not any(mark in text for mark in QUOTE_MARKS):
+def quoted_tokens(words: Sequence[str]) -> frozenset[int]:
+    """Indexes of tokens inside quotation marks (straight quotes toggle); ``words``
+    are the texts of the doc's tokens."""
+    if not any(word in QUOTE_MARKS for word in words):
         return frozenset()
     inside, found = False, set()
-    for tok in doc:
-        if tok.text in QUOTE_MARKS:
-            inside = _toggle(tok.text, inside)
+    for i, word in enumerate(words):
+        if word in QUOTE_MARKS:
+            inside = _toggle(word, inside)
             continue
-        if tok.is_space and "\n\n" in tok.text:
+        if "\n\n" in word and word.isspace():
             inside = False  # a quote never runs past a paragraph break unclosed
         if inside:
-            found.add(tok.i)
+            found.add(i)
     return frozenset(found)
 
 
