@@ -61,8 +61,9 @@ def resolve_coreference(ctx: Context, res: Resolution) -> None:
     # referent; a resolved "his" does not, or it would make the next "he" ambiguous.
     candidates = list(res.mentions)
     pronouns = []
-    for tok in ctx.doc:
-        if tok.pos_ == "PRON" and tok.i not in res.claimed:
+    pos = ctx.table.pos
+    for tok in (ctx.doc[i] for i in range(len(pos)) if pos[i] == "PRON"):
+        if tok.i not in res.claimed:
             found = _pronoun(ctx, tok, candidates, scope, blockers)
             if found is not None:
                 pronouns.append(found)
