@@ -406,17 +406,20 @@ def _dedupe(events: Iterable[Event]) -> list[Event]:
         if key not in best or ev.confidence > best[key].confidence:
             best[key] = ev
     # only an event as real covers another ("did not ask NATO ..., but urged ...")
-    full = {(e.sentence, e.type, _code(e.source), e.negated) for e in best.values() if e.target}
-    full |= {(e.sentence, e.type, _code(e.target), e.negated) for e in best.values() if e.source}
+    # (keyed by role: "Israel freed Palestinians" covers no "Hamas released ..." with no target)
+    full = {(e.sentence, e.type, "source", _code(e.source), e.negated)
+            for e in best.values() if e.target}  # fmt: skip
+    full |= {(e.sentence, e.type, "target", _code(e.target), e.negated)
+             for e in best.values() if e.source}  # fmt: skip
     kept = [e for e in best.values() if not _covered(e, full)]
     return sorted(kept, key=lambda e: (e.start, e.trigger.start))
 
 
-def _covered(ev: Event, full: set[tuple[str, str, str | None, bool]]) -> bool:
+def _covered(ev: Event, full: set[tuple[str, str, str, str | None, bool]]) -> bool:
     if ev.source is not None and ev.target is None:
-        return (ev.sentence, ev.type, _code(ev.source), ev.negated) in full
+        return (ev.sentence, ev.type, "source", _code(ev.source), ev.negated) in full
     if ev.source is None and ev.target is not None:
-        return (ev.sentence, ev.type, _code(ev.target), ev.negated) in full
+        return (ev.sentence, ev.type, "target", _code(ev.target), ev.negated) in full
     return False
 
 
