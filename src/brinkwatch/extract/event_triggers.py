@@ -361,10 +361,34 @@ def _with_roles(
     if verb.lemma_.lower() in ctx.lexicon.cue("args.beneficiary_verbs"):
         # "reinforce NATO's eastern flank": whose flank is helped; only "against" is a target
         targets = finder.prep_objects(verb, frozenset({"against"}))
+    if verb.lemma_.lower() in ctx.lexicon.cue("args.mediation_verbs"):
+        sources, targets, roles = _mediation(verb, sources, targets, roles, ctx)
     cameo = _joint(sense, sources, targets, obj, finder)
     return Candidate(verb, cameo, sense.weight, f"{why}/{roles}", sources, targets,
                      verb_modality(verb, ctx.lexicon), kind=kind,
                      theme_i=obj.i if obj is not None else -1)  # fmt: skip
+
+
+def _mediation(
+    verb: Token, sources: tuple[Arg, ...], targets: tuple[Arg, ...], roles: str,
+    ctx: TriggerContext,
+) -> tuple[tuple[Arg, ...], tuple[Arg, ...], str]:  # fmt: skip
+    """A broker meets each side of what it brokered: "a swap brokered by Turkey" after
+    "Russia and Ukraine exchanged prisoners", "under a Russian-brokered deal", "talks
+    between Kyiv and Moscow mediated by France"."""
+    if not sources and verb.dep_ == "amod":  # "a Russian-brokered deal": the compound's actor
+        sources = tuple(a for c in verb.children if c.dep_ in ("npadvmod", "compound")
+                        if (a := ctx.finder.actor_at(c)) is not None)  # fmt: skip
+    if targets or not sources or verb.dep_ not in ("acl", "amod"):
+        return sources, targets, roles
+    noun = verb.head
+    sides = ctx.finder.prep_objects(noun, frozenset({"between"}))
+    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if not sides and noun.dep_ in ("pobj", "dobj") and governor.pos_ in ("VERB", "AUX"):
+        sides = ctx.finder.subject(governor)[0]
+    if len(sides) < 2:
+        return sources, targets, roles
+    return sources, sides, roles + "+sides"
 
 
 def _venue_only(
