@@ -532,8 +532,45 @@ def _unowned_sources(
     if found:
         return found, roles + "+accused"
     if plover in cue("locative.source_types"):
-        return _place_sources(noun, ctx) or targets, roles + "+place-source"
+        found = _place_sources(noun, ctx) or targets
+        if not found and (home := _home_protest(noun, ctx)) is not None:
+            return (home,), roles + "+home-source"
+        return found, roles + "+place-source"
     return (), roles
+
+
+def _home_protest(noun: Token, ctx: TriggerContext) -> Arg | None:
+    """"The government shelved the reform after mass protests", "the president faced ten
+    days of protests", "police detained 3,000 people on the first night of protests", "...
+    as protests spread": a protest that a state's own authorities face, yield to or put
+    down, with no place named, is that state's people protesting at home."""
+    tok, links = (noun.head if noun.dep_ == "conj" else noun), set()
+    measures = ctx.lexicon.cue("args.measure_nouns")
+    for _ in range(5):  # up through measure nouns ("the first night of protests")
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            links.add(tok.head.lower_)
+            tok = tok.head.head
+        elif tok.dep_ == "nsubj" and tok.head.dep_ == "advcl":  # "as protests spread"
+            links.add("as")
+            tok = tok.head.head
+        elif tok.dep_ in OBJECT_DEPS:
+            links.add(tok.head.lemma_.lower())
+            tok = tok.head
+        else:
+            return None
+        if tok.pos_ in ("VERB", "AUX") or tok.lemma_.lower() not in measures:
+            break
+    if not links & ctx.lexicon.cue("locative.facing_words") or tok.pos_ not in ("VERB", "AUX"):
+        return None
+    subjects = ctx.finder.subject(tok)[0]
+    authority = subjects[0].actor if len(subjects) == 1 else None
+    if authority is None or authority.country is None or authority.org or authority.group:
+        return None
+    if str(authority.sector).lower() not in ctx.lexicon.cue("locative.authority_sectors"):
+        return None
+    people = Actor(noun.text, noun.idx, noun.idx + len(noun.text), country=authority.country,
+                   sector="CVL")  # fmt: skip
+    return Arg(people, noun)
 
 
 def _codable(
@@ -690,7 +727,14 @@ def _consumed_nouns(cand: Candidate, ctx: TriggerContext) -> set[int]:
     nouns = {c.i for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")}
     nouns |= {g.i for c in verb.children if c.dep_ == "prep" and c.lower_ not in settings
               for g in c.children}  # fmt: skip
-    return nouns
+    # a protest given in to still happened ("shelved the reform after mass protests")
+    kept = ctx.lexicon.cue("args.unconsumed_types")
+    return {i for i in nouns if _noun_type(verb.doc[i], ctx) not in kept}
+
+
+def _noun_type(tok: Token, ctx: TriggerContext) -> str:
+    found = noun_sense(tok, ctx.lexicon)
+    return ctx.lexicon.code(found[1].cameo).plover if found is not None else ""
 
 
 def sentence_candidates(sent: Span, ctx: TriggerContext) -> list[Candidate]:
