@@ -407,19 +407,27 @@ def _dedupe(events: Iterable[Event]) -> list[Event]:
             best[key] = ev
     # only an event as real covers another ("did not ask NATO ..., but urged ...")
     # (keyed by role: "Israel freed Palestinians" covers no "Hamas released ..." with no target)
-    full = {(e.sentence, e.type, "source", _code(e.source), e.negated)
+    # ("arrested hundreds in the West Bank, which it has occupied since 1967": the
+    # background occupation covers no arrest)
+    full = {(e.sentence, e.type, "source", _code(e.source), _flags(e))
             for e in best.values() if e.target}  # fmt: skip
-    full |= {(e.sentence, e.type, "target", _code(e.target), e.negated)
+    full |= {(e.sentence, e.type, "target", _code(e.target), _flags(e))
              for e in best.values() if e.source}  # fmt: skip
     kept = [e for e in best.values() if not _covered(e, full)]
     return sorted(kept, key=lambda e: (e.start, e.trigger.start))
 
 
-def _covered(ev: Event, full: set[tuple[str, str, str, str | None, bool]]) -> bool:
+def _flags(ev: Event) -> tuple[bool, bool, bool]:
+    return (ev.negated, ev.hypothetical, ev.historical)
+
+
+def _covered(
+    ev: Event, full: set[tuple[str, str, str, str | None, tuple[bool, bool, bool]]]
+) -> bool:
     if ev.source is not None and ev.target is None:
-        return (ev.sentence, ev.type, "source", _code(ev.source), ev.negated) in full
+        return (ev.sentence, ev.type, "source", _code(ev.source), _flags(ev)) in full
     if ev.source is None and ev.target is not None:
-        return (ev.sentence, ev.type, "target", _code(ev.target), ev.negated) in full
+        return (ev.sentence, ev.type, "target", _code(ev.target), _flags(ev)) in full
     return False
 
 
