@@ -202,8 +202,19 @@ def lexicon_verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
         sense = ctx.lexicon.verbs.get((key, wanted))
         if sense is not None:
             why = f"verb:{key}" + (f"+{wanted}" if wanted else "")
-            return _rioting(_with_roles(tok, sense, why, ctx, obj, "verb", key), ctx)
+            return _civil(_rioting(_with_roles(tok, sense, why, ctx, obj, "verb", key), ctx), ctx)
     return None
+
+
+def _civil(cand: Candidate, ctx: TriggerContext) -> Candidate | None:
+    """Obstruction by a state ("coast guard ships blocked the boats", "rather than block
+    it") is no protest: civil-only codes (args.civil_codes) need a non-state source."""
+    if cand.cameo not in ctx.lexicon.cue("args.civil_codes"):
+        return cand
+    authorities = ctx.lexicon.cue("args.state_sectors")
+    state = any(a.actor.org or a.actor.group or str(a.actor.sector).lower() in authorities
+                for a in cand.sources)  # fmt: skip
+    return None if state else cand
 
 
 MOVED_CODES = {"troops": "154", "platforms": "154", "weapons": "072", "aid": "070",

@@ -126,6 +126,7 @@ def code_sentence(
     cands = [_negated_cooperation(c, ctx) for c in borrow_targets(cands, ctx)]
     cands = idle_speech_acts(idle_warnings(cands, ctx), ctx)
     cands = [_conditional_act(_locative_roles(c, ctx), ctx) for c in cands]
+    cands = _without_purpose_protests(cands, ctx)
     cands += claim_accusations(cands, ctx) + obligation_requests(sent, ctx)
     cands += charge_accusations(cands, ctx)
     cands = _with_conditional_threats(cands, conditional_threats(sent, ctx))
@@ -137,6 +138,15 @@ def code_sentence(
         hist = hist or long_standing(cand.trigger, ctx.lexicon) or cand.modality.historical
         out.append(replace(cand, modality=replace(cand.modality, historical=hist)))
     return out
+
+
+def _without_purpose_protests(cands: list[Candidate], ctx: TriggerContext) -> list[Candidate]:
+    """"blocked the crossings to protest against ...": the purpose of a coded protest is
+    that same protest, not a second one."""
+    protests = {c.trigger.i for c in cands if ctx.lexicon.code(c.cameo).plover == "PROTEST"}
+    return [c for c in cands if not (
+        c.trigger.dep_ in ("xcomp", "advcl") and c.trigger.head.i in protests
+        and ctx.lexicon.code(c.cameo).plover == "PROTEST")]  # fmt: skip
 
 
 def _with_conditional_threats(
