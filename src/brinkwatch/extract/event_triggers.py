@@ -536,7 +536,7 @@ def _unowned_sources(
     where it happens, else whom it is against ("protests against Lukashenko" are
     Belarusians protesting at home)."""
     cue = ctx.lexicon.cue
-    found = _participants(noun, ctx) if plover in cue("args.symmetric_types") else ()
+    found = _participants(noun, ctx, not targets) if plover in cue("args.symmetric_types") else ()
     if found:
         return found, roles + "+verb-subject"
     found = _accused_of(noun, ctx) or _responsible(noun, ctx)
@@ -642,9 +642,10 @@ def _what_it_hit(verb: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
     return next((a for h in heads if (a := ctx.finder.prep_objects(h, preps))), ())
 
 
-def _participants(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
+def _participants(noun: Token, ctx: TriggerContext, addressed: bool = False) -> tuple[Arg, ...]:
     """Who takes part in a meeting-like act named in a phrase of a verb: the verb's
-    subject ("flew to Moscow for talks with Putin")."""
+    subject ("flew to Moscow for talks with Putin"), and with ``addressed`` whom a
+    non-meeting act there was addressed to ("offered Russia at talks in Istanbul")."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.dep_ != "prep":
         return ()
@@ -655,7 +656,21 @@ def _participants(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
         return ()
     subjects, passive = ctx.finder.subject(verb)
     # "was turned down by Putin during talks with Erdogan": the agent attended
-    return ctx.finder.agent(verb) if passive else subjects
+    if passive:
+        return ctx.finder.agent(verb)
+    # "offered Russia at talks in Istanbul": whom the act at the meeting was addressed to
+    if not (addressed and subjects) or _meeting_verb(verb, ctx):
+        return subjects
+    others = ctx.finder.objects(verb)
+    return subjects + tuple(a for a in others if all(a.actor != s.actor for s in subjects))
+
+
+def _meeting_verb(verb: Token, ctx: TriggerContext) -> bool:
+    """A verb that is itself a meeting ("hosted Scholz for talks", "met Putin at the summit")."""
+    keys = verb_keys(verb, ctx.lexicon)
+    return any(ctx.lexicon.code(sense.cameo).plover == "CONSULT"
+               for key in keys for cls in ("", "actor", "*")
+               if (sense := ctx.lexicon.verbs.get((key, cls))) is not None)  # fmt: skip
 
 
 def _noun_modality(noun: Token, ctx: TriggerContext) -> Modality:
