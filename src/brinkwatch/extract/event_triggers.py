@@ -708,7 +708,19 @@ def nominal_roles(noun: Token, ctx: TriggerContext) -> tuple[tuple[Arg, ...], tu
         return between[:1], between[1:], "between"
     preps = ctx.lexicon.cue("args.noun_target_preps") - {"of"}
     targets = of_args or finder.prep_objects(noun, preps)
+    if not targets and noun.lemma_.lower() in ctx.lexicon.cue("reporting.claim_nouns"):
+        targets = _claimed_about(noun, ctx)  # "Moscow's accusation that Kyiv was preparing ..."
+        return sources, targets, roles + ("+that" if targets else "")
     return sources, targets, roles + ("+of" if of_args else "+prep" if targets else "")
+
+
+def _claimed_about(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
+    """The subject of a claim's that-clause: whom the claim is about."""
+    for clause in noun.children:
+        if clause.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that"
+                                                   for c in clause.children):  # fmt: skip
+            return ctx.finder.subject(clause)[0]
+    return ()
 
 
 def _forces_targets(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
@@ -753,9 +765,11 @@ def _consumed_nouns(cand: Candidate, ctx: TriggerContext) -> set[int]:
     nouns = {c.i for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")}
     nouns |= {g.i for c in verb.children if c.dep_ == "prep" and c.lower_ not in settings
               for g in c.children}  # fmt: skip
-    # a protest given in to still happened ("shelved the reform after mass protests")
-    kept = ctx.lexicon.cue("args.unconsumed_types")
-    return {i for i in nouns if _noun_type(verb.doc[i], ctx) not in kept}
+    # a protest given in to still happened ("shelved the reform after mass protests"), and
+    # a claim dismissed was still made ("Moscow's accusation that Kyiv ... was dismissed")
+    kept, claims = ctx.lexicon.cue("args.unconsumed_types"), ctx.lexicon.cue("reporting.claim_nouns")
+    return {i for i in nouns if _noun_type(verb.doc[i], ctx).lower() not in kept
+            and verb.doc[i].lemma_.lower() not in claims}  # fmt: skip
 
 
 def _noun_type(tok: Token, ctx: TriggerContext) -> str:
