@@ -291,13 +291,32 @@ def _joint_action(verb: Token, ctx: TriggerContext) -> Candidate | None:
     """"German and Ukrainian officers trained together": coordinated sides acting
     together cooperate, whatever the verb."""
     adverbs = ctx.lexicon.cue("args.cooperation_adverbs")
-    if not any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in adverbs for c in verb.children):
+    how = "together"
+    if any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in adverbs for c in verb.children):
+        sides = ctx.finder.subject(verb)[0]
+    elif _joint_thing(verb, ctx):  # "Ukraine and Poland set up a joint control post"
+        subjects, passive = ctx.finder.subject(verb)
+        sides, how = (ctx.finder.agent(verb) if passive else subjects), "joint"
+    else:
         return None
-    sides = ctx.finder.subject(verb)[0]
     if len(sides) < 2:
         return None
-    return Candidate(verb, "060", 0.7, f"joint:{verb.lemma_}+together", sides, (),
+    return Candidate(verb, "060", 0.7, f"joint:{verb.lemma_}+{how}", sides, (),
                      verb_modality(verb, ctx.lexicon), kind="special")  # fmt: skip
+
+
+def _joint_thing(verb: Token, ctx: TriggerContext) -> bool:
+    """The verb sets up something joint that is no event noun or force of its own ("set up a
+    joint investigation team"; "held joint exercises" is the noun's joint code, "formed a joint
+    force" a deployment, "issued a joint statement" no cooperation)."""
+    if verb.lemma_.lower() not in ctx.lexicon.cue("args.joint_making_verbs"):
+        return False
+    thing = theme_of(verb)
+    if thing is None or noun_sense(thing, ctx.lexicon) is not None or _names_forces(thing, ctx):
+        return False
+    words = [*thing.children, *(g for c in thing.children if c.dep_ == "compound"
+                                for g in c.children)]  # fmt: skip
+    return any(c.dep_ == "amod" and c.lower_ == "joint" for c in words)
 
 
 def _instruction(verb: Token, ctx: TriggerContext) -> Candidate | None:
