@@ -16,6 +16,8 @@ OBJECT_DEPS = ("dobj", "obj")
 # object classes that are armed forces and their equipment
 FORCE_CLASSES = ("troops", "weapons", "platforms", "peacekeepers")
 NOMINAL_EXCLUDED_DEPS = frozenset({"compound", "amod", "poss"})
+# relations of a prefix the parser split off a hyphenated verb ("test-fired")
+HYPHEN_DEPS = frozenset({"npadvmod", "compound", "advmod", "nmod"})
 
 
 @dataclass(frozen=True)
@@ -56,8 +58,11 @@ def verb_keys(tok: Token, lexicon: EventLexicon | None = None) -> list[str]:
     preps = [k for k in preps if k not in particle_verbs]
     preps += [f"{p} {c.lower_}" for p in particles + adverbs for c in tok.children
               if c.dep_ == "prep"]  # fmt: skip
+    # "test-fired": a hyphenated prefix the parser split off makes its own key first
+    prefixed = [f"{c.lower_}-{lemma}" for c in tok.children
+                if c.i == tok.i - 2 and tok.nbor(-1).text == "-" and c.dep_ in HYPHEN_DEPS]  # fmt: skip
     # a particle changes the verb ("gave up" is not "gave"): no bare-lemma fallback
-    return [*preps, *particles] if particles else [*preps, *adverbs, lemma]
+    return [*prefixed, *preps, *particles] if particles else [*prefixed, *preps, *adverbs, lemma]
 
 
 def noun_keys(tok: Token) -> list[str]:
@@ -228,7 +233,7 @@ def _forces_moving(verb: Token, ctx: TriggerContext) -> Candidate | None:
     if verb.lemma_.lower() not in ctx.lexicon.cue("args.motion_verbs"):
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None and verb.dep_ == "conj":  # "units finished drills and were returning"
+    if subj is None and verb.dep_ in ("conj", "xcomp"):  # "units ... were returning", "began leaving"
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return None
@@ -241,7 +246,7 @@ def _forces_moving(verb: Token, ctx: TriggerContext) -> Candidate | None:
     code = MOVED_CODES.get(cls)
     if code is None:
         return None
-    if code == "154" and _homeward(verb, ctx):
+    if code in ("154", "074") and _homeward(verb, ctx):
         code = "087"  # "all Russian forces will go home", "units were returning to base"
     # whose they are: the owner, else where they come from ("supplies from Armenia")
     sources = (ctx.finder.actors_at(moved) or ctx.finder.actors_at(subj)
@@ -280,7 +285,8 @@ def _expulsion(verb: Token, ctx: TriggerContext) -> Candidate | None:
 def _homeward(verb: Token, ctx: TriggerContext) -> bool:
     """Forces moving home or back to their bases pull back."""
     homes = ctx.lexicon.cue("args.home_words")
-    if verb.lemma_.lower() == "return":
+    # "peacekeepers began leaving Kazakhstan": forces leaving a place pull back from it
+    if verb.lemma_.lower() == "return" or verb.lemma_.lower() in ctx.lexicon.cue("args.leaving_verbs"):
         return True
     words = [c for c in verb.children if c.dep_ in ("advmod", "npadvmod", "prt")]
     words += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
@@ -558,7 +564,7 @@ def _unowned_sources(
     found = _participants(noun, ctx, not targets) if plover in cue("args.symmetric_types") else ()
     if found:
         return found, roles + "+verb-subject"
-    found = _accused_of(noun, ctx) or _responsible(noun, ctx)
+    found = _accused_of(noun, ctx) or _responsible(noun, ctx) or _attributed(noun, ctx)
     if found:
         return found, roles + "+accused"
     if plover in cue("locative.source_types"):
@@ -637,6 +643,16 @@ def _responsible(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
     if head.lemma_ != "be" or (prep.lower_ == "for" and head.i == prep.head.i):
         return ()
     return ctx.finder.subject(head)[0]
+
+
+def _attributed(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
+    """"an attack widely attributed to Israel", "a cyberattack blamed on Russia": whom
+    an act is put down to is its source."""
+    verbs = ctx.lexicon.cue("reporting.attribution_verbs")
+    for clause in noun.children:
+        if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.lemma_.lower() in verbs:
+            return ctx.finder.prep_objects(clause, frozenset({"to", "on"}))
+    return ()
 
 
 def _accused_of(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
