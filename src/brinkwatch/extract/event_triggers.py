@@ -59,8 +59,8 @@ def verb_keys(tok: Token, lexicon: EventLexicon | None = None) -> list[str]:
     preps += [f"{p} {c.lower_}" for p in particles + adverbs for c in tok.children
               if c.dep_ == "prep"]  # fmt: skip
     # "test-fired": a hyphenated prefix the parser split off makes its own key first
-    prefixed = [f"{c.lower_}-{lemma}" for c in tok.children
-                if c.i == tok.i - 2 and tok.nbor(-1).text == "-" and c.dep_ in HYPHEN_DEPS]  # fmt: skip
+    prefixed = [f"{c.lower_}-{lemma}" for c in tok.children if c.dep_ in HYPHEN_DEPS
+                and c.i == tok.i - 2 and tok.nbor(-1).text == "-"]  # fmt: skip
     # a particle changes the verb ("gave up" is not "gave"): no bare-lemma fallback
     return [*prefixed, *preps, *particles] if particles else [*prefixed, *preps, *adverbs, lemma]
 
@@ -233,7 +233,7 @@ def _forces_moving(verb: Token, ctx: TriggerContext) -> Candidate | None:
     if verb.lemma_.lower() not in ctx.lexicon.cue("args.motion_verbs"):
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None and verb.dep_ in ("conj", "xcomp"):  # "units ... were returning", "began leaving"
+    if subj is None and verb.dep_ in ("conj", "xcomp"):  # "... were returning", "began leaving"
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return None
@@ -286,7 +286,8 @@ def _homeward(verb: Token, ctx: TriggerContext) -> bool:
     """Forces moving home or back to their bases pull back."""
     homes = ctx.lexicon.cue("args.home_words")
     # "peacekeepers began leaving Kazakhstan": forces leaving a place pull back from it
-    if verb.lemma_.lower() == "return" or verb.lemma_.lower() in ctx.lexicon.cue("args.leaving_verbs"):
+    lemma = verb.lemma_.lower()
+    if lemma == "return" or lemma in ctx.lexicon.cue("args.leaving_verbs"):
         return True
     words = [c for c in verb.children if c.dep_ in ("advmod", "npadvmod", "prt")]
     words += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
@@ -802,7 +803,8 @@ def _consumed_nouns(cand: Candidate, ctx: TriggerContext) -> set[int]:
               for g in c.children}  # fmt: skip
     # a protest given in to still happened ("shelved the reform after mass protests"), and
     # a claim dismissed was still made ("Moscow's accusation that Kyiv ... was dismissed")
-    kept, claims = ctx.lexicon.cue("args.unconsumed_types"), ctx.lexicon.cue("reporting.claim_nouns")
+    kept = ctx.lexicon.cue("args.unconsumed_types")
+    claims = ctx.lexicon.cue("reporting.claim_nouns")
     return {i for i in nouns if _noun_type(verb.doc[i], ctx).lower() not in kept
             and verb.doc[i].lemma_.lower() not in claims}  # fmt: skip
 
