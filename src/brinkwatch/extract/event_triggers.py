@@ -375,6 +375,8 @@ def _with_roles(
             # "US carriers were sent", "the deployment of US troops was ordered": whose
             # forces move is who moves them
             sources = nominal_roles(obj, ctx)[0] if kind == "light" else finder.actors_at(obj)
+        if not sources and kind == "light" and any(a.actor.sector == "MIL" for a in subjects):
+            sources, targets = subjects, ()  # "air defences were placed on high alert"
         roles = "agent+nsubjpass"
     else:
         sources, targets = subjects, finder.objects(verb, with_direct=not obj_is_theme)
