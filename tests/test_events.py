@@ -592,3 +592,42 @@ def test_compass_named_military_district_is_not_the_west() -> None:
     text = "Moscow said units of the Western military district had ended their drills."
     [(_item, events)] = list(predict([GoldItem("x", text, "2022-02-15", ())]))
     assert all("WEST" not in (_c(e.source), _c(e.target)) for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [# a broker meets each side of what it brokered
+     ("Russia and Ukraine exchanged prisoners in a swap brokered by Turkey.",
+      [("CONSULT", "TUR", "RUS"), ("CONSULT", "TUR", "UKR")]),
+     # an unowned protest a state's own authorities give in to is its people's
+     ("Serbia withdrew the bill after mass protests.", [("PROTEST", "SRB", "SRB")]),
+     # coordinated sides setting up something joint cooperate
+     ("Poland and Lithuania set up a joint border post.",
+      [("COOPERATE", "POL", "LTU"), ("COOPERATE", "LTU", "POL")]),
+     # a dismissed accusation was still made, about the subject of its that-clause
+     ("Kyiv dismissed Moscow's accusation that Ukraine was building a dirty bomb.",
+      [("ACCUSE", "RUS", "UKR"), ("REJECT", "UKR", "RUS")]),
+     # forces leaving a place pull back from it
+     ("Russian troops began leaving Belarus.", [("RETREAT", "RUS", "BLR")]),
+     # a half-filled act is covered only by a full one with the actor in the same role
+     ("Russia released 20 prisoners, and Ukraine freed 30 Russian soldiers.",
+      [("RETREAT", "RUS", None), ("RETREAT", "UKR", "RUS")]),
+     # readiness signalled during a call: both sides took part in the call
+     ("Germany and France signalled readiness to help during a phone call.",
+      [("CONSULT", "DEU", "FRA"), ("CONSULT", "FRA", "DEU")])],
+)  # fmt: skip
+def test_secondary_events_round(
+    code: Code, text: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    found = counted(code(text))
+    assert all(e in found for e in expected), found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [("Russian warships blocked the Ukrainian port.", "PROTEST"),  # a state obstructing
+     ("Russia test-fired a hypersonic missile.", "ASSAULT"),  # a test is a show of force
+     ("Russia and Ukraine ended nine hours of talks in Berlin.", "SANCTION")],  # a round closed
+)  # fmt: skip
+def test_secondary_events_round_precision(code: Code, text: str, absent: str) -> None:
+    assert all(t != absent for t, _s, _t in counted(code(text))), counted(code(text))

@@ -23,6 +23,11 @@ ACTOR_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadv
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # subject pronouns of a reported clause that the resolver may leave unresolved
 PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+# nouns of intent whose infinitive is their holder's act ("signalled readiness to talk")
+INTENT_NOUNS = frozenset({"readiness", "willingness", "promise", "pledge", "commitment",
+                          "determination"})  # fmt: skip
+# finite verb tags: a finite verb hanging off another as "dep" is a coordination
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +152,14 @@ class ArgFinder:
             # passive one shares its subject, not its voice
             own_passive = any(c.dep_ == "auxpass" for c in verb.children)
             return self.subject(head)[0], own_passive
+        if verb.dep_ == "acl" and head.lemma_.lower() in INTENT_NOUNS and head.dep_ in OBJECT_DEPS:
+            # "signalled readiness to pursue diplomacy", "made a promise to stand by":
+            # the one who has the readiness or made the promise
+            return self.subject(head.head)[0], False
+        if verb.dep_ == "dep" and verb.tag_ in FINITE_TAGS and verb.tag_ == head.tag_:
+            # "forced the jet to land, then arrested the journalist": a coordination the
+            # parser left without its "and" shares the subject
+            return self.subject(head)
         if _means_clause(verb):
             return self.subject(verb.head.head)  # "responded by ordering ...": the responder
         if requested_clause(verb, self.requests):

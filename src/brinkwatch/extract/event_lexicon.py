@@ -124,6 +124,7 @@ def load_cues(path: Path) -> Mapping[str, tuple[str, ...]]:
 # cue lists whose verbs trigger events through a special rule, not a lexicon row
 SPECIAL_TRIGGER_CUES = (
     "args.expulsion_verbs", "args.motion_verbs", "args.receive_verbs", "control.instruction",
+    "args.joint_making_verbs",
 )  # fmt: skip
 
 
@@ -154,8 +155,11 @@ class EventLexicon:
         """Every verb lemma some verb or light-verb row or special trigger starts with:
         any other verb is dismissed without reading its dependents."""
         keys = [verb for verb, _cls in self.verbs] + list(self.light_keys)
+        firsts = {key.split(" ")[0] for key in keys}
+        # a hyphenated key ("co-host") is read off the lemma after the hyphen ("host")
+        firsts |= {word[i + 1 :] for word in firsts for i, c in enumerate(word) if c == "-"}
         specials = [self.cue(name) for name in SPECIAL_TRIGGER_CUES]
-        return frozenset(key.split(" ")[0] for key in keys).union(*specials)
+        return frozenset(firsts).union(*specials)
 
     @functools.cached_property
     def noun_words(self) -> frozenset[str]:

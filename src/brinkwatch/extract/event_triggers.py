@@ -17,6 +17,8 @@ OBJECT_DEPS = ("dobj", "obj")
 # object classes that are armed forces and their equipment
 FORCE_CLASSES = ("troops", "weapons", "platforms", "peacekeepers")
 NOMINAL_EXCLUDED_DEPS = frozenset({"compound", "amod", "poss"})
+# relations of a prefix the parser split off a hyphenated verb ("test-fired")
+HYPHEN_DEPS = frozenset({"npadvmod", "compound", "advmod", "nmod"})
 
 
 @dataclass(frozen=True)
@@ -58,8 +60,11 @@ def verb_keys(tok: Token, lexicon: EventLexicon | None = None) -> list[str]:
     preps = [k for k in preps if k not in particle_verbs]
     preps += [f"{p} {c.lower_}" for p in particles + adverbs for c in tok.children
               if c.dep_ == "prep"]  # fmt: skip
+    # "test-fired": a hyphenated prefix the parser split off makes its own key first
+    prefixed = [f"{c.lower_}-{lemma}" for c in tok.children if c.dep_ in HYPHEN_DEPS
+                and c.i == tok.i - 2 and tok.nbor(-1).text == "-"]  # fmt: skip
     # a particle changes the verb ("gave up" is not "gave"): no bare-lemma fallback
-    return [*preps, *particles] if particles else [*preps, *adverbs, lemma]
+    return [*prefixed, *preps, *particles] if particles else [*prefixed, *preps, *adverbs, lemma]
 
 
 def noun_keys(tok: Token) -> list[str]:
@@ -217,8 +222,19 @@ def lexicon_verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
         sense = ctx.lexicon.verbs.get((key, wanted))
         if sense is not None:
             why = f"verb:{key}" + (f"+{wanted}" if wanted else "")
-            return _rioting(_with_roles(tok, sense, why, ctx, obj, "verb", key), ctx)
+            return _civil(_rioting(_with_roles(tok, sense, why, ctx, obj, "verb", key), ctx), ctx)
     return None
+
+
+def _civil(cand: Candidate, ctx: TriggerContext) -> Candidate | None:
+    """Obstruction by a state ("coast guard ships blocked the boats", "rather than block
+    it") is no protest: civil-only codes (args.civil_codes) need a non-state source."""
+    if cand.cameo not in ctx.lexicon.cue("args.civil_codes"):
+        return cand
+    authorities = ctx.lexicon.cue("args.state_sectors")
+    state = any(a.actor.org or a.actor.group or str(a.actor.sector).lower() in authorities
+                for a in cand.sources)  # fmt: skip
+    return None if state else cand
 
 
 MOVED_CODES = {"troops": "154", "platforms": "154", "weapons": "072", "aid": "070",
@@ -232,7 +248,7 @@ def _forces_moving(verb: Token, ctx: TriggerContext) -> Candidate | None:
     if verb.lemma_.lower() not in ctx.lexicon.cue("args.motion_verbs"):
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None and verb.dep_ == "conj":  # "units finished drills and were returning"
+    if subj is None and verb.dep_ in ("conj", "xcomp"):  # "... were returning", "began leaving"
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return None
@@ -245,7 +261,7 @@ def _forces_moving(verb: Token, ctx: TriggerContext) -> Candidate | None:
     code = MOVED_CODES.get(cls)
     if code is None:
         return None
-    if code == "154" and _homeward(verb, ctx):
+    if code in ("154", "074") and _homeward(verb, ctx):
         code = "087"  # "all Russian forces will go home", "units were returning to base"
     # whose they are: the owner, else where they come from ("supplies from Armenia")
     sources = (ctx.finder.actors_at(moved) or ctx.finder.actors_at(subj)
@@ -284,7 +300,9 @@ def _expulsion(verb: Token, ctx: TriggerContext) -> Candidate | None:
 def _homeward(verb: Token, ctx: TriggerContext) -> bool:
     """Forces moving home or back to their bases pull back."""
     homes = ctx.lexicon.cue("args.home_words")
-    if verb.lemma_.lower() == "return":
+    # "peacekeepers began leaving Kazakhstan": forces leaving a place pull back from it
+    lemma = verb.lemma_.lower()
+    if lemma == "return" or lemma in ctx.lexicon.cue("args.leaving_verbs"):
         return True
     words = [c for c in verb.children if c.dep_ in ("advmod", "npadvmod", "prt")]
     words += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
@@ -294,13 +312,32 @@ def _homeward(verb: Token, ctx: TriggerContext) -> bool:
 def _joint_action(verb: Token, ctx: TriggerContext) -> Candidate | None:
     """"German and Ukrainian officers trained together": coordinated sides acting
     together cooperate, whatever the verb."""
-    if not _acts_together(verb, ctx):
+    how = "together"
+    if _acts_together(verb, ctx):
+        sides = ctx.finder.subject(verb)[0]
+    elif _joint_thing(verb, ctx):  # "Ukraine and Poland set up a joint control post"
+        subjects, passive = ctx.finder.subject(verb)
+        sides, how = (ctx.finder.agent(verb) if passive else subjects), "joint"
+    else:
         return None
-    sides = ctx.finder.subject(verb)[0]
     if len(sides) < 2:
         return None
-    return Candidate(verb, "060", 0.7, f"joint:{verb.lemma_}+together", sides, (),
+    return Candidate(verb, "060", 0.7, f"joint:{verb.lemma_}+{how}", sides, (),
                      verb_modality(verb, ctx.lexicon), kind="special")  # fmt: skip
+
+
+def _joint_thing(verb: Token, ctx: TriggerContext) -> bool:
+    """The verb sets up something joint that is no event noun or force of its own ("set up a
+    joint investigation team"; "held joint exercises" is the noun's joint code, "formed a joint
+    force" a deployment, "issued a joint statement" no cooperation)."""
+    if verb.lemma_.lower() not in ctx.lexicon.cue("args.joint_making_verbs"):
+        return False
+    thing = theme_of(verb)
+    if thing is None or noun_sense(thing, ctx.lexicon) is not None or _names_forces(thing, ctx):
+        return False
+    words = [*thing.children, *(g for c in thing.children if c.dep_ == "compound"
+                                for g in c.children)]  # fmt: skip
+    return any(c.dep_ == "amod" and c.lower_ == "joint" for c in words)
 
 
 def _instruction(verb: Token, ctx: TriggerContext) -> Candidate | None:
@@ -352,6 +389,8 @@ def _with_roles(
             # "US carriers were sent", "the deployment of US troops was ordered": whose
             # forces move is who moves them
             sources = nominal_roles(obj, ctx)[0] if kind == "light" else finder.actors_at(obj)
+        if not sources and kind == "light" and any(a.actor.sector == "MIL" for a in subjects):
+            sources, targets = subjects, ()  # "air defences were placed on high alert"
         roles = "agent+nsubjpass"
     else:
         sources, targets = subjects, finder.objects(verb, with_direct=not obj_is_theme)
@@ -375,10 +414,34 @@ def _with_roles(
     if verb.lemma_.lower() in ctx.lexicon.cue("args.beneficiary_verbs"):
         # "reinforce NATO's eastern flank": whose flank is helped; only "against" is a target
         targets = finder.prep_objects(verb, frozenset({"against"}))
+    if verb.lemma_.lower() in ctx.lexicon.cue("args.mediation_verbs"):
+        sources, targets, roles = _mediation(verb, sources, targets, roles, ctx)
     cameo = _joint(sense, sources, targets, obj, finder)
     return Candidate(verb, cameo, sense.weight, f"{why}/{roles}", sources, targets,
                      verb_modality(verb, ctx.lexicon), kind=kind,
                      theme_i=obj.i if obj is not None else -1)  # fmt: skip
+
+
+def _mediation(
+    verb: Token, sources: tuple[Arg, ...], targets: tuple[Arg, ...], roles: str,
+    ctx: TriggerContext,
+) -> tuple[tuple[Arg, ...], tuple[Arg, ...], str]:  # fmt: skip
+    """A broker meets each side of what it brokered: "a swap brokered by Turkey" after
+    "Russia and Ukraine exchanged prisoners", "under a Russian-brokered deal", "talks
+    between Kyiv and Moscow mediated by France"."""
+    if not sources and verb.dep_ == "amod":  # "a Russian-brokered deal": the compound's actor
+        sources = tuple(a for c in verb.children if c.dep_ in ("npadvmod", "compound")
+                        if (a := ctx.finder.actor_at(c)) is not None)  # fmt: skip
+    if targets or not sources or verb.dep_ not in ("acl", "amod"):
+        return sources, targets, roles
+    noun = verb.head
+    sides = ctx.finder.prep_objects(noun, frozenset({"between"}))
+    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if not sides and noun.dep_ in ("pobj", "dobj") and governor.pos_ in ("VERB", "AUX"):
+        sides = ctx.finder.subject(governor)[0]
+    if len(sides) < 2:
+        return sources, targets, roles
+    return sources, sides, roles + "+sides"
 
 
 def _venue_only(
@@ -515,15 +578,52 @@ def _unowned_sources(
     where it happens, else whom it is against ("protests against Lukashenko" are
     Belarusians protesting at home)."""
     cue = ctx.lexicon.cue
-    found = _participants(noun, ctx) if plover in cue("args.symmetric_types") else ()
+    found = _participants(noun, ctx, not targets) if plover in cue("args.symmetric_types") else ()
     if found:
         return found, roles + "+verb-subject"
-    found = _accused_of(noun, ctx) or _responsible(noun, ctx)
+    found = _accused_of(noun, ctx) or _responsible(noun, ctx) or _attributed(noun, ctx)
     if found:
         return found, roles + "+accused"
     if plover in cue("locative.source_types"):
-        return _place_sources(noun, ctx) or targets, roles + "+place-source"
+        found = _place_sources(noun, ctx) or targets
+        if not found and (home := _home_protest(noun, ctx)) is not None:
+            return (home,), roles + "+home-source"
+        return found, roles + "+place-source"
     return (), roles
+
+
+def _home_protest(noun: Token, ctx: TriggerContext) -> Arg | None:
+    """"The government shelved the reform after mass protests", "the president faced ten
+    days of protests", "police detained 3,000 people on the first night of protests", "...
+    as protests spread": a protest that a state's own authorities face, yield to or put
+    down, with no place named, is that state's people protesting at home."""
+    tok, links = (noun.head if noun.dep_ == "conj" else noun), set()
+    measures = ctx.lexicon.cue("args.measure_nouns")
+    for _ in range(5):  # up through measure nouns ("the first night of protests")
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            links.add(tok.head.lower_)
+            tok = tok.head.head
+        elif tok.dep_ == "nsubj" and tok.head.dep_ == "advcl":  # "as protests spread"
+            links.add("as")
+            tok = tok.head.head
+        elif tok.dep_ in OBJECT_DEPS:
+            links.add(tok.head.lemma_.lower())
+            tok = tok.head
+        else:
+            return None
+        if tok.pos_ in ("VERB", "AUX") or tok.lemma_.lower() not in measures:
+            break
+    if not links & ctx.lexicon.cue("locative.facing_words") or tok.pos_ not in ("VERB", "AUX"):
+        return None
+    subjects = ctx.finder.subject(tok)[0]
+    authority = subjects[0].actor if len(subjects) == 1 else None
+    if authority is None or authority.country is None or authority.org or authority.group:
+        return None
+    if str(authority.sector).lower() not in ctx.lexicon.cue("locative.authority_sectors"):
+        return None
+    people = Actor(noun.text, noun.idx, noun.idx + len(noun.text), country=authority.country,
+                   sector="CVL")  # fmt: skip
+    return Arg(people, noun)
 
 
 def _codable(
@@ -562,6 +662,16 @@ def _responsible(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
     return ctx.finder.subject(head)[0]
 
 
+def _attributed(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
+    """"an attack widely attributed to Israel", "a cyberattack blamed on Russia": whom
+    an act is put down to is its source."""
+    verbs = ctx.lexicon.cue("reporting.attribution_verbs")
+    for clause in noun.children:
+        if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.lemma_.lower() in verbs:
+            return ctx.finder.prep_objects(clause, frozenset({"to", "on"}))
+    return ()
+
+
 def _accused_of(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
     """"blamed Israel for the air strike": the accused is whose act it is."""
     prep = noun.head
@@ -584,9 +694,10 @@ def _what_it_hit(verb: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
     return next((a for h in heads if (a := ctx.finder.prep_objects(h, preps))), ())
 
 
-def _participants(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
+def _participants(noun: Token, ctx: TriggerContext, addressed: bool = False) -> tuple[Arg, ...]:
     """Who takes part in a meeting-like act named in a phrase of a verb: the verb's
-    subject ("flew to Moscow for talks with Putin")."""
+    subject ("flew to Moscow for talks with Putin"), and with ``addressed`` whom a
+    non-meeting act there was addressed to ("offered Russia at talks in Istanbul")."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.dep_ != "prep":
         return ()
@@ -597,7 +708,21 @@ def _participants(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
         return ()
     subjects, passive = ctx.finder.subject(verb)
     # "was turned down by Putin during talks with Erdogan": the agent attended
-    return ctx.finder.agent(verb) if passive else subjects
+    if passive:
+        return ctx.finder.agent(verb)
+    # "offered Russia at talks in Istanbul": whom the act at the meeting was addressed to
+    if not (addressed and subjects) or _meeting_verb(verb, ctx):
+        return subjects
+    others = ctx.finder.objects(verb)
+    return subjects + tuple(a for a in others if all(a.actor != s.actor for s in subjects))
+
+
+def _meeting_verb(verb: Token, ctx: TriggerContext) -> bool:
+    """A verb that is itself a meeting ("hosted Scholz for talks", "met Putin at the summit")."""
+    keys = verb_keys(verb, ctx.lexicon)
+    return any(ctx.lexicon.code(sense.cameo).plover == "CONSULT"
+               for key in keys for cls in ("", "actor", "*")
+               if (sense := ctx.lexicon.verbs.get((key, cls))) is not None)  # fmt: skip
 
 
 def _noun_modality(noun: Token, ctx: TriggerContext) -> Modality:
@@ -635,7 +760,19 @@ def nominal_roles(noun: Token, ctx: TriggerContext) -> tuple[tuple[Arg, ...], tu
         return between[:1], between[1:], "between"
     preps = ctx.lexicon.cue("args.noun_target_preps") - {"of"}
     targets = of_args or finder.prep_objects(noun, preps)
+    if not targets and noun.lemma_.lower() in ctx.lexicon.cue("reporting.claim_nouns"):
+        targets = _claimed_about(noun, ctx)  # "Moscow's accusation that Kyiv was preparing ..."
+        return sources, targets, roles + ("+that" if targets else "")
     return sources, targets, roles + ("+of" if of_args else "+prep" if targets else "")
+
+
+def _claimed_about(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
+    """The subject of a claim's that-clause: whom the claim is about."""
+    for clause in noun.children:
+        if clause.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that"
+                                                   for c in clause.children):  # fmt: skip
+            return ctx.finder.subject(clause)[0]
+    return ()
 
 
 def _forces_targets(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
@@ -680,7 +817,17 @@ def _consumed_nouns(cand: Candidate, ctx: TriggerContext) -> set[int]:
     nouns = {c.i for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")}
     nouns |= {g.i for c in verb.children if c.dep_ == "prep" and c.lower_ not in settings
               for g in c.children}  # fmt: skip
-    return nouns
+    # a protest given in to still happened ("shelved the reform after mass protests"), and
+    # a claim dismissed was still made ("Moscow's accusation that Kyiv ... was dismissed")
+    kept = ctx.lexicon.cue("args.unconsumed_types")
+    claims = ctx.lexicon.cue("reporting.claim_nouns")
+    return {i for i in nouns if _noun_type(verb.doc[i], ctx).lower() not in kept
+            and verb.doc[i].lemma_.lower() not in claims}  # fmt: skip
+
+
+def _noun_type(tok: Token, ctx: TriggerContext) -> str:
+    found = noun_sense(tok, ctx.lexicon)
+    return ctx.lexicon.code(found[1].cameo).plover if found is not None else ""
 
 
 def sentence_candidates(sent: Span, ctx: TriggerContext) -> list[Candidate]:

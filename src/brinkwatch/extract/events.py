@@ -133,6 +133,7 @@ def code_sentence(
     cands = [_negated_cooperation(c, ctx) for c in borrow_targets(cands, ctx)]
     cands = idle_speech_acts(idle_warnings(cands, ctx), ctx)
     cands = [_conditional_act(_locative_roles(c, ctx), ctx) for c in cands]
+    cands = _without_purpose_protests(cands, ctx)
     cands += claim_accusations(cands, ctx) + obligation_requests(sent, ctx)
     cands += charge_accusations(cands, ctx)
     cands = _with_conditional_threats(cands, conditional_threats(sent, ctx))
@@ -144,6 +145,15 @@ def code_sentence(
         hist = hist or long_standing(cand.trigger, ctx.lexicon) or cand.modality.historical
         out.append(replace(cand, modality=replace(cand.modality, historical=hist)))
     return out
+
+
+def _without_purpose_protests(cands: list[Candidate], ctx: TriggerContext) -> list[Candidate]:
+    """"blocked the crossings to protest against ...": the purpose of a coded protest is
+    that same protest, not a second one."""
+    protests = {c.trigger.i for c in cands if ctx.lexicon.code(c.cameo).plover == "PROTEST"}
+    return [c for c in cands if not (
+        c.trigger.dep_ in ("xcomp", "advcl") and c.trigger.head.i in protests
+        and ctx.lexicon.code(c.cameo).plover == "PROTEST")]  # fmt: skip
 
 
 def _with_conditional_threats(
@@ -413,17 +423,28 @@ def _dedupe(events: Iterable[Event]) -> list[Event]:
         if key not in best or ev.confidence > best[key].confidence:
             best[key] = ev
     # only an event as real covers another ("did not ask NATO ..., but urged ...")
-    full = {(e.sentence, e.type, _code(e.source), e.negated) for e in best.values() if e.target}
-    full |= {(e.sentence, e.type, _code(e.target), e.negated) for e in best.values() if e.source}
+    # (keyed by role: "Israel freed Palestinians" covers no "Hamas released ..." with no target)
+    # ("arrested hundreds in the West Bank, which it has occupied since 1967": the
+    # background occupation covers no arrest)
+    full = {(e.sentence, e.type, "source", _code(e.source), _flags(e))
+            for e in best.values() if e.target}  # fmt: skip
+    full |= {(e.sentence, e.type, "target", _code(e.target), _flags(e))
+             for e in best.values() if e.source}  # fmt: skip
     kept = [e for e in best.values() if not _covered(e, full)]
     return sorted(kept, key=lambda e: (e.start, e.trigger.start))
 
 
-def _covered(ev: Event, full: set[tuple[str, str, str | None, bool]]) -> bool:
+def _flags(ev: Event) -> tuple[bool, bool, bool]:
+    return (ev.negated, ev.hypothetical, ev.historical)
+
+
+def _covered(
+    ev: Event, full: set[tuple[str, str, str, str | None, tuple[bool, bool, bool]]]
+) -> bool:
     if ev.source is not None and ev.target is None:
-        return (ev.sentence, ev.type, _code(ev.source), ev.negated) in full
+        return (ev.sentence, ev.type, "source", _code(ev.source), _flags(ev)) in full
     if ev.source is None and ev.target is not None:
-        return (ev.sentence, ev.type, _code(ev.target), ev.negated) in full
+        return (ev.sentence, ev.type, "target", _code(ev.target), _flags(ev)) in full
     return False
 
 
