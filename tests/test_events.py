@@ -208,6 +208,21 @@ def test_warning_with_condition_is_a_threat(code: Code) -> None:
     assert all(t != "SANCTION" for t, _s, _t in found)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain put 1,000 troops on standby to deploy to Poland.",
+        "Washington placed 3,000 soldiers on high alert to move to Romania.",
+    ],
+)
+def test_readiness_is_the_act_done_and_its_purpose_is_still_to_come(
+    code: Code, text: str
+) -> None:
+    mobilized = [e for e in code(text) if e.type == "MOBILIZE"]
+    assert mobilized and not mobilized[0].future
+    assert mobilized[0].trigger.text in ("put", "placed")
+
+
 def test_announced_plan_is_the_act_with_future(code: Code) -> None:
     events = code("Germany will send 5,000 helmets to Ukraine.")
     aid = [e for e in events if e.type == "AID"]

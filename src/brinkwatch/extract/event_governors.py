@@ -71,6 +71,8 @@ def _apply_one(cand: Candidate, gov: Token, child: Token, ctx: TriggerContext) -
         mod = cand.modality
     if _only_content(cand, gov, child, ctx):
         return replace(cand, content=True)
+    if _readied_for(gov, child, ctx):
+        mod = replace(mod, future=True)
     if lemma in cue("reporting.accusation_verbs") and child.dep_ == "prep":
         cand = _accused_act(cand, gov, ctx)
     if lemma in cue("reporting.verbs") and child.dep_ == "ccomp" and cand.attributed_to is None:
@@ -86,6 +88,17 @@ def _apply_one(cand: Candidate, gov: Token, child: Token, ctx: TriggerContext) -
     future = mod.future or (gov_mod.future and inherits)
     return replace(cand, modality=replace(mod, negated=negated, hypothetical=hypothetical,
                                            future=future))  # fmt: skip
+
+
+def _readied_for(gov: Token, child: Token, ctx: TriggerContext) -> bool:
+    """"placed 8,500 troops on heightened alert to deploy to Europe": a to-infinitive
+    hung on a state of readiness (future.readiness_nouns) is what forces are readied
+    for, not something done."""
+    to_marker = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+    if child.dep_ not in ("advcl", "acl") or not to_marker:
+        return False
+    near = [gov, *(g for p in gov.children if p.dep_ == "prep" for g in p.children)]
+    return any(t.lemma_.lower() in ctx.lexicon.cue("future.readiness_nouns") for t in near)
 
 
 def _noun_governor(cand: Candidate, gov: Token, ctx: TriggerContext) -> Candidate | None:

@@ -420,7 +420,8 @@ def _dedupe(events: Iterable[Event]) -> list[Event]:
     for ev in events:
         key = (ev.sentence, ev.type, _code(ev.source), _code(ev.target),
                ev.negated, ev.hypothetical, ev.historical)  # fmt: skip
-        if key not in best or ev.confidence > best[key].confidence:
+        # an act done beats one still to come ("placed troops on alert to deploy")
+        if key not in best or _rank(ev) > _rank(best[key]):
             best[key] = ev
     # only an event as real covers another ("did not ask NATO ..., but urged ...")
     # (keyed by role: "Israel freed Palestinians" covers no "Hamas released ..." with no target)
@@ -434,12 +435,16 @@ def _dedupe(events: Iterable[Event]) -> list[Event]:
     return sorted(kept, key=lambda e: (e.start, e.trigger.start))
 
 
-def _flags(ev: Event) -> tuple[bool, bool, bool]:
-    return (ev.negated, ev.hypothetical, ev.historical)
+def _rank(ev: Event) -> tuple[bool, float]:
+    return (not ev.future, ev.confidence)
+
+
+def _flags(ev: Event) -> tuple[bool, bool, bool, bool]:
+    return (ev.negated, ev.hypothetical, ev.historical, ev.future)
 
 
 def _covered(
-    ev: Event, full: set[tuple[str, str, str, str | None, tuple[bool, bool, bool]]]
+    ev: Event, full: set[tuple[str, str, str, str | None, tuple[bool, bool, bool, bool]]]
 ) -> bool:
     if ev.source is not None and ev.target is None:
         return (ev.sentence, ev.type, "source", _code(ev.source), _flags(ev)) in full
