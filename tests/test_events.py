@@ -98,6 +98,8 @@ TYPE_CASES = [
     ("The French president met the Russian leader in Moscow on Monday.",
      ("CONSULT", "FRA", "RUS")),
     ("Canada praised Ukraine for its restraint.", ("SUPPORT", "CAN", "UKR")),
+    ("Moscow said some of its troops were returning to their bases.",
+     ("RETREAT", "RUS", None)),
     # a concession with no named target is domestic, like a protest
     ("Serbia relented after weeks of pressure.", ("CONCEDE", "SRB", "SRB")),
     ("Lithuania extradited the suspect to Poland.", ("COOPERATE", "LTU", "POL")),
