@@ -271,3 +271,72 @@ def test_the_year_ended_a_day_is_a_year_long(parse: Callable[[str], Doc]) -> Non
         "DURATION",
         "P1Y",
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "type_", "value"),
+    [
+        # Days counted from an event of the story are a stretch, not a date.
+        ("The shelling resumed three days later.", "three days", "DURATION", "P3D"),
+        ("A day earlier, the envoy had left Kyiv.", "A day", "DURATION", "P1D"),
+        ("A few days later, the border reopened.", "A few days", "DURATION", "PXD"),
+        # A weekday followed by an ordinal that counts something else is no date.
+        ("Markets fell Monday, the third loss in a row.", "Monday", "DATE", "2022-01-24"),
+        # "or so" inside an offset.
+        ("The drone struck a week or so ago.", "a week or so ago", "DATE", "2022-01-18"),
+        ("Each July the fleet holds drills in the Baltic.", "Each July", "SET", "XXXX-07"),
+        (
+            "Exports should recover in the first two quarters of 2023.",
+            "the first two quarters of 2023",
+            "DATE",
+            "2023-H1",
+        ),
+        (
+            "The deadline expired at midnight Friday.",
+            "midnight Friday",
+            "TIME",
+            "2022-01-21T24:00",
+        ),
+        (
+            "The rocket hit at 9:40 a.m. (0740 GMT) Monday.",
+            "9:40 a.m. (0740 GMT) Monday",
+            "TIME",
+            "2022-01-24T09:40",
+        ),
+    ],
+)
+def test_story_offsets_and_glosses(
+    parse: Callable[[str], Doc], sentence: str, expression: str, type_: str, value: str
+) -> None:
+    mention = _only(_times(parse, sentence), expression)
+    assert (mention.type, mention.value) == (type_, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # The quarter just reported, a year back (a report by quarters).
+        (
+            "Third-quarter profit at the arms maker rose. For the quarter a year ago it "
+            "earned less.",
+            "the quarter a year ago",
+            "2020-Q3",
+        ),
+        # A sentence about nine or six months compares with the year before.
+        (
+            "Third-quarter sales rose. For the nine months, the shipyard earned $40 "
+            "million, up from $31 million a year earlier.",
+            "a year earlier",
+            "2020",
+        ),
+        (
+            "Third-quarter sales rose. Sales in the first half fell from a year earlier.",
+            "a year earlier",
+            "2020",
+        ),
+    ],
+)
+def test_quarterly_comparisons_in_their_sentence(
+    parse: Callable[[str], Doc], text: str, expression: str, value: str
+) -> None:
+    assert _only(_times(parse, text, date(2021, 10, 28)), expression).value == value

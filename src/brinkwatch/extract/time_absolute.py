@@ -214,8 +214,9 @@ def quarter_of_year(groups: Groups, context: Context) -> Timex | None:
 
 
 def half_year(groups: Groups, context: Context) -> Timex | None:
-    """ "the first half of 2022" -> 2022-H1."""
-    half = 1 if (groups.get("ord") or "").lower() == "first" else 2  # second, last, latter
+    """ "the first half of 2022", "the first two quarters of 2022" -> 2022-H1."""
+    which = groups.get("ord") or groups.get("quarters") or ""
+    half = 1 if which.lower() == "first" else 2  # second, last, latter
     year = year_of(groups, "year")
     if year is None:
         if context.anchor is None:

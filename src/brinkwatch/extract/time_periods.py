@@ -98,7 +98,11 @@ def set_word(groups: Groups, context: Context) -> Timex | None:
 
 
 def every(groups: Groups, context: Context) -> Timex | None:
-    """ "every week" -> P1W, "every two years" -> P2Y, "every Monday" -> XXXX-WXX-1."""
+    """ "every week" -> P1W, "every two years" -> P2Y, "every Monday" -> XXXX-WXX-1,
+    "each July" -> XXXX-07."""
+    month = context.lexicon.lookup("months", groups.get("month") or "")
+    if month is not None:
+        return "SET", f"XXXX-{int(month):02d}"
     weekday = context.lexicon.lookup("weekdays", groups.get("weekday") or "")
     if weekday is not None:
         part = context.lexicon.lookup("day_parts", groups.get("part") or "")

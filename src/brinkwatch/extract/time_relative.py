@@ -52,6 +52,12 @@ _UNIT_LETTER = MappingProxyType(
 # "the past decade" is written in years, like counted decades (see time_periods).
 _ONE_UNIT = MappingProxyType({"DE": "P10Y", "CE": "P100Y"})
 _BACKWARD = frozenset({"ago", "earlier", "before", "previously", "back"})
+# "three days later", "a day earlier" count from an event of the story, not from the
+# publication date: TimeBank tags the stretch ("three days", P3D). Longer units stay
+# dates: "up from a year earlier" compares with the year before the report (TimeBank),
+# and Recognizers-Text counts "3 weeks later" from the reference date.
+_FROM_THE_STORY = frozenset({"later", "earlier"})
+_STORY_UNITS = frozenset({"D"})
 _MOST_RECENT = frozenset({"past", "this past"})
 _NEXT_TO_COME = frozenset({"coming", "this coming", "upcoming", "this upcoming"})
 
@@ -219,6 +225,8 @@ def offset(groups: Groups, context: Context) -> Timex | None:
         return duration(groups, context)  # "an hour later": no date, but an hour
     if unit is None or context.anchor is None:
         return None
+    if words(groups.get("dir")) in _FROM_THE_STORY and unit in _STORY_UNITS:
+        return None  # the duration rule then reads "three days" alone
     amount = parse_amount(groups.get("num"), context.lexicon) if groups.get("num") else 1.0
     if amount is None:
         return "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF"

@@ -41,6 +41,9 @@ _RANGE_END = re.compile(
     r"\s*(?:-|–|—|to|through|until|till|and)\s*(\d{1,2})(?:st|nd|rd|th)?(?![\w/:.-]|\.\d)",
     re.IGNORECASE,
 )
+_BRACKETED_AFTER = re.compile(r"\s*\(\s*")
+_BRACKET_CLOSE = re.compile(r"\s*\)")
+_MIDNIGHT = re.compile(r"\bmidnight\b", re.IGNORECASE)
 _DAY_RANGE_RULES = frozenset({"month_day"})
 _OFFSET_GAP = re.compile(r"\s+(after|before|from)\s+", re.IGNORECASE)
 _SIMPLE_PERIOD = re.compile(r"P(\d+)([DWMY])")
@@ -48,6 +51,7 @@ _UNIT_DAYS = MappingProxyType({"D": 1, "W": 7})
 _UNIT_MONTHS = MappingProxyType({"M": 1, "Y": 12})
 _WORD_BEFORE = re.compile(r"(\w+)\W{1,3}$")
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d']?\s+(?=[A-Z\"\u201c])|\n\s*\n")
 _WORKDAYS = re.compile(r"\b(?:trading|business|working)\b", re.IGNORECASE)
 
 
@@ -222,10 +226,19 @@ def _counted_from(day: date, count: int, unit: str) -> str | None:
 
 
 def _join_clock_and_day(text: str, mentions: list[TimeMention]) -> tuple[TimeMention, ...]:
-    """Merge a clock time with a day named right next to it into one TIME."""
+    """Merge a clock time with a day named right next to it into one TIME; the same
+    clock time given again in brackets in another zone ("10:35 a.m. (0735 GMT)
+    Friday") is part of the first."""
     joined: list[TimeMention] = []
     for mention in mentions:
         previous = joined[-1] if joined else None
+        if previous is not None and _is_clock(previous) and _is_clock(mention):
+            gloss = _BRACKETED_AFTER.fullmatch(text, previous.end, mention.start)
+            closing = _BRACKET_CLOSE.match(text, mention.end)
+            if gloss is not None and closing is not None:
+                joined[-1] = replace(previous, text=text[previous.start : closing.end()],
+                                     end=closing.end())  # fmt: skip
+                continue
         if previous is not None and _adjacent(text, previous, mention):
             merged = _merge(text, previous, mention)
             if merged is not None:
@@ -244,7 +257,10 @@ def _merge(text: str, first: TimeMention, second: TimeMention) -> TimeMention | 
     clock, day = (first, second) if _is_clock(first) else (second, first)
     if not _is_clock(clock) or _is_clock(day) or not _is_day(day.value):
         return None
-    value = f"{day.value[:10]}T{clock.value.split('T', 1)[1]}"
+    hour = clock.value.split("T", 1)[1]
+    if _MIDNIGHT.search(clock.text):
+        hour = "24:00"  # "midnight Friday" is the end of Friday (TimeML writes T24:00)
+    value = f"{day.value[:10]}T{hour}"
     return TimeMention(text[first.start : second.end], first.start, second.end, "TIME", value)
 
 
@@ -269,7 +285,28 @@ def _quarterly_comparisons(
     phrases = frozenset(table["phrases"])
     last_year, last_quarter = last_completed_quarter(published)
     value = f"{last_year - 1}-Q{last_quarter}"
-    return tuple(replace(m, value=value) if _normalised(m.text) in phrases else m for m in mentions)
+    longer = tuple(table["longer_periods"])
+    result = []
+    for mention in mentions:
+        if _normalised(mention.text) in phrases and not _mentions_any(
+            _sentence_of(text, mention), longer
+        ):
+            mention = replace(mention, value=value)
+        result.append(mention)
+    return tuple(result)
+
+
+def _sentence_of(text: str, mention: TimeMention) -> str:
+    """The sentence around a mention, cut at the nearest sentence ends (a full stop,
+    question or exclamation mark before a space, or a blank line)."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, mention.start)]
+    following = _SENTENCE_END.search(text, mention.end)
+    return text[ends[-1] if ends else 0 : following.start() if following else len(text)]
+
+
+def _mentions_any(sentence: str, phrases: tuple[str, ...]) -> bool:
+    lowered = _normalised(sentence)
+    return any(phrase in lowered for phrase in phrases)
 
 
 def _normalised(text: str) -> str:
