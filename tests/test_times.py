@@ -297,6 +297,16 @@ def test_the_year_ended_a_day_is_a_year_long(parse: Callable[[str], Doc]) -> Non
             "TIME",
             "2022-01-21T24:00",
         ),
+        # A cue phrase before a weekday looks ahead whatever the verb.
+        (
+            "Officials said the convoy could leave as early as Friday.",
+            "Friday",
+            "DATE",
+            "2022-01-28",
+        ),
+        ("Troops said they must withdraw no later than Sunday.", "Sunday", "DATE", "2022-01-30"),
+        # After a modal, "one day" is a vague future, not a day-long stretch.
+        ("The exiles hope they will one day return home.", "one day", "DATE", "FUTURE_REF"),
         (
             "The rocket hit at 9:40 a.m. (0740 GMT) Monday.",
             "9:40 a.m. (0740 GMT) Monday",

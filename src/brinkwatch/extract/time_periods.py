@@ -142,6 +142,11 @@ def reference(groups: Groups, context: Context) -> Timex | None:
     return ("DATE", str(value)) if value else None
 
 
+def modal_future(groups: Groups, context: Context) -> Timex | None:
+    """ "will one day be": after a modal, "one day" is a vague future (FUTURE_REF)."""
+    return "DATE", "FUTURE_REF"
+
+
 def blocked(groups: Groups, context: Context) -> Timex | None:
     """Blocker rules ("a day of mourning"): a phrase that looks like a time but is not."""
     return None

@@ -12,6 +12,7 @@ figures: docs/data/times.md.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, timedelta
 from types import MappingProxyType
@@ -49,7 +50,8 @@ _OFFSET_GAP = re.compile(r"\s+(after|before|from)\s+", re.IGNORECASE)
 _SIMPLE_PERIOD = re.compile(r"P(\d+)([DWMY])")
 _UNIT_DAYS = MappingProxyType({"D": 1, "W": 7})
 _UNIT_MONTHS = MappingProxyType({"M": 1, "Y": 12})
-_WORD_BEFORE = re.compile(r"(\w+)\W{1,3}$")
+# The (up to three) words right before a span, and the 1-3 non-word characters after them.
+_WORDS_BEFORE = re.compile(r"((?:\w+ ){0,2}\w+)\W{1,3}$")
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d']?\s+(?=[A-Z\"\u201c])|\n\s*\n")
 _WORKDAYS = re.compile(r"\b(?:trading|business|working)\b", re.IGNORECASE)
@@ -109,16 +111,27 @@ def _tense(doc: Doc, candidate: Candidate, lexicon: TimeLexicon) -> str:
     for a possessive ("Wednesday's ruling": a thing done); else the tense of the
     governing verb."""
     start, text = candidate.start, candidate.match.string
-    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
     cues = lexicon.tables["tense_cues"]
-    if before is not None:
-        word = before.group(1).lower()
-        for tense in TENSES:
-            if word in cues.get(tense, ()):
-                return tense
+    cued = _cue_tense(text, start, cues)
+    if cued is not None:
+        return cued
     if _POSSESSIVE.match(text, candidate.end):
         return "PAST"
     return tense_at(doc, start, candidate.end, frozenset(cues["FUTURE_VERBS"]))
+
+
+def _cue_tense(text: str, start: int, cues: Mapping[str, list[str]]) -> str | None:
+    """The tense a cue word or phrase right before the span gives: "payable Dec. 1",
+    "as early as Tuesday" (FUTURE), "since Jan. 13" (PAST)."""
+    before = _WORDS_BEFORE.search(text, max(0, start - 30), start)
+    if before is None:
+        return None
+    tail = before.group(1).lower().split()
+    for tense in TENSES:
+        for cue in cues.get(tense, ()):
+            if tail[-(cue.count(" ") + 1) :] == cue.split():
+                return tense
+    return None
 
 
 def _plausible(doc: Doc, candidate: Candidate, lexicon: TimeLexicon) -> bool:
