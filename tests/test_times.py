@@ -102,6 +102,8 @@ def _only(mentions: list[TimeMention], text: str) -> TimeMention:
             "2021-SU",
         ),
         ("The alliance was founded in the 20th century.", "the 20th century", "DATE", "19"),
+        ("The fortress dates from the 11th century.", "the 11th century", "DATE", "10"),
+        ("The border was drawn in the nineteenth century.", "the nineteenth century", "DATE", "18"),
         (
             "Budgets are set for the first half of 2022.",
             "the first half of 2022",
@@ -282,6 +284,8 @@ def test_the_year_ended_a_day_is_a_year_long(parse: Callable[[str], Doc]) -> Non
         ("A few days later, the border reopened.", "A few days", "DURATION", "PXD"),
         # A weekday followed by an ordinal that counts something else is no date.
         ("Markets fell Monday, the third loss in a row.", "Monday", "DATE", "2022-01-24"),
+        # The second day of a range at the end of a sentence.
+        ("Foreign ministers meet in Riga on April 4 and 5.", "5", "DATE", "2022-04-05"),
         # "or so" inside an offset.
         ("The drone struck a week or so ago.", "a week or so ago", "DATE", "2022-01-18"),
         ("Each July the fleet holds drills in the Baltic.", "Each July", "SET", "XXXX-07"),

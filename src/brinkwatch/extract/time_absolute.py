@@ -181,8 +181,10 @@ def decade(groups: Groups, context: Context) -> Timex | None:
 
 
 def century(groups: Groups, context: Context) -> Timex | None:
-    """ "the 20th century" -> 19 (TIMEX3 writes the first two digits)."""
-    return "DATE", f"{int(groups['century'] or 1) - 1:02d}"
+    """ "the 20th century", "the eleventh century" -> 19, 10 (TIMEX3 writes the
+    digits before the last two of the century's years)."""
+    number = int(groups.get("century") or 0) or day_of(groups, context)
+    return ("DATE", f"{number - 1:02d}") if number else None
 
 
 def quarter(groups: Groups, context: Context) -> Timex | None:

@@ -39,7 +39,7 @@ _CLOCK_DAY_GAP = re.compile(
     r"\s*,?\s*(?:on\s+|at\s+|by\s+|before\s+|after\s+)?(?:about\s+|around\s+)?", re.IGNORECASE
 )
 _RANGE_END = re.compile(
-    r"\s*(?:-|–|—|to|through|until|till|and)\s*(\d{1,2})(?:st|nd|rd|th)?(?![\w/:.-]|\.\d)",
+    r"\s*(?:-|–|—|to|through|until|till|and)\s*(\d{1,2})(?:st|nd|rd|th)?(?![\w/:-]|\.\d)",
     re.IGNORECASE,
 )
 _BRACKETED_AFTER = re.compile(r"\s*\(\s*")
