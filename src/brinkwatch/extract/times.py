@@ -50,8 +50,7 @@ _OFFSET_GAP = re.compile(r"\s+(after|before|from)\s+", re.IGNORECASE)
 _SIMPLE_PERIOD = re.compile(r"P(\d+)([DWMY])")
 _UNIT_DAYS = MappingProxyType({"D": 1, "W": 7})
 _UNIT_MONTHS = MappingProxyType({"M": 1, "Y": 12})
-# The (up to three) words right before a span, and the 1-3 non-word characters after them.
-_WORDS_BEFORE = re.compile(r"((?:\w+ ){0,2}\w+)\W{1,3}$")
+_WORD_BEFORE = re.compile(r"(\w+)\W{1,3}$")
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d']?\s+(?=[A-Z\"\u201c])|\n\s*\n")
 _WORKDAYS = re.compile(r"\b(?:trading|business|working)\b", re.IGNORECASE)
@@ -123,13 +122,13 @@ def _tense(doc: Doc, candidate: Candidate, lexicon: TimeLexicon) -> str:
 def _cue_tense(text: str, start: int, cues: Mapping[str, list[str]]) -> str | None:
     """The tense a cue word or phrase right before the span gives: "payable Dec. 1",
     "as early as Tuesday" (FUTURE), "since Jan. 13" (PAST)."""
-    before = _WORDS_BEFORE.search(text, max(0, start - 30), start)
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
     if before is None:
         return None
-    tail = before.group(1).lower().split()
+    head = text[max(0, start - 30) : before.end(1)].lower()
     for tense in TENSES:
         for cue in cues.get(tense, ()):
-            if tail[-(cue.count(" ") + 1) :] == cue.split():
+            if head.endswith(cue) and not head[: -len(cue)][-1:].isalnum():
                 return tense
     return None
 
