@@ -354,3 +354,52 @@ def test_quarterly_comparisons_in_their_sentence(
     parse: Callable[[str], Doc], text: str, expression: str, value: str
 ) -> None:
     assert _only(_times(parse, text, date(2021, 10, 28)), expression).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "type_", "value"),
+    [
+        # Counted from the date the story named last, not from the publication date.
+        (
+            "Rebels seized the airport in March 2019 and lost it later that year.",
+            "later that year",
+            "DATE",
+            "2019",
+        ),
+        (
+            "The militia was formed on 4 May 2014 and disbanded the following year.",
+            "the following year",
+            "DATE",
+            "2015",
+        ),
+        (
+            "Drones struck the depot on 9 October 2021; more followed that month.",
+            "that month",
+            "DATE",
+            "2021-10",
+        ),
+        (
+            "The envoy arrived on 3 June 2020 and left the next morning.",
+            "the next morning",
+            "TIME",
+            "2020-06-04TMO",
+        ),
+        (
+            "Talks collapsed on 12 April 2021. Earlier that day, shells hit the port.",
+            "Earlier that day",
+            "DATE",
+            "2021-04-12",
+        ),
+    ],
+)
+def test_anaphoric_expressions_follow_the_story(
+    parse: Callable[[str], Doc], sentence: str, expression: str, type_: str, value: str
+) -> None:
+    mention = _only(_times(parse, sentence), expression)
+    assert (mention.type, mention.value) == (type_, value)
+
+
+def test_anaphoric_expression_without_a_date_before_is_left_out(
+    parse: Callable[[str], Doc],
+) -> None:
+    assert [m.text for m in _times(parse, "Shelling resumed later that day.")] == []

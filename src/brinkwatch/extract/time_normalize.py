@@ -39,7 +39,8 @@ HANDLERS: Mapping[str, Handler] = MappingProxyType({
     "set_word": periods.set_word, "every": periods.every, "clock": periods.clock,
     "reference": periods.reference, "modal_future": periods.modal_future,
     "blocked": periods.blocked, "one_unit": periods.one_unit,
-    "season_nearest": relative.season_nearest,
+    "season_nearest": relative.season_nearest, "story_unit": relative.story_unit,
+    "story_day": relative.story_day,
 })  # fmt: skip
 
 

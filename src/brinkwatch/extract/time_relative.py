@@ -24,7 +24,8 @@ SHIFT = MappingProxyType({
     "the most recent": 0, "last": -1, "previous": -1, "the previous": -1, "past": -1,
     "this past": -1, "next": 1, "coming": 1, "the coming": 1, "this coming": 1,
     "upcoming": 1, "this upcoming": 1, "in the": 0, "following": 1, "the following": 1,
-    "the full": 0, "after next": 2,
+    "the full": 0, "after next": 2, "that": 0, "that same": 0, "the same": 0,
+    "the preceding": -1,
 })  # fmt: skip
 # "the past year", "the next month": a stretch of time counted from the anchor.
 _DURATION_RELS = frozenset({"the past", "the last", "the next"})
@@ -78,6 +79,23 @@ def relative_unit(groups: Groups, context: Context) -> Timex | None:
         # to earn 35 cents for the quarter" (TimeBank: 8 of 8).
         shift = -1
     return "DATE", shifted_unit(context.anchor, letter, shift)
+
+
+def story_unit(groups: Groups, context: Context) -> Timex | None:
+    """ "that year", "the following month": ``context.anchor`` is the date the story
+    named last (times.py passes it), and the unit is counted from it."""
+    return relative_unit(groups, context)
+
+
+def story_day(groups: Groups, context: Context) -> Timex | None:
+    """ "that day", "the next morning", "the previous evening": the day the story named
+    last (passed as ``context.anchor``), moved by the word before."""
+    if context.anchor is None:
+        return None
+    rel = words(groups.get("rel"))
+    day = context.anchor + timedelta(days=1 if rel == "the next" else SHIFT.get(rel, 0))
+    part = context.lexicon.lookup("day_parts", groups.get("unit") or "")
+    return ("TIME", f"{day.isoformat()}T{part}") if part else ("DATE", day.isoformat())
 
 
 def shifted_unit(anchor: date, letter: str, shift: int) -> str:

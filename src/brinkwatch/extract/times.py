@@ -53,6 +53,10 @@ _UNIT_MONTHS = MappingProxyType({"M": 1, "Y": 12})
 _WORD_BEFORE = re.compile(r"(\w+)\W{1,3}$")
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d']?\s+(?=[A-Z\"\u201c])|\n\s*\n")
+# Rules read against the date the story named last, not the publication date.
+_FROM_THE_STORY = frozenset({"story_unit", "story_day"})
+# A calendar value: year, month, day ("1998", "1998-10", "1998-10-23", "1998-10-23T..").
+_CALENDAR = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?![\d-]*W)")
 _WORKDAYS = re.compile(r"\b(?:trading|business|working)\b", re.IGNORECASE)
 
 
@@ -79,13 +83,37 @@ def _best_mentions(
             ranked.append(candidate)
             if mention is not None:
                 valued[id(candidate)] = mention
-    mentions = []
+    mentions: list[TimeMention] = []
+    story: str | None = None  # the value of the last calendar date named so far
     for candidate in non_overlapping(ranked):
         mention = valued.get(id(candidate))
+        if mention is not None and candidate.rule.handler in _FROM_THE_STORY:
+            mention = _from_the_story(doc, candidate, story, lexicon)
         if mention is not None:
             mentions.append(mention)
             mentions.extend(_range_end(text, candidate, mention))
+            story = mention.value if _CALENDAR.match(mention.value) else story
     return mentions
+
+
+def _from_the_story(
+    doc: Doc, candidate: Candidate, story: str | None, lexicon: TimeLexicon
+) -> TimeMention | None:
+    """ "that year", "the next morning": resolved against the date the story named
+    last, when that date is precise enough (a day for "that day"); else left out."""
+    if story is None:
+        return None
+    parts = _CALENDAR.match(story)
+    unit = (candidate.match.groupdict().get("unit") or "").lower()
+    needed = {"year": 1, "month": 2}.get(unit, 3)  # a week or a day needs the day
+    if parts is None or parts.lastindex is None or parts.lastindex < needed:
+        return None
+    year, month, day = (int(parts.group(i) or 1) for i in (1, 2, 3))
+    try:
+        anchor = date(year, month, day)
+    except ValueError:
+        return None
+    return _mention(doc, candidate, anchor, lexicon)
 
 
 def _mention(
