@@ -290,6 +290,12 @@ def test_the_year_ended_a_day_is_a_year_long(parse: Callable[[str], Doc]) -> Non
         ("The drone struck a week or so ago.", "a week or so ago", "DATE", "2022-01-18"),
         ("Each July the fleet holds drills in the Baltic.", "Each July", "SET", "XXXX-07"),
         (
+            "Curfews start on Friday nights in the border towns.",
+            "Friday nights",
+            "SET",
+            "XXXX-WXX-5TNI",
+        ),
+        (
             "Exports should recover in the first two quarters of 2023.",
             "the first two quarters of 2023",
             "DATE",

@@ -99,13 +99,13 @@ def set_word(groups: Groups, context: Context) -> Timex | None:
 
 def every(groups: Groups, context: Context) -> Timex | None:
     """ "every week" -> P1W, "every two years" -> P2Y, "every Monday" -> XXXX-WXX-1,
-    "each July" -> XXXX-07."""
+    "Tuesday nights" -> XXXX-WXX-2TNI, "each July" -> XXXX-07."""
     month = context.lexicon.lookup("months", groups.get("month") or "")
     if month is not None:
         return "SET", f"XXXX-{int(month):02d}"
     weekday = context.lexicon.lookup("weekdays", groups.get("weekday") or "")
     if weekday is not None:
-        part = context.lexicon.lookup("day_parts", groups.get("part") or "")
+        part = context.lexicon.lookup("day_parts", _singular(groups.get("part")))
         return "SET", f"XXXX-WXX-{weekday}" + (f"T{part}" if part else "")
     unit = context.lexicon.lookup("units", _singular(groups.get("unit")))
     number = groups.get("num")
