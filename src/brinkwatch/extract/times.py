@@ -267,8 +267,8 @@ def _counted_from(day: date, count: int, unit: str) -> str | None:
 
 def _join_clock_and_day(text: str, mentions: list[TimeMention]) -> tuple[TimeMention, ...]:
     """Merge a clock time with a day named right next to it into one TIME; the same
-    clock time given again in brackets in another zone ("10:35 a.m. (0735 GMT)
-    Friday") is part of the first."""
+    clock time given again in brackets in another zone ("9:40 a.m. (0740 GMT)
+    Monday") is part of the first."""
     joined: list[TimeMention] = []
     for mention in mentions:
         previous = joined[-1] if joined else None
