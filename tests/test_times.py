@@ -315,6 +315,13 @@ def test_the_year_ended_a_day_is_a_year_long(parse: Callable[[str], Doc]) -> Non
             "2022-01-28",
         ),
         ("Troops said they must withdraw no later than Sunday.", "Sunday", "DATE", "2022-01-30"),
+        # "coming months" without "the", before "as" (only "soon as" is a conjunction).
+        (
+            "Prices may rise in coming months as reserves shrink.",
+            "coming months",
+            "DATE",
+            "FUTURE_REF",
+        ),
         # After a modal, "one day" is a vague future, not a day-long stretch.
         ("The exiles hope they will one day return home.", "one day", "DATE", "FUTURE_REF"),
         (
