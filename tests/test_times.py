@@ -322,6 +322,7 @@ def test_the_year_ended_a_day_is_a_year_long(parse: Callable[[str], Doc]) -> Non
             "DATE",
             "FUTURE_REF",
         ),
+        ("Aid agencies see no relief in the near term.", "the near term", "DATE", "FUTURE_REF"),
         # After a modal, "one day" is a vague future, not a day-long stretch.
         ("The exiles hope they will one day return home.", "one day", "DATE", "FUTURE_REF"),
         (
