@@ -102,6 +102,8 @@ def _only(mentions: list[TimeMention], text: str) -> TimeMention:
             "2021-SU",
         ),
         ("The alliance was founded in the 20th century.", "the 20th century", "DATE", "19"),
+        ("The fortress dates from the 11th century.", "the 11th century", "DATE", "10"),
+        ("The border was drawn in the nineteenth century.", "the nineteenth century", "DATE", "18"),
         (
             "Budgets are set for the first half of 2022.",
             "the first half of 2022",
@@ -271,3 +273,147 @@ def test_the_year_ended_a_day_is_a_year_long(parse: Callable[[str], Doc]) -> Non
         "DURATION",
         "P1Y",
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "type_", "value"),
+    [
+        # Days counted from an event of the story are a stretch, not a date.
+        ("The shelling resumed three days later.", "three days", "DURATION", "P3D"),
+        ("A day earlier, the envoy had left Kyiv.", "A day", "DURATION", "P1D"),
+        ("A few days later, the border reopened.", "A few days", "DURATION", "PXD"),
+        # A weekday followed by an ordinal that counts something else is no date.
+        ("Markets fell Monday, the third loss in a row.", "Monday", "DATE", "2022-01-24"),
+        # The second day of a range at the end of a sentence.
+        ("Foreign ministers meet in Riga on April 4 and 5.", "5", "DATE", "2022-04-05"),
+        # "or so" inside an offset.
+        ("The drone struck a week or so ago.", "a week or so ago", "DATE", "2022-01-18"),
+        ("Each July the fleet holds drills in the Baltic.", "Each July", "SET", "XXXX-07"),
+        (
+            "Curfews start on Friday nights in the border towns.",
+            "Friday nights",
+            "SET",
+            "XXXX-WXX-5TNI",
+        ),
+        (
+            "Exports should recover in the first two quarters of 2023.",
+            "the first two quarters of 2023",
+            "DATE",
+            "2023-H1",
+        ),
+        (
+            "The deadline expired at midnight Friday.",
+            "midnight Friday",
+            "TIME",
+            "2022-01-21T24:00",
+        ),
+        # A cue phrase before a weekday looks ahead whatever the verb.
+        (
+            "Officials said the convoy could leave as early as Friday.",
+            "Friday",
+            "DATE",
+            "2022-01-28",
+        ),
+        ("Troops said they must withdraw no later than Sunday.", "Sunday", "DATE", "2022-01-30"),
+        # "coming months" without "the", before "as" (only "soon as" is a conjunction).
+        (
+            "Prices may rise in coming months as reserves shrink.",
+            "coming months",
+            "DATE",
+            "FUTURE_REF",
+        ),
+        ("Aid agencies see no relief in the near term.", "the near term", "DATE", "FUTURE_REF"),
+        # After a modal, "one day" is a vague future, not a day-long stretch.
+        ("The exiles hope they will one day return home.", "one day", "DATE", "FUTURE_REF"),
+        (
+            "The rocket hit at 9:40 a.m. (0740 GMT) Monday.",
+            "9:40 a.m. (0740 GMT) Monday",
+            "TIME",
+            "2022-01-24T09:40",
+        ),
+    ],
+)
+def test_story_offsets_and_glosses(
+    parse: Callable[[str], Doc], sentence: str, expression: str, type_: str, value: str
+) -> None:
+    mention = _only(_times(parse, sentence), expression)
+    assert (mention.type, mention.value) == (type_, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # The quarter just reported, a year back (a report by quarters).
+        (
+            "Third-quarter profit at the arms maker rose. For the quarter a year ago it "
+            "earned less.",
+            "the quarter a year ago",
+            "2020-Q3",
+        ),
+        # A sentence about nine or six months compares with the year before.
+        (
+            "Third-quarter sales rose. For the nine months, the shipyard earned $40 "
+            "million, up from $31 million a year earlier.",
+            "a year earlier",
+            "2020",
+        ),
+        (
+            "Third-quarter sales rose. Sales in the first half fell from a year earlier.",
+            "a year earlier",
+            "2020",
+        ),
+    ],
+)
+def test_quarterly_comparisons_in_their_sentence(
+    parse: Callable[[str], Doc], text: str, expression: str, value: str
+) -> None:
+    assert _only(_times(parse, text, date(2021, 10, 28)), expression).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "type_", "value"),
+    [
+        # Counted from the date the story named last, not from the publication date.
+        (
+            "Rebels seized the airport in March 2019 and lost it later that year.",
+            "later that year",
+            "DATE",
+            "2019",
+        ),
+        (
+            "The militia was formed on 4 May 2014 and disbanded the following year.",
+            "the following year",
+            "DATE",
+            "2015",
+        ),
+        (
+            "Drones struck the depot on 9 October 2021; more followed that month.",
+            "that month",
+            "DATE",
+            "2021-10",
+        ),
+        (
+            "The envoy arrived on 3 June 2020 and left the next morning.",
+            "the next morning",
+            "TIME",
+            "2020-06-04TMO",
+        ),
+        (
+            "Talks collapsed on 12 April 2021. Earlier that day, shells hit the port.",
+            "Earlier that day",
+            "DATE",
+            "2021-04-12",
+        ),
+    ],
+)
+def test_anaphoric_expressions_follow_the_story(
+    parse: Callable[[str], Doc], sentence: str, expression: str, type_: str, value: str
+) -> None:
+    mention = _only(_times(parse, sentence), expression)
+    assert (mention.type, mention.value) == (type_, value)
+
+
+def test_anaphoric_expression_without_a_date_before_is_left_out(
+    parse: Callable[[str], Doc],
+) -> None:
+    assert [m.text for m in _times(parse, "Shelling resumed later that day.")] == []

@@ -30,18 +30,19 @@ from brinkwatch.extract.times import extract_times
 from brinkwatch.nlp import load_nlp
 from brinkwatch.records import TimeMention
 
-# Pinned a little under what was measured (docs/data/times.md has the figures).
+# Pinned a little under what was measured 2026-12-07 (docs/data/times.md has the
+# figures: TimeML value 0.826, relaxed span 0.941; DateTimeModel 0.864).
 FLOORS: dict[str, float] = {
-    "timeml_value_f1": 0.80,
-    "timeml_relaxed_span_f1": 0.92,
+    "timeml_value_f1": 0.82,
+    "timeml_relaxed_span_f1": 0.93,
     "dtm_value_f1": 0.85,
 }
 # Our own sentences (devsets/times.jsonl): pinned ~0.02 under the figures measured
 # 2026-12-07 (docs/benchmarks.md, "Times"); checked without the public sets.
 DEVSET_FLOORS: dict[str, float] = {
-    "devset_value_f1": 0.93,  # measured 0.949
-    "devset_relaxed_span_f1": 0.96,  # 0.983
-    "devset_strict_span_f1": 0.90,  # 0.925
+    "devset_value_f1": 0.93,  # measured 0.954
+    "devset_relaxed_span_f1": 0.96,  # 0.988
+    "devset_strict_span_f1": 0.91,  # 0.930
 }
 _MAX_ERRORS = 200
 

@@ -181,8 +181,10 @@ def decade(groups: Groups, context: Context) -> Timex | None:
 
 
 def century(groups: Groups, context: Context) -> Timex | None:
-    """ "the 20th century" -> 19 (TIMEX3 writes the first two digits)."""
-    return "DATE", f"{int(groups['century'] or 1) - 1:02d}"
+    """ "the 20th century", "the eleventh century" -> 19, 10 (TIMEX3 writes the
+    digits before the last two of the century's years)."""
+    number = int(groups.get("century") or 0) or day_of(groups, context)
+    return ("DATE", f"{number - 1:02d}") if number else None
 
 
 def quarter(groups: Groups, context: Context) -> Timex | None:
@@ -214,8 +216,9 @@ def quarter_of_year(groups: Groups, context: Context) -> Timex | None:
 
 
 def half_year(groups: Groups, context: Context) -> Timex | None:
-    """ "the first half of 2022" -> 2022-H1."""
-    half = 1 if (groups.get("ord") or "").lower() == "first" else 2  # second, last, latter
+    """ "the first half of 2022", "the first two quarters of 2022" -> 2022-H1."""
+    which = groups.get("ord") or groups.get("quarters") or ""
+    half = 1 if which.lower() == "first" else 2  # second, last, latter
     year = year_of(groups, "year")
     if year is None:
         if context.anchor is None:

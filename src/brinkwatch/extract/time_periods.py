@@ -98,10 +98,14 @@ def set_word(groups: Groups, context: Context) -> Timex | None:
 
 
 def every(groups: Groups, context: Context) -> Timex | None:
-    """ "every week" -> P1W, "every two years" -> P2Y, "every Monday" -> XXXX-WXX-1."""
+    """ "every week" -> P1W, "every two years" -> P2Y, "every Monday" -> XXXX-WXX-1,
+    "Tuesday nights" -> XXXX-WXX-2TNI, "each July" -> XXXX-07."""
+    month = context.lexicon.lookup("months", groups.get("month") or "")
+    if month is not None:
+        return "SET", f"XXXX-{int(month):02d}"
     weekday = context.lexicon.lookup("weekdays", groups.get("weekday") or "")
     if weekday is not None:
-        part = context.lexicon.lookup("day_parts", groups.get("part") or "")
+        part = context.lexicon.lookup("day_parts", _singular(groups.get("part")))
         return "SET", f"XXXX-WXX-{weekday}" + (f"T{part}" if part else "")
     unit = context.lexicon.lookup("units", _singular(groups.get("unit")))
     number = groups.get("num")
@@ -136,6 +140,11 @@ def reference(groups: Groups, context: Context) -> Timex | None:
     """ "now" -> PRESENT_REF, "recently" -> PAST_REF, "soon" -> FUTURE_REF."""
     value = context.lexicon.lookup("references", groups.get("ref") or "")
     return ("DATE", str(value)) if value else None
+
+
+def modal_future(groups: Groups, context: Context) -> Timex | None:
+    """ "will one day be": after a modal, "one day" is a vague future (FUTURE_REF)."""
+    return "DATE", "FUTURE_REF"
 
 
 def blocked(groups: Groups, context: Context) -> Timex | None:

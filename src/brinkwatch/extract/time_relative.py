@@ -24,7 +24,8 @@ SHIFT = MappingProxyType({
     "the most recent": 0, "last": -1, "previous": -1, "the previous": -1, "past": -1,
     "this past": -1, "next": 1, "coming": 1, "the coming": 1, "this coming": 1,
     "upcoming": 1, "this upcoming": 1, "in the": 0, "following": 1, "the following": 1,
-    "the full": 0, "after next": 2,
+    "the full": 0, "after next": 2, "that": 0, "that same": 0, "the same": 0,
+    "the preceding": -1,
 })  # fmt: skip
 # "the past year", "the next month": a stretch of time counted from the anchor.
 _DURATION_RELS = frozenset({"the past", "the last", "the next"})
@@ -52,6 +53,12 @@ _UNIT_LETTER = MappingProxyType(
 # "the past decade" is written in years, like counted decades (see time_periods).
 _ONE_UNIT = MappingProxyType({"DE": "P10Y", "CE": "P100Y"})
 _BACKWARD = frozenset({"ago", "earlier", "before", "previously", "back"})
+# "three days later", "a day earlier" count from an event of the story, not from the
+# publication date: TimeBank tags the stretch ("three days", P3D). Longer units stay
+# dates: "up from a year earlier" compares with the year before the report (TimeBank),
+# and Recognizers-Text counts "3 weeks later" from the reference date.
+_FROM_THE_STORY = frozenset({"later", "earlier"})
+_STORY_UNITS = frozenset({"D"})
 _MOST_RECENT = frozenset({"past", "this past"})
 _NEXT_TO_COME = frozenset({"coming", "this coming", "upcoming", "this upcoming"})
 
@@ -72,6 +79,23 @@ def relative_unit(groups: Groups, context: Context) -> Timex | None:
         # to earn 35 cents for the quarter" (TimeBank: 8 of 8).
         shift = -1
     return "DATE", shifted_unit(context.anchor, letter, shift)
+
+
+def story_unit(groups: Groups, context: Context) -> Timex | None:
+    """ "that year", "the following month": ``context.anchor`` is the date the story
+    named last (times.py passes it), and the unit is counted from it."""
+    return relative_unit(groups, context)
+
+
+def story_day(groups: Groups, context: Context) -> Timex | None:
+    """ "that day", "the next morning", "the previous evening": the day the story named
+    last (passed as ``context.anchor``), moved by the word before."""
+    if context.anchor is None:
+        return None
+    rel = words(groups.get("rel"))
+    day = context.anchor + timedelta(days=1 if rel == "the next" else SHIFT.get(rel, 0))
+    part = context.lexicon.lookup("day_parts", groups.get("unit") or "")
+    return ("TIME", f"{day.isoformat()}T{part}") if part else ("DATE", day.isoformat())
 
 
 def shifted_unit(anchor: date, letter: str, shift: int) -> str:
@@ -219,6 +243,8 @@ def offset(groups: Groups, context: Context) -> Timex | None:
         return duration(groups, context)  # "an hour later": no date, but an hour
     if unit is None or context.anchor is None:
         return None
+    if words(groups.get("dir")) in _FROM_THE_STORY and unit in _STORY_UNITS:
+        return None  # the duration rule then reads "three days" alone
     amount = parse_amount(groups.get("num"), context.lexicon) if groups.get("num") else 1.0
     if amount is None:
         return "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF"

@@ -12,6 +12,7 @@ figures: docs/data/times.md.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, timedelta
 from types import MappingProxyType
@@ -38,9 +39,12 @@ _CLOCK_DAY_GAP = re.compile(
     r"\s*,?\s*(?:on\s+|at\s+|by\s+|before\s+|after\s+)?(?:about\s+|around\s+)?", re.IGNORECASE
 )
 _RANGE_END = re.compile(
-    r"\s*(?:-|–|—|to|through|until|till|and)\s*(\d{1,2})(?:st|nd|rd|th)?(?![\w/:.-]|\.\d)",
+    r"\s*(?:-|–|—|to|through|until|till|and)\s*(\d{1,2})(?:st|nd|rd|th)?(?![\w/:-]|\.\d)",
     re.IGNORECASE,
 )
+_BRACKETED_AFTER = re.compile(r"\s*\(\s*")
+_BRACKET_CLOSE = re.compile(r"\s*\)")
+_MIDNIGHT = re.compile(r"\bmidnight\b", re.IGNORECASE)
 _DAY_RANGE_RULES = frozenset({"month_day"})
 _OFFSET_GAP = re.compile(r"\s+(after|before|from)\s+", re.IGNORECASE)
 _SIMPLE_PERIOD = re.compile(r"P(\d+)([DWMY])")
@@ -48,6 +52,11 @@ _UNIT_DAYS = MappingProxyType({"D": 1, "W": 7})
 _UNIT_MONTHS = MappingProxyType({"M": 1, "Y": 12})
 _WORD_BEFORE = re.compile(r"(\w+)\W{1,3}$")
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d']?\s+(?=[A-Z\"\u201c])|\n\s*\n")
+# Rules read against the date the story named last, not the publication date.
+_FROM_THE_STORY = frozenset({"story_unit", "story_day"})
+# A calendar value: year, month, day ("1998", "1998-10", "1998-10-23", "1998-10-23T..").
+_CALENDAR = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?![\d-]*W)")
 _WORKDAYS = re.compile(r"\b(?:trading|business|working)\b", re.IGNORECASE)
 
 
@@ -74,13 +83,37 @@ def _best_mentions(
             ranked.append(candidate)
             if mention is not None:
                 valued[id(candidate)] = mention
-    mentions = []
+    mentions: list[TimeMention] = []
+    story: str | None = None  # the value of the last calendar date named so far
     for candidate in non_overlapping(ranked):
         mention = valued.get(id(candidate))
+        if mention is not None and candidate.rule.handler in _FROM_THE_STORY:
+            mention = _from_the_story(doc, candidate, story, lexicon)
         if mention is not None:
             mentions.append(mention)
             mentions.extend(_range_end(text, candidate, mention))
+            story = mention.value if _CALENDAR.match(mention.value) else story
     return mentions
+
+
+def _from_the_story(
+    doc: Doc, candidate: Candidate, story: str | None, lexicon: TimeLexicon
+) -> TimeMention | None:
+    """ "that year", "the next morning": resolved against the date the story named
+    last, when that date is precise enough (a day for "that day"); else left out."""
+    if story is None:
+        return None
+    parts = _CALENDAR.match(story)
+    unit = (candidate.match.groupdict().get("unit") or "").lower()
+    needed = {"year": 1, "month": 2}.get(unit, 3)  # a week or a day needs the day
+    if parts is None or parts.lastindex is None or parts.lastindex < needed:
+        return None
+    year, month, day = (int(parts.group(i) or 1) for i in (1, 2, 3))
+    try:
+        anchor = date(year, month, day)
+    except ValueError:
+        return None
+    return _mention(doc, candidate, anchor, lexicon)
 
 
 def _mention(
@@ -105,16 +138,27 @@ def _tense(doc: Doc, candidate: Candidate, lexicon: TimeLexicon) -> str:
     for a possessive ("Wednesday's ruling": a thing done); else the tense of the
     governing verb."""
     start, text = candidate.start, candidate.match.string
-    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
     cues = lexicon.tables["tense_cues"]
-    if before is not None:
-        word = before.group(1).lower()
-        for tense in TENSES:
-            if word in cues.get(tense, ()):
-                return tense
+    cued = _cue_tense(text, start, cues)
+    if cued is not None:
+        return cued
     if _POSSESSIVE.match(text, candidate.end):
         return "PAST"
     return tense_at(doc, start, candidate.end, frozenset(cues["FUTURE_VERBS"]))
+
+
+def _cue_tense(text: str, start: int, cues: Mapping[str, list[str]]) -> str | None:
+    """The tense a cue word or phrase right before the span gives: "payable Dec. 1",
+    "as early as Tuesday" (FUTURE), "since Jan. 13" (PAST)."""
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before is None:
+        return None
+    head = text[max(0, start - 30) : before.end(1)].lower()
+    for tense in TENSES:
+        for cue in cues.get(tense, ()):
+            if head.endswith(cue) and not head[: -len(cue)][-1:].isalnum():
+                return tense
+    return None
 
 
 def _plausible(doc: Doc, candidate: Candidate, lexicon: TimeLexicon) -> bool:
@@ -222,10 +266,19 @@ def _counted_from(day: date, count: int, unit: str) -> str | None:
 
 
 def _join_clock_and_day(text: str, mentions: list[TimeMention]) -> tuple[TimeMention, ...]:
-    """Merge a clock time with a day named right next to it into one TIME."""
+    """Merge a clock time with a day named right next to it into one TIME; the same
+    clock time given again in brackets in another zone ("9:40 a.m. (0740 GMT)
+    Monday") is part of the first."""
     joined: list[TimeMention] = []
     for mention in mentions:
         previous = joined[-1] if joined else None
+        if previous is not None and _is_clock(previous) and _is_clock(mention):
+            gloss = _BRACKETED_AFTER.fullmatch(text, previous.end, mention.start)
+            closing = _BRACKET_CLOSE.match(text, mention.end)
+            if gloss is not None and closing is not None:
+                joined[-1] = replace(previous, text=text[previous.start : closing.end()],
+                                     end=closing.end())  # fmt: skip
+                continue
         if previous is not None and _adjacent(text, previous, mention):
             merged = _merge(text, previous, mention)
             if merged is not None:
@@ -244,7 +297,10 @@ def _merge(text: str, first: TimeMention, second: TimeMention) -> TimeMention | 
     clock, day = (first, second) if _is_clock(first) else (second, first)
     if not _is_clock(clock) or _is_clock(day) or not _is_day(day.value):
         return None
-    value = f"{day.value[:10]}T{clock.value.split('T', 1)[1]}"
+    hour = clock.value.split("T", 1)[1]
+    if _MIDNIGHT.search(clock.text):
+        hour = "24:00"  # "midnight Friday" is the end of Friday (TimeML writes T24:00)
+    value = f"{day.value[:10]}T{hour}"
     return TimeMention(text[first.start : second.end], first.start, second.end, "TIME", value)
 
 
@@ -269,7 +325,28 @@ def _quarterly_comparisons(
     phrases = frozenset(table["phrases"])
     last_year, last_quarter = last_completed_quarter(published)
     value = f"{last_year - 1}-Q{last_quarter}"
-    return tuple(replace(m, value=value) if _normalised(m.text) in phrases else m for m in mentions)
+    longer = tuple(table["longer_periods"])
+    result = []
+    for mention in mentions:
+        if _normalised(mention.text) in phrases and not _mentions_any(
+            _sentence_of(text, mention), longer
+        ):
+            mention = replace(mention, value=value)
+        result.append(mention)
+    return tuple(result)
+
+
+def _sentence_of(text: str, mention: TimeMention) -> str:
+    """The sentence around a mention, cut at the nearest sentence ends (a full stop,
+    question or exclamation mark before a space, or a blank line)."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, mention.start)]
+    following = _SENTENCE_END.search(text, mention.end)
+    return text[ends[-1] if ends else 0 : following.start() if following else len(text)]
+
+
+def _mentions_any(sentence: str, phrases: tuple[str, ...]) -> bool:
+    lowered = _normalised(sentence)
+    return any(phrase in lowered for phrase in phrases)
 
 
 def _normalised(text: str) -> str:
