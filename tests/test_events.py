@@ -648,3 +648,14 @@ def test_secondary_events_round(
 )  # fmt: skip
 def test_secondary_events_round_precision(code: Code, text: str, absent: str) -> None:
     assert all(t != absent for t, _s, _t in counted(code(text))), counted(code(text))
+
+
+def test_decade_dates_only_its_predicate(code: Code) -> None:
+    # a decade value ("199") is no year 199; "since the war of the 1990s" dates the war
+    text = "Serbia made its first concession since the war of the 1990s."
+    decade = TimeMention("the 1990s", text.index("the 1990s"), len(text) - 1, "DATE", "199")
+    assert [t for t, _s, _t in counted(code(text, times=(decade,)))] == ["CONCEDE"]
+    background = "Serbia made concessions in the 1990s."
+    start = background.index("the 1990s")
+    old = TimeMention("the 1990s", start, len(background) - 1, "DATE", "199")
+    assert all(e.historical for e in code(background, times=(old,)))

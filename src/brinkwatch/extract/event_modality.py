@@ -119,6 +119,8 @@ def is_historical(
     # January publication date would otherwise fall in the previous year.
     toks = list(tokens)
     for mention in times:
+        if _past_decade(mention, toks, published_year):  # "in the 1990s"
+            return True
         year = _year(mention.value)
         if year is None or published_year is None or year >= published_year:
             continue
@@ -166,7 +168,19 @@ def _dates_the_clause(year: Token) -> bool:
 
 def _year(value: str) -> int | None:
     head = value[:4]
-    return int(head) if head.isdigit() else None
+    return int(head) if len(head) == 4 and head.isdigit() else None
+
+
+def _past_decade(mention: TimeMention, toks: list[Token], published_year: int | None) -> bool:
+    """A past decade ("199" for "the 1990s") is background only when it dates the predicate
+    ("the first concession since the war of the 1990s" is no old concession)."""
+    value = mention.value
+    if not (len(value) == 3 and value.isdigit()) or published_year is None:
+        return False
+    if int(value) * 10 + 10 > published_year:
+        return False
+    inside = [t for t in toks if mention.start <= t.idx < mention.end]
+    return bool(inside) and inside[0].idx == mention.start and _dates_the_clause(inside[-1])
 
 
 def sentence_of(tok: Token) -> Span:
