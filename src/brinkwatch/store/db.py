@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ from brinkwatch.store.schema import (
     to_row,
 )
 
+REOPEN_WAIT_S = 30.0  # how long a reopening store waits for another process's file lock
 _MEMORY_LIMIT = re.compile(r"^\d+(\.\d+)?\s*[KMGT]?i?B$", re.IGNORECASE)  # "512MB", "2GiB"
 
 CHILD_FIELDS: dict[str, str] = {
@@ -168,8 +170,21 @@ class Store:
         if not due or in_memory or self.read_only:
             return
         self.con.close()
-        self.con = self._connect()
+        self.con = self._connect_again()
         self._since_reopen = 0
+
+    def _connect_again(self) -> duckdb.DuckDBPyConnection:
+        """Reopen after a close.  Another process may take DuckDB's file lock in the
+        moment the file is closed (a reader opening it); wait a little for it to finish
+        rather than end a long ingest whose batches are all committed."""
+        deadline = time.monotonic() + REOPEN_WAIT_S
+        while True:
+            try:
+                return self._connect()
+            except StoreError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
