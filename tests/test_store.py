@@ -139,3 +139,60 @@ def test_memory_limit_is_set_on_the_connection(tmp_path: Path) -> None:
 def test_a_bad_memory_limit_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="memory limit"):
         Store(tmp_path / "m.duckdb", memory_limit="lots")
+
+
+def test_a_writer_reopens_its_connection_and_loses_nothing(tmp_path: Path) -> None:
+    # Reopening drops DuckDB's cache of written blocks (the writer's memory stays flat);
+    # what was stored, the memory limit and idempotence must all survive it.
+    with Store(tmp_path / "r.duckdb", memory_limit="1GiB", reopen_every=2) as store:
+        first = store.con
+        for n in range(5):
+            store.write_batch([make_record(f"a{n}")])
+        assert store.con is not first
+        assert store.counts()["articles"] == 5
+        assert store.counts()["events"] == 5
+        again = store.write_batch([make_record(f"a{n}") for n in range(5)])
+        assert (again.stored, again.unchanged) == (0, 5)
+        limit = store.con.execute("SELECT current_setting('memory_limit')").fetchone()
+        assert limit == ("1.0 GiB",)
+        assert store.load_record("a3") == make_record("a3")
+
+
+def test_an_in_memory_store_is_never_reopened() -> None:
+    with Store(":memory:", reopen_every=1) as store:
+        first = store.con
+        store.write_batch([make_record("a1")])
+        store.write_batch([make_record("a2")])
+        assert store.con is first
+        assert store.counts()["articles"] == 2
+
+
+def test_child_tables_have_no_key_and_articles_keep_theirs(store: Store) -> None:
+    # A key is an in-memory ART index that grows with every row (docs/benchmarks.md);
+    # child rows are unique by construction, articles need theirs for idempotence.
+    rows = store.query(
+        "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'"
+    )
+    keyed = {r["table_name"] for r in rows}
+    assert "articles" in keyed
+    assert not keyed & {t.name for t in tables() if t.child}
+
+
+def test_a_reopen_waits_for_a_file_lock_taken_in_between(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another process may open the file in the moment the store has closed it.
+    with Store(tmp_path / "w.duckdb", reopen_every=1) as store:
+        real = store._connect
+        attempts: list[int] = []
+
+        def locked_once() -> object:
+            attempts.append(1)
+            if len(attempts) == 1:
+                raise StoreError("cannot open the store: Conflicting lock is held")
+            return real()
+
+        monkeypatch.setattr(store, "_connect", locked_once)
+        store.write_batch([make_record("a1")])
+        assert len(attempts) == 2
+        assert store.counts()["articles"] == 1

@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import duckdb
+
 from brinkwatch.follow.items import FeedItem, Problem
 from brinkwatch.store.db import Store
 
@@ -51,9 +53,15 @@ class FollowState:
     """Reads and writes the follow tables through the store's connection."""
 
     def __init__(self, store: Store) -> None:
-        self.con = store.con
+        self._store = store
         for sql in TABLES_SQL:
             self.con.execute(sql)
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The store's current connection: the store reopens it now and then (see
+        ``Store._reopen_when_due``), so it is looked up on every use, never kept."""
+        return self._store.con
 
     # ---------------------------------------------------------------- sources
 

@@ -4,7 +4,13 @@ A record becomes one flat row: a nested record field (``Event.source: Actor``)
 becomes prefixed columns (``source_text``, ``source_country``, ...), a tuple of
 strings becomes ``VARCHAR[]``, a tuple of records becomes ``JSON``.  Every row
 of a child table also carries ``article_id`` and ``idx`` (its position in the
-article record), which together are its key.
+article record), which together identify it.
+
+Only ``articles`` has a PRIMARY KEY.  Child rows are unique by construction (an
+article's rows are deleted and written in the same transaction as its
+``articles`` row), and a DuckDB key is an ART index that grows with every row
+and is held in memory: on the child tables it cost the writer about 2 MiB per
+1,000 articles (docs/benchmarks.md, "20,000-article stream through ingest").
 """
 
 from __future__ import annotations
@@ -51,9 +57,8 @@ class Table:
 
     def create_sql(self) -> str:
         cols = [f'"{c.name}" {c.sql_type}' for c in self.columns]
-        if self.child:
+        if self.child:  # no key: see the module docstring
             cols = ['"article_id" VARCHAR NOT NULL', '"idx" INTEGER NOT NULL', *cols]
-            cols.append('PRIMARY KEY ("article_id", "idx")')
         else:
             cols.append('PRIMARY KEY ("id")')
         return f'CREATE TABLE IF NOT EXISTS "{self.name}" ({", ".join(cols)})'
