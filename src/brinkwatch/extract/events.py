@@ -76,16 +76,16 @@ class EventInputs:
 class _Clause:
     """The tokens of the clause an event was found in, as character ranges."""
 
-    doc: Doc
+    table: TokenTable
     indices: tuple[int, ...]
 
     @functools.cached_property
     def tokens(self) -> tuple[Token, ...]:
-        return tuple(self.doc[i] for i in self.indices)
+        return tuple(self.table.doc[i] for i in self.indices)
 
     @functools.cached_property
     def _ranges(self) -> tuple[tuple[int, int], ...]:
-        return tuple((t.idx, t.idx + len(t)) for t in self.tokens)
+        return tuple((self.table.starts[i], self.table.ends[i]) for i in self.indices)
 
     def covers(self, start: int) -> bool:
         return any(begin <= start < end for begin, end in self._ranges)
@@ -140,7 +140,7 @@ def code_sentence(
     year = inputs.published.year if inputs.published else None
     out = []
     for cand in cands:
-        clause = _clause_of(cand.trigger, clauses)
+        clause = _clause_of(cand.trigger, clauses, ctx.table)
         hist = is_historical(clause.tokens, inputs.times, year, ctx.lexicon)
         hist = hist or long_standing(cand.trigger, ctx.lexicon) or cand.modality.historical
         out.append(replace(cand, modality=replace(cand.modality, historical=hist)))
@@ -246,11 +246,11 @@ def clause_index(sent: Span, table: TokenTable) -> dict[int, _Clause]:
     members: dict[int, list[int]] = {}
     for i in range(sent.start, sent.end):
         members.setdefault(clause_head_index(i, table), []).append(i)
-    return {head: _Clause(sent.doc, tuple(ids)) for head, ids in members.items()}
+    return {head: _Clause(table, tuple(ids)) for head, ids in members.items()}
 
 
-def _clause_of(tok: Token, clauses: dict[int, _Clause]) -> _Clause:
-    return clauses.get(clause_head(tok).i, _Clause(tok.doc, (tok.i,)))
+def _clause_of(tok: Token, clauses: dict[int, _Clause], table: TokenTable) -> _Clause:
+    return clauses.get(clause_head(tok).i) or _Clause(table, (tok.i,))
 
 
 # ---------------------------------------------------------------- records
@@ -346,7 +346,7 @@ def _events_of(
     clauses: dict[int, _Clause],
 ) -> list[Event]:  # fmt: skip
     out: list[Event] = []
-    clause = _clause_of(cand.trigger, clauses)
+    clause = _clause_of(cand.trigger, clauses, ctx.table)
     for source, target in _pairs(cand, ctx):
         conf = confidence(cand, source, target)
         if conf < settings.min_event_confidence:
