@@ -53,9 +53,12 @@ def clause_tokens(tok: Token) -> list[Token]:
 
 
 def _aux_lemmas(verb: Token) -> set[str]:
-    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")} | {
-        c.lemma_.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")
-    }
+    """Auxiliaries of ``verb``, as written and as lemmas ("wo" and "will")."""
+    found: set[str] = set()
+    for c in verb.children:
+        if c.dep_ in ("aux", "auxpass"):
+            found.update((c.lower_, c.lemma_.lower()))
+    return found
 
 
 def is_negated(verb: Token, lexicon: EventLexicon) -> bool:
