@@ -7,6 +7,7 @@ meant is decided in :mod:`brinkwatch.extract.place_resolve`.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Iterator
@@ -27,6 +28,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # police") names that place too; spaCy also often tags a bare town as ORG.
 ORG_LABELS = frozenset({"ORG"})
 # Phrase matches never reach into these ("Jordan Smith", "Russian", "Paris Agreement").
+# The entities read at all: places, organisations, and persons that may be misread towns.
+_READ_LABELS = PLACE_LABELS | ORG_LABELS | {"PERSON"}
 BLOCKING_LABELS = frozenset({"PERSON", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 MAX_PHRASE_TOKENS = 6
 # Phrase matches outside entities must name one of these: a bare city name
@@ -98,7 +101,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[Mention, ...]:
     first = [*_entity_mentions(doc, gazetteer), *_phrase_mentions(doc, words, gazetteer)]
     first = [m for m in (_plausible(m, gazetteer) for m in first) if m is not None]
     surnames = _person_name_words(doc)
-    repeats = (_plausible(m, gazetteer) for m in _repeated_mentions(doc, words.text, first))
+    repeats = (_plausible(m, gazetteer) for m in _repeated_mentions(doc, words, first))
     for mention in [*first, *(m for m in repeats if m is not None)]:
         tokens = set(mention.tokens)
         if tokens & taken or _is_person_name(mention, surnames):
@@ -151,7 +154,7 @@ def _is_person_name(mention: Mention, surnames: frozenset[str]) -> bool:
 
 def _entity_mentions(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
     for ent in doc.ents:
-        if _is_adjectival(ent) or _names_a_formation(ent):
+        if ent.label_ not in _READ_LABELS or _is_adjectival(ent) or _names_a_formation(ent):
             continue
         if ent.label_ in PLACE_LABELS:
             yield from _mentions_in_span(_trimmed(_strip_determiner(ent), gazetteer), gazetteer)
@@ -343,17 +346,30 @@ def _container_after(span: Span, gazetteer: Gazetteer) -> Span | None:
 # ----------------------------------------------------------------------------- repeats
 
 
-def _repeated_mentions(doc: Doc, text: str, found: list[Mention]) -> Iterator[Mention]:
+def _repeated_mentions(doc: Doc, words: _Words, found: list[Mention]) -> Iterator[Mention]:
     """Other capitalised occurrences of a name already found as a place: one sense
     per article, even where spaCy read the repeat as a person or missed it
     ("MANSFIELD" in a dateline, "Alexandria" tagged PERSON)."""
     by_key = {normalize_name(m.text): m for m in found if m.source == "place"}
     blocked = {t.i for ent in doc.ents if ent.label_ == "NORP" for t in ent}
-    for match in _find_words(text, by_key):
-        span = doc.char_span(match.start(), match.end())
-        if span is None or any(t.i in blocked for t in span):
+    for match in _find_words(words.text, by_key):
+        tokens = _tokens_between(words, match.start(), match.end())
+        if tokens is None or not blocked.isdisjoint(tokens):
             continue
+        span = doc[tokens.start : tokens.stop]
         yield _mention(span, by_key[normalize_name(match.group())].candidates, source="repeat")
+
+
+def _tokens_between(words: _Words, start: int, end: int) -> range | None:
+    """The tokens from character ``start`` to ``end`` when both are token edges, else
+    None (``Doc.char_span`` in its strict mode, without building the span)."""
+    first = bisect.bisect_left(words.starts, start)
+    last = bisect.bisect_left(words.ends, end)
+    if first == len(words.starts) or words.starts[first] != start:
+        return None
+    if last == len(words.ends) or words.ends[last] != end or last < first:
+        return None
+    return range(first, last + 1)
 
 
 def _find_words(text: str, keys: dict[str, Mention]) -> Iterator[re.Match[str]]:
@@ -406,9 +422,10 @@ def _longest_phrase_at(
         return None
     for width in range(min(MAX_PHRASE_TOKENS, len(doc) - i), 0, -1):
         end = i + width
+        if not _stands_alone(words, end, width > 1):
+            continue
         through_entity = not blocked.isdisjoint(range(i, end))
-        lone = through_entity and width == 1 and not _after_place_preposition(words, i)
-        if lone or not _stands_alone(words, end, width > 1):
+        if through_entity and width == 1 and not _after_place_preposition(words, i):
             continue
         candidates = _phrase_entries(words.text[words.starts[i] : words.ends[end - 1]], gazetteer)
         if (through_entity or not words.capital[end - 1]) and not _curated(candidates):

@@ -182,7 +182,8 @@ def _entities(phrase: Span) -> list[Span]:
 def _first_match(lowered: str, table: tuple[tuple[str, str], ...]) -> str | None:
     """The value of the first key found as whole words (or a plural) in ``lowered``."""
     for key, value in table:
-        if _whole_word(key).search(lowered):
+        # the substring test is a cheap necessary condition for the pattern
+        if key in lowered and _whole_word(key).search(lowered):
             return value
     return None
 
