@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -78,19 +78,16 @@ class _Words:
     """The token facts the phrase scan reads at every token, computed once per document."""
 
     text: str  # doc.text
-    lower: tuple[str, ...]  # lower-case text of each token
-    starts: tuple[int, ...]  # character offset of each token
-    ends: tuple[int, ...]  # character offset after each token
-    capital: tuple[bool, ...]  # the token starts with a capital letter
-    alpha: tuple[bool, ...]
+    lower: Sequence[str]  # lower-case text of each token
+    starts: Sequence[int]  # character offset of each token
+    ends: Sequence[int]  # character offset after each token
+    capital: Sequence[bool]  # the token starts with a capital letter
+    alpha: Sequence[bool]
 
     @classmethod
     def of(cls, doc: Doc) -> _Words:
         table = TokenTable(doc)
-        return cls(
-            table.text, tuple(table.lower), tuple(table.starts), tuple(table.ends),
-            tuple(table.capital), tuple(table.is_alpha),
-        )  # fmt: skip
+        return cls(table.text, table.lower, table.starts, table.ends, table.capital, table.is_alpha)
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[Mention, ...]:
@@ -390,7 +387,8 @@ def _phrase_mentions(doc: Doc, words: _Words, gazetteer: Gazetteer) -> Iterator[
     blocked = {t.i for ent in doc.ents if ent.label_ in BLOCKING_LABELS for t in ent}
     i = 0
     while i < len(doc):
-        match = _longest_phrase_at(doc, words, i, gazetteer, blocked)
+        # (the capital test of _longest_phrase_at, here to spare a call per word)
+        match = _longest_phrase_at(doc, words, i, gazetteer, blocked) if words.capital[i] else None
         if match is None:
             i += 1
             continue
