@@ -106,9 +106,12 @@ def _first_pass(mentions: tuple[Mention, ...]) -> list[Choice]:
     return choices
 
 
-# (name, candidates, containers): within one pass, the votes and anchors a mention is
-# scored against depend on its name alone, so these decide its choice.
-_ScoreKey = tuple[str, tuple[GazEntry, ...], tuple[GazEntry, ...]]
+# (name, id of the candidates, id of the containers): within one pass, the votes and
+# anchors a mention is scored against depend on its name alone, so these decide its
+# choice.  The tuples are compared by identity (the mentions keep them alive through
+# the pass): hashing every entry of them costs about as much as scoring them, and a
+# repeat shares its original's tuples (and the gazetteer's cached lookups are shared).
+_ScoreKey = tuple[str, int, int]
 _Scored = tuple[GazEntry, float, float] | None  # entry, support, margin
 
 
@@ -117,7 +120,7 @@ def _choose_once(
     others: _OtherVotes, anchors: tuple[GazEntry, ...],
 ) -> Choice | None:
     """:func:`_choose`, scored once per pass for the repeats of a name."""
-    score_key = (key, mention.candidates, mention.containers)
+    score_key = (key, id(mention.candidates), id(mention.containers))
     if score_key not in scored:
         choice = _choose(mention, others.excluding(key), anchors)
         found = None if choice is None else (choice.entry, choice.support, choice.margin)
