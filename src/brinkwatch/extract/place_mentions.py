@@ -83,11 +83,12 @@ class _Words:
     ends: Sequence[int]  # character offset after each token
     capital: Sequence[bool]  # the token starts with a capital letter
     alpha: Sequence[bool]
+    ents: tuple[Span, ...]  # doc.ents (a property that rebuilds every entity span)
 
     @classmethod
     def of(cls, doc: Doc) -> _Words:
-        table = TokenTable(doc)
-        return cls(table.text, table.lower, table.starts, table.ends, table.capital, table.is_alpha)
+        t = TokenTable(doc)
+        return cls(t.text, t.lower, t.starts, t.ends, t.capital, t.is_alpha, tuple(doc.ents))
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[Mention, ...]:
@@ -95,9 +96,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[Mention, ...]:
     found: list[Mention] = []
     taken: set[int] = set()
     words = _Words.of(doc)
-    first = [*_entity_mentions(doc, gazetteer), *_phrase_mentions(doc, words, gazetteer)]
+    first = [*_entity_mentions(words, gazetteer), *_phrase_mentions(doc, words, gazetteer)]
     first = [m for m in (_plausible(m, gazetteer) for m in first) if m is not None]
-    surnames = _person_name_words(doc)
+    surnames = _person_name_words(words)
     repeats = (_plausible(m, gazetteer) for m in _repeated_mentions(doc, words, first))
     for mention in [*first, *(m for m in repeats if m is not None)]:
         tokens = set(mention.tokens)
@@ -132,11 +133,14 @@ def _governed_by_place_preposition(root: Token) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS
 
 
-def _person_name_words(doc: Doc) -> frozenset[str]:
+def _person_name_words(words: _Words) -> frozenset[str]:
     """Words of full personal names in the article ("Darryl Warden"): a lone
     "Warden" later on is that person, not a town."""
     return frozenset(
-        t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
+        words.lower[i]
+        for ent in words.ents
+        if ent.label_ == "PERSON" and len(ent) > 1
+        for i in range(ent.start, ent.end)
     )
 
 
@@ -149,8 +153,8 @@ def _is_person_name(mention: Mention, surnames: frozenset[str]) -> bool:
 # ----------------------------------------------------------------------------- entities
 
 
-def _entity_mentions(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
-    for ent in doc.ents:
+def _entity_mentions(words: _Words, gazetteer: Gazetteer) -> Iterator[Mention]:
+    for ent in words.ents:
         if ent.label_ not in _READ_LABELS or _is_adjectival(ent) or _names_a_formation(ent):
             continue
         if ent.label_ in PLACE_LABELS:
@@ -348,7 +352,7 @@ def _repeated_mentions(doc: Doc, words: _Words, found: list[Mention]) -> Iterato
     per article, even where spaCy read the repeat as a person or missed it
     ("MANSFIELD" in a dateline, "Alexandria" tagged PERSON)."""
     by_key = {normalize_name(m.text): m for m in found if m.source == "place"}
-    blocked = {t.i for ent in doc.ents if ent.label_ == "NORP" for t in ent}
+    blocked = {i for ent in words.ents if ent.label_ == "NORP" for i in range(ent.start, ent.end)}
     for match in _find_words(words.text, by_key):
         tokens = _tokens_between(words, match.start(), match.end())
         if tokens is None or not blocked.isdisjoint(tokens):
@@ -384,7 +388,9 @@ def _find_words(text: str, keys: dict[str, Mention]) -> Iterator[re.Match[str]]:
 
 def _phrase_mentions(doc: Doc, words: _Words, gazetteer: Gazetteer) -> Iterator[Mention]:
     """Multiword regions, seas, states and countries spaCy did not mark as places."""
-    blocked = {t.i for ent in doc.ents if ent.label_ in BLOCKING_LABELS for t in ent}
+    blocked = {
+        i for ent in words.ents if ent.label_ in BLOCKING_LABELS for i in range(ent.start, ent.end)
+    }
     i = 0
     while i < len(doc):
         # (the capital test of _longest_phrase_at, here to spare a call per word)
