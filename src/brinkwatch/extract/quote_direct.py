@@ -60,6 +60,11 @@ class QuoteContext:
         ]
 
     @functools.cached_property
+    def cue_indices(self) -> list[int]:
+        """The tokens :meth:`is_cue` accepts, in order."""
+        return [i for i, is_cue in enumerate(self._cues) if is_cue]
+
+    @functools.cached_property
     def _breaks_before(self) -> list[int]:
         """``_breaks_before[i]``: how many of the tokens before token ``i`` hold a line
         break (every line break of the text lies inside a token)."""

@@ -29,7 +29,7 @@ def find_reported(ctx: QuoteContext) -> tuple[ReportedClause, ...]:
     """Every reported-speech clause of the document outside direct quotes."""
     found: list[ReportedClause] = []
     doc = ctx.doc
-    for token in (doc[i] for i in range(len(doc)) if ctx.is_cue_at(i)):
+    for token in (doc[i] for i in ctx.cue_indices):
         if _is_negated(token):
             continue
         content = _content_span(ctx, token)
