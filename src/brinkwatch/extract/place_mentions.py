@@ -7,9 +7,10 @@ meant is decided in :mod:`brinkwatch.extract.place_resolve`.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -27,6 +28,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # police") names that place too; spaCy also often tags a bare town as ORG.
 ORG_LABELS = frozenset({"ORG"})
 # Phrase matches never reach into these ("Jordan Smith", "Russian", "Paris Agreement").
+# The entities read at all: places, organisations, and persons that may be misread towns.
+_READ_LABELS = PLACE_LABELS | ORG_LABELS | {"PERSON"}
 BLOCKING_LABELS = frozenset({"PERSON", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 MAX_PHRASE_TOKENS = 6
 # Phrase matches outside entities must name one of these: a bare city name
@@ -75,19 +78,17 @@ class _Words:
     """The token facts the phrase scan reads at every token, computed once per document."""
 
     text: str  # doc.text
-    lower: tuple[str, ...]  # lower-case text of each token
-    starts: tuple[int, ...]  # character offset of each token
-    ends: tuple[int, ...]  # character offset after each token
-    capital: tuple[bool, ...]  # the token starts with a capital letter
-    alpha: tuple[bool, ...]
+    lower: Sequence[str]  # lower-case text of each token
+    starts: Sequence[int]  # character offset of each token
+    ends: Sequence[int]  # character offset after each token
+    capital: Sequence[bool]  # the token starts with a capital letter
+    alpha: Sequence[bool]
+    ents: tuple[Span, ...]  # doc.ents (a property that rebuilds every entity span)
 
     @classmethod
     def of(cls, doc: Doc) -> _Words:
-        table = TokenTable(doc)
-        return cls(
-            table.text, tuple(table.lower), tuple(table.starts), tuple(table.ends),
-            tuple(table.capital), tuple(table.is_alpha),
-        )  # fmt: skip
+        t = TokenTable(doc)
+        return cls(t.text, t.lower, t.starts, t.ends, t.capital, t.is_alpha, tuple(doc.ents))
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[Mention, ...]:
@@ -95,10 +96,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[Mention, ...]:
     found: list[Mention] = []
     taken: set[int] = set()
     words = _Words.of(doc)
-    first = [*_entity_mentions(doc, gazetteer), *_phrase_mentions(doc, words, gazetteer)]
+    first = [*_entity_mentions(words, gazetteer), *_phrase_mentions(doc, words, gazetteer)]
     first = [m for m in (_plausible(m, gazetteer) for m in first) if m is not None]
-    surnames = _person_name_words(doc)
-    repeats = (_plausible(m, gazetteer) for m in _repeated_mentions(doc, words.text, first))
+    surnames = _person_name_words(words)
+    repeats = (_plausible(m, gazetteer) for m in _repeated_mentions(doc, words, first))
     for mention in [*first, *(m for m in repeats if m is not None)]:
         tokens = set(mention.tokens)
         if tokens & taken or _is_person_name(mention, surnames):
@@ -132,11 +133,14 @@ def _governed_by_place_preposition(root: Token) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS
 
 
-def _person_name_words(doc: Doc) -> frozenset[str]:
+def _person_name_words(words: _Words) -> frozenset[str]:
     """Words of full personal names in the article ("Darryl Warden"): a lone
     "Warden" later on is that person, not a town."""
     return frozenset(
-        t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
+        words.lower[i]
+        for ent in words.ents
+        if ent.label_ == "PERSON" and len(ent) > 1
+        for i in range(ent.start, ent.end)
     )
 
 
@@ -149,9 +153,9 @@ def _is_person_name(mention: Mention, surnames: frozenset[str]) -> bool:
 # ----------------------------------------------------------------------------- entities
 
 
-def _entity_mentions(doc: Doc, gazetteer: Gazetteer) -> Iterator[Mention]:
-    for ent in doc.ents:
-        if _is_adjectival(ent) or _names_a_formation(ent):
+def _entity_mentions(words: _Words, gazetteer: Gazetteer) -> Iterator[Mention]:
+    for ent in words.ents:
+        if ent.label_ not in _READ_LABELS or _is_adjectival(ent) or _names_a_formation(ent):
             continue
         if ent.label_ in PLACE_LABELS:
             yield from _mentions_in_span(_trimmed(_strip_determiner(ent), gazetteer), gazetteer)
@@ -343,17 +347,30 @@ def _container_after(span: Span, gazetteer: Gazetteer) -> Span | None:
 # ----------------------------------------------------------------------------- repeats
 
 
-def _repeated_mentions(doc: Doc, text: str, found: list[Mention]) -> Iterator[Mention]:
+def _repeated_mentions(doc: Doc, words: _Words, found: list[Mention]) -> Iterator[Mention]:
     """Other capitalised occurrences of a name already found as a place: one sense
     per article, even where spaCy read the repeat as a person or missed it
     ("MANSFIELD" in a dateline, "Alexandria" tagged PERSON)."""
     by_key = {normalize_name(m.text): m for m in found if m.source == "place"}
-    blocked = {t.i for ent in doc.ents if ent.label_ == "NORP" for t in ent}
-    for match in _find_words(text, by_key):
-        span = doc.char_span(match.start(), match.end())
-        if span is None or any(t.i in blocked for t in span):
+    blocked = {i for ent in words.ents if ent.label_ == "NORP" for i in range(ent.start, ent.end)}
+    for match in _find_words(words.text, by_key):
+        tokens = _tokens_between(words, match.start(), match.end())
+        if tokens is None or not blocked.isdisjoint(tokens):
             continue
+        span = doc[tokens.start : tokens.stop]
         yield _mention(span, by_key[normalize_name(match.group())].candidates, source="repeat")
+
+
+def _tokens_between(words: _Words, start: int, end: int) -> range | None:
+    """The tokens from character ``start`` to ``end`` when both are token edges, else
+    None (``Doc.char_span`` in its strict mode, without building the span)."""
+    first = bisect.bisect_left(words.starts, start)
+    last = bisect.bisect_left(words.ends, end)
+    if first == len(words.starts) or words.starts[first] != start:
+        return None
+    if last == len(words.ends) or words.ends[last] != end or last < first:
+        return None
+    return range(first, last + 1)
 
 
 def _find_words(text: str, keys: dict[str, Mention]) -> Iterator[re.Match[str]]:
@@ -371,10 +388,13 @@ def _find_words(text: str, keys: dict[str, Mention]) -> Iterator[re.Match[str]]:
 
 def _phrase_mentions(doc: Doc, words: _Words, gazetteer: Gazetteer) -> Iterator[Mention]:
     """Multiword regions, seas, states and countries spaCy did not mark as places."""
-    blocked = {t.i for ent in doc.ents if ent.label_ in BLOCKING_LABELS for t in ent}
+    blocked = {
+        i for ent in words.ents if ent.label_ in BLOCKING_LABELS for i in range(ent.start, ent.end)
+    }
     i = 0
     while i < len(doc):
-        match = _longest_phrase_at(doc, words, i, gazetteer, blocked)
+        # (the capital test of _longest_phrase_at, here to spare a call per word)
+        match = _longest_phrase_at(doc, words, i, gazetteer, blocked) if words.capital[i] else None
         if match is None:
             i += 1
             continue
@@ -406,9 +426,10 @@ def _longest_phrase_at(
         return None
     for width in range(min(MAX_PHRASE_TOKENS, len(doc) - i), 0, -1):
         end = i + width
+        if not _stands_alone(words, end, width > 1):
+            continue
         through_entity = not blocked.isdisjoint(range(i, end))
-        lone = through_entity and width == 1 and not _after_place_preposition(words, i)
-        if lone or not _stands_alone(words, end, width > 1):
+        if through_entity and width == 1 and not _after_place_preposition(words, i):
             continue
         candidates = _phrase_entries(words.text[words.starts[i] : words.ends[end - 1]], gazetteer)
         if (through_entity or not words.capital[end - 1]) and not _curated(candidates):

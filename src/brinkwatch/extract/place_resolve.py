@@ -84,10 +84,11 @@ def resolve(mentions: tuple[Mention, ...]) -> tuple[Choice, ...]:
     ]
     choices = []
     others = _OtherVotes(per_text)
+    scored: dict[_ScoreKey, _Scored] = {}
     for mention in mentions:
         key = normalize_name(mention.text)
         near = tuple(entry for text, entry in anchors if text != key)
-        choice = _choose(mention, others.excluding(key), near)
+        choice = _choose_once(scored, key, mention, others, near)
         if choice is not None and _keep(choice):
             choices.append(choice)
     return tuple(choices)
@@ -95,8 +96,37 @@ def resolve(mentions: tuple[Mention, ...]) -> tuple[Choice, ...]:
 
 def _first_pass(mentions: tuple[Mention, ...]) -> list[Choice]:
     others = _OtherVotes(_votes_per_text(mentions))
-    choices = (_choose(m, others.excluding(normalize_name(m.text)), ()) for m in mentions)
-    return [c for c in choices if c is not None]
+    scored: dict[_ScoreKey, _Scored] = {}
+    choices = []
+    for mention in mentions:
+        key = normalize_name(mention.text)
+        choice = _choose_once(scored, key, mention, others, ())
+        if choice is not None:
+            choices.append(choice)
+    return choices
+
+
+# (name, id of the candidates, id of the containers): within one pass, the votes and
+# anchors a mention is scored against depend on its name alone, so these decide its
+# choice.  The tuples are compared by identity (the mentions keep them alive through
+# the pass): hashing every entry of them costs about as much as scoring them, and a
+# repeat shares its original's tuples (and the gazetteer's cached lookups are shared).
+_ScoreKey = tuple[str, int, int]
+_Scored = tuple[GazEntry, float, float] | None  # entry, support, margin
+
+
+def _choose_once(
+    scored: dict[_ScoreKey, _Scored], key: str, mention: Mention,
+    others: _OtherVotes, anchors: tuple[GazEntry, ...],
+) -> Choice | None:
+    """:func:`_choose`, scored once per pass for the repeats of a name."""
+    score_key = (key, id(mention.candidates), id(mention.containers))
+    if score_key not in scored:
+        choice = _choose(mention, others.excluding(key), anchors)
+        found = None if choice is None else (choice.entry, choice.support, choice.margin)
+        scored[score_key] = found
+    found = scored[score_key]
+    return None if found is None else Choice(mention, *found)
 
 
 def _is_local(entry: GazEntry) -> bool:

@@ -13,10 +13,14 @@ from spacy.tokens import Doc, Span, Token
 
 from brinkwatch.extract.quote_lexicon import QuoteLexicon
 from brinkwatch.extract.quote_marks import QuotedSpan
+from brinkwatch.extract.token_table import TokenTable
 
 _MAX_HOPS = 4  # how far up the tree a quote may hang below its cue ("said on X that ...")
 _SENTENCE_ENDS = frozenset({".", "?", "!"})
 _COLON_REACH = 20  # characters of blank space allowed between a lead-in colon and the quote
+_VERBAL = frozenset({"VERB", "AUX"})
+_ACCORDING = frozenset({"according"})
+_NEWLINE = re.compile("\n")
 _DASH_SIGN = re.compile(r"[ \t\u00a0]*(?:[―—–]+|--?(?=[ \t\u00a0]))[ \t\u00a0]*")
 
 
@@ -26,12 +30,15 @@ class QuoteContext:
     def __init__(
         self, doc: Doc, spans: tuple[QuotedSpan, ...], lexicon: QuoteLexicon,
         also_quoted: tuple[tuple[int, int], ...] = (), text: str | None = None,
+        table: TokenTable | None = None,
     ) -> None:  # fmt: skip
         """``also_quoted``: other stretches of direct speech (transcript turns);
-        ``text``: ``doc.text`` when the caller has already read it."""
+        ``text`` and ``table``: ``doc.text`` and the token table when the caller has
+        already read them."""
         self.doc = doc
+        self.table = TokenTable(doc) if table is None else table
         # Doc.text joins every token on each access: read it once
-        self.text = doc.text if text is None else text
+        self.text = self.table.text if text is None else text
         self.spans = spans
         self.lexicon = lexicon
         mask = bytearray(len(self.text) + 1)
@@ -39,6 +46,50 @@ class QuoteContext:
         for start, end in stretches:
             mask[start:end] = b"\x01" * (end - start)
         self._mask = bytes(mask)
+
+    @functools.cached_property
+    def _cues(self) -> list[bool]:
+        """:meth:`is_cue` of every token.  Only verbs and "according" can be cues, so
+        only those tokens are built and read."""
+        verbal = self.table.is_one_of("POS", _VERBAL)
+        according = self.table.is_one_of("LOWER", _ACCORDING)
+        doc = self.doc
+        return [
+            (is_verb or is_according) and self._is_cue_token(doc[i])
+            for i, (is_verb, is_according) in enumerate(zip(verbal, according, strict=True))
+        ]
+
+    @functools.cached_property
+    def cue_indices(self) -> list[int]:
+        """The tokens :meth:`is_cue` accepts, in order."""
+        return [i for i, is_cue in enumerate(self._cues) if is_cue]
+
+    @functools.cached_property
+    def _breaks_before(self) -> list[int]:
+        """``_breaks_before[i]``: how many of the tokens before token ``i`` hold a line
+        break (every line break of the text lies inside a token)."""
+        starts, text = self.table.starts, self.text
+        holds_break = [False] * len(starts)
+        for found in _NEWLINE.finditer(text):
+            holds_break[bisect.bisect_right(starts, found.start()) - 1] = True
+        return [0, *itertools.accumulate(holds_break)]
+
+    def line_break_in(self, start: int, end: int) -> bool:
+        """Whether a token of ``doc[start:end]`` holds a line break."""
+        breaks = self._breaks_before
+        size = len(breaks) - 1
+        start, end = min(max(start, 0), size), min(max(end, 0), size)
+        return end > start and breaks[end] > breaks[start]
+
+    def same_paragraph(self, a: Token, b: Token) -> bool:
+        """No line break in the tokens from the earlier of the two up to (not
+        including) the later one."""
+        low, high = sorted((a.i, b.i))
+        return not self.line_break_in(low, high)
+
+    def holds_break(self, i: int) -> bool:
+        """Whether token ``i`` holds a line break ("\n" in its text)."""
+        return self._breaks_before[i + 1] > self._breaks_before[i]
 
     @functools.cached_property
     def _sentence_starts(self) -> tuple[int, ...]:
@@ -55,8 +106,19 @@ class QuoteContext:
         """True when the token lies inside a quote (marks included)."""
         return bool(self._mask[token.idx])
 
+    def quoted_at(self, i: int) -> bool:
+        """:meth:`quoted` of token ``i``."""
+        return bool(self._mask[self.table.starts[i]])
+
     def is_cue(self, token: Token) -> bool:
         """A speech verb (or 'according to') outside every quote."""
+        return self._cues[token.i]
+
+    def is_cue_at(self, i: int) -> bool:
+        """:meth:`is_cue` of token ``i``."""
+        return self._cues[i]
+
+    def _is_cue_token(self, token: Token) -> bool:
         if self.quoted(token):
             return False
         if token.lower_ == "according":

@@ -28,8 +28,9 @@ class ReportedClause:
 def find_reported(ctx: QuoteContext) -> tuple[ReportedClause, ...]:
     """Every reported-speech clause of the document outside direct quotes."""
     found: list[ReportedClause] = []
-    for token in ctx.doc:
-        if not ctx.is_cue(token) or _is_negated(token):
+    doc = ctx.doc
+    for token in (doc[i] for i in ctx.cue_indices):
+        if _is_negated(token):
             continue
         content = _content_span(ctx, token)
         if content is not None and not _mostly_quoted(ctx, content):
@@ -43,12 +44,12 @@ def _content_span(ctx: QuoteContext, cue: Token) -> Span | None:
         return _according_content(ctx, cue)
     if cue.lemma_.lower() not in ctx.lexicon.reported_verbs:
         return None
-    clause = _complement(cue)
+    clause = _complement(ctx, cue)
     if clause is None:
         return _parenthetical_content(ctx, cue)
     shortest = _MIN_ACCUSATION if clause.dep_ in ("pobj", "pcomp") else _MIN_TOKENS
     start = _fronted_start(cue, clause)
-    start, end = _within_paragraph(ctx.doc, cue, start, clause.right_edge.i + 1)
+    start, end = _within_paragraph(ctx, cue, start, clause.right_edge.i + 1)
     end = _before_next_cue(ctx, cue, start, end)
     return _trimmed(ctx.doc, start, end, shortest)
 
@@ -60,7 +61,7 @@ def _parenthetical_content(ctx: QuoteContext, cue: Token) -> Span | None:
     if cue.dep_ != "parataxis" or cue.head.i == cue.i:
         return None
     clause = cue.head
-    start, end = _within_paragraph(ctx.doc, cue, clause.left_edge.i, clause.right_edge.i + 1)
+    start, end = _within_paragraph(ctx, cue, clause.left_edge.i, clause.right_edge.i + 1)
     return _trimmed(ctx.doc, start, end)
 
 
@@ -76,30 +77,30 @@ def _fronted_start(cue: Token, clause: Token) -> int:
 def _before_next_cue(ctx: QuoteContext, cue: Token, start: int, end: int) -> int:
     """'said the plan could work, but repeated that ...': a coordinated speech verb
     the parser buried in the complement starts a statement of its own."""
-    for token in ctx.doc[max(start, cue.i + 1) : end]:
-        if token.dep_ == "conj" and ctx.is_cue(token):
-            return token.i
+    for i in range(max(start, cue.i + 1), min(end, len(ctx.doc))):
+        if ctx.is_cue_at(i) and ctx.doc[i].dep_ == "conj":
+            return i
     return end
 
 
-def _within_paragraph(doc: Doc, cue: Token, start: int, end: int) -> tuple[int, int]:
+def _within_paragraph(ctx: QuoteContext, cue: Token, start: int, end: int) -> tuple[int, int]:
     """Clip doc[start:end] to the cue's paragraph: the parser sometimes hangs a
     headline or a dateline on the first sentence of the body."""
     for i in range(cue.i - 1, start - 1, -1):
-        if "\n" in doc[i].text:
+        if ctx.holds_break(i):
             start = i + 1
             break
     for i in range(cue.i + 1, end):
-        if "\n" in doc[i].text:
+        if ctx.holds_break(i):
             end = i
             break
     return start, end
 
 
-def _complement(cue: Token) -> Token | None:
+def _complement(ctx: QuoteContext, cue: Token) -> Token | None:
     """The clause a cue reports: its ccomp, a that-clause below it, or the 'of'
     object of an accusation."""
-    clauses = [c for c in cue.children if c.dep_ == "ccomp" and same_paragraph(cue, c)]
+    clauses = [c for c in cue.children if c.dep_ == "ccomp" and ctx.same_paragraph(cue, c)]
     if clauses:
         return min(clauses, key=lambda c: abs(c.i - cue.i))
     if cue.lemma_.lower() == "accuse":
@@ -115,12 +116,6 @@ def _accusation(cue: Token) -> Token | None:
     holders = [cue, *(c for c in cue.children if c.dep_ == "dobj")]
     return next((g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
                  for g in c.children if g.dep_ in ("pobj", "pcomp")), None)  # fmt: skip
-
-
-def same_paragraph(a: Token, b: Token) -> bool:
-    """No line break between the two tokens."""
-    low, high = sorted((a.i, b.i))
-    return not any("\n" in t.text for t in a.doc[low:high])
 
 
 def _has_that(token: Token) -> bool:
@@ -150,8 +145,10 @@ def _trimmed(doc: Doc, start: int, end: int, shortest: int = _MIN_TOKENS) -> Spa
 
 
 def _mostly_quoted(ctx: QuoteContext, span: Span) -> bool:
-    quoted = sum(len(t) for t in span if ctx.quoted(t))
-    return quoted > _MOSTLY_QUOTED * sum(len(t) for t in span)
+    starts, ends = ctx.table.starts, ctx.table.ends
+    lengths = [(ends[i] - starts[i], ctx.quoted_at(i)) for i in range(span.start, span.end)]
+    quoted = sum(length for length, inside in lengths if inside)
+    return quoted > _MOSTLY_QUOTED * sum(length for length, _ in lengths)
 
 
 def _is_negated(cue: Token) -> bool:

@@ -9,6 +9,7 @@ the quote lexicon) so that a speaker is never lost and never invented.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Callable
 
@@ -181,9 +182,16 @@ def _entities(phrase: Span) -> list[Span]:
 def _first_match(lowered: str, table: tuple[tuple[str, str], ...]) -> str | None:
     """The value of the first key found as whole words (or a plural) in ``lowered``."""
     for key, value in table:
-        if re.search(rf"(?<![\w.]){re.escape(key)}s?(?![\w.])", lowered):
+        # the substring test is a cheap necessary condition for the pattern
+        if key in lowered and _whole_word(key).search(lowered):
             return value
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _whole_word(key: str) -> re.Pattern[str]:
+    """``key`` as a whole word or its plural (compiled once: the lexicon's keys are few)."""
+    return re.compile(rf"(?<![\w.]){re.escape(key)}s?(?![\w.])")
 
 
 def speaker_before_cue(

@@ -18,6 +18,7 @@ _NOT_SPEAKERS = frozenset({
     "Q", "A", "NOTE", "UPDATE", "WATCH", "READ MORE", "EDITOR'S NOTE", "EDITOR’S NOTE",
     "CORRECTION", "PHOTOS", "VIDEO", "RELATED",
 })  # fmt: skip
+_NEWLINE = re.compile("\n")
 _MIN_TURNS = 2
 _MIN_WORDS = 3
 _TRIM = " \t\"”"
@@ -35,8 +36,16 @@ class Turn:
 
 def find_turns(text: str) -> tuple[Turn, ...]:
     """The turns of a transcript, or () when the text is not one."""
-    turns = [turn for m in _LABEL.finditer(text) if (turn := _turn(m)) is not None]
+    labels = (_LABEL.match(text, start) for start in _line_starts(text))
+    turns = [turn for m in labels if m is not None and (turn := _turn(m)) is not None]
     return tuple(turns) if len(turns) >= _MIN_TURNS else ()
+
+
+def _line_starts(text: str) -> list[int]:
+    """Where each line starts.  A label match lies within one line and starts where
+    the line does, so trying these few positions finds what ``finditer`` would, where
+    ``finditer`` tries the multi-line ``^`` at every character of the text."""
+    return [0, *(m.end() for m in _NEWLINE.finditer(text))]
 
 
 def _turn(match: re.Match[str]) -> Turn | None:

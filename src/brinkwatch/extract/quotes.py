@@ -20,7 +20,7 @@ from brinkwatch.extract.actors import ActorMentions
 from brinkwatch.extract.quote_direct import QuoteContext, cue_text, dash_speaker, find_cue
 from brinkwatch.extract.quote_lexicon import QuoteLexicon, load_quote_lexicon
 from brinkwatch.extract.quote_marks import QuotedSpan, find_quoted_spans, is_title
-from brinkwatch.extract.quote_reported import find_reported, same_paragraph
+from brinkwatch.extract.quote_reported import find_reported
 from brinkwatch.extract.quote_speaker import (
     issuer,
     resolve_phrase,
@@ -29,6 +29,7 @@ from brinkwatch.extract.quote_speaker import (
     speaker_token,
 )
 from brinkwatch.extract.quote_transcript import Turn, find_turns
+from brinkwatch.extract.token_table import TokenTable
 from brinkwatch.records import Actor, Quote
 
 _MIN_UNATTRIBUTED_WORDS = 4  # shorter quotes without a cue are scare quotes or titles
@@ -40,10 +41,11 @@ _SENTENCE_START = re.compile(r"[.?!][\"”’]?\s+$")
 def extract_quotes(doc: Doc, actors: ActorMentions) -> tuple[Quote, ...]:
     """Every quote in ``doc`` with its speaker."""
     lexicon = load_quote_lexicon()
-    text = doc.text
+    table = TokenTable(doc)
+    text = table.text
     turns = find_turns(text)
     spoken = tuple((t.start, t.end) for t in turns)
-    ctx = QuoteContext(doc, find_quoted_spans(text), lexicon, spoken, text)
+    ctx = QuoteContext(doc, find_quoted_spans(text), lexicon, spoken, text, table)
     reported = _reported_quotes(ctx, actors)
     transcript = _transcript_quotes(ctx, turns, actors)
     direct = _direct_quotes(ctx, actors, reported, transcript)
@@ -121,7 +123,7 @@ def _speaker(ctx: QuoteContext, cue: Token, actors: ActorMentions) -> Actor | No
 def _misplaced(ctx: QuoteContext, head: Token, cue: Token) -> bool:
     """A subject that cannot be the speaker: inside the quote, in another paragraph
     (a headline), a date ("Tuesday said"), or a dateline ("WASHINGTON — ...")."""
-    if ctx.quoted(head) or not same_paragraph(head, cue) or head.ent_type_ in _NOT_SPEAKERS:
+    if ctx.quoted(head) or not ctx.same_paragraph(head, cue) or head.ent_type_ in _NOT_SPEAKERS:
         return True
     nxt = head.nbor(1) if head.i + 1 < len(head.doc) else None
     return head.is_upper and len(head) > 1 and nxt is not None and nxt.text in ("—", "–", "-")
