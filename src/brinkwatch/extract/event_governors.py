@@ -86,10 +86,8 @@ def _apply_one(cand: Candidate, gov: Token, child: Token, ctx: TriggerContext) -
     negated = mod.negated or (gov_mod.negated and inherits)
     hypothetical = mod.hypothetical or (gov_mod.hypothetical and inherits)
     future = mod.future or (gov_mod.future and inherits)
-    if (negated, hypothetical, future) == (mod.negated, mod.hypothetical, mod.future):
-        return cand if mod == cand.modality else replace(cand, modality=mod)
-    return replace(cand, modality=replace(mod, negated=negated, hypothetical=hypothetical,
-                                           future=future))  # fmt: skip
+    updated = replace(mod, negated=negated, hypothetical=hypothetical, future=future)
+    return cand if updated == cand.modality else replace(cand, modality=updated)
 
 
 def _readied_for(gov: Token, child: Token, ctx: TriggerContext) -> bool:

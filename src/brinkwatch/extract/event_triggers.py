@@ -147,18 +147,10 @@ def verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
         return lexicon_verb_candidate(tok, ctx)
     if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
         return None
-    if not _may_trigger(tok, ctx):
-        return None
     light = light_candidate(tok, ctx)
     if light is not None:
         return light
     return lexicon_verb_candidate(tok, ctx)
-
-
-def _may_trigger(verb: Token, ctx: TriggerContext) -> bool:
-    """Whether any row or special rule can start at ``verb`` (most verbs: no); a verb
-    acting "together" can trigger whatever its lemma (see :func:`_joint_action`)."""
-    return verb.lemma_.lower() in ctx.lexicon.trigger_lemmas or _acts_together(verb, ctx)
 
 
 def _acts_together(verb: Token, ctx: TriggerContext) -> bool:
@@ -848,8 +840,10 @@ def sentence_candidates(sent: Span, ctx: TriggerContext) -> list[Candidate]:
 
 
 def _possible_verbs(sent: Span, ctx: TriggerContext) -> list[int]:
-    """Tokens :func:`verb_candidate` can accept, read off the token table: the same
-    tests, without building a Token for every word of the sentence."""
+    """Tokens :func:`verb_candidate` can accept, read off the token table (no Token
+    built for the other words): adjectival predicates, and verbs some lexicon row or
+    special rule can start with (``trigger_lemmas``) or that act "together"
+    (:func:`_joint_action`) -- any other verb could only ever come to nothing."""
     t, lexicon = ctx.table, ctx.lexicon
     adverbs = lexicon.cue("args.cooperation_adverbs")
     together = {t.head[j] for j in range(sent.start, sent.end)

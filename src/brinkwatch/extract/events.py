@@ -30,7 +30,6 @@ from brinkwatch.extract.event_governors import (
 )
 from brinkwatch.extract.event_lexicon import EventLexicon
 from brinkwatch.extract.event_modality import (
-    clause_head,
     clause_head_index,
     has_condition_clause,
     is_historical,
@@ -250,7 +249,7 @@ def clause_index(sent: Span, table: TokenTable) -> dict[int, _Clause]:
 
 
 def _clause_of(tok: Token, clauses: dict[int, _Clause], table: TokenTable) -> _Clause:
-    return clauses.get(clause_head(tok).i) or _Clause(table, (tok.i,))
+    return clauses.get(clause_head_index(tok.i, table)) or _Clause(table, (tok.i,))
 
 
 # ---------------------------------------------------------------- records

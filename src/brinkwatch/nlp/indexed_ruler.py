@@ -8,8 +8,8 @@ of the patterns are single-token patterns over ``TAG``, ``LOWER``, ``DEP`` and
 own lower-cased form, dependency label or tag.  The multi-token patterns stay with a small
 ``Matcher``.  The matches are then applied with spaCy's own ``set_token_attrs``, in the
 order and with the values of the original ruler, so every token gets exactly the
-attributes the stock component gives it (``tests/test_fast_components.py`` compares the two on whole
-documents).
+attributes the stock component gives it (``tests/test_fast_components.py`` compares the
+two on whole documents).
 """
 
 # no `from __future__ import annotations`: spaCy resolves the factory's annotations at runtime
@@ -34,7 +34,7 @@ READERS: dict[str, Callable[[Token], Any]] = {
     "IS_SPACE": lambda t: t.is_space,
 }
 # what a token's single-token matches depend on (the key of the per-ruler cache)
-KEY_ATTRS: list[int | str] = ["LOWER", "TAG", "DEP", "IS_SPACE"]
+KEY_ATTRS: list[int | str] = list(READERS)
 CACHE_LIMIT = 200_000  # distinct keys kept before the cache starts again
 # which attribute a pattern is filed under, most selective first
 ANCHORS = ("LOWER", "DEP", "TAG")
