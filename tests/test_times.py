@@ -175,6 +175,10 @@ def test_no_anchor_drops_what_cannot_be_resolved(parse: Callable[[str], Doc]) ->
         "The quarter-to-quarter change was small.",
         "Their equipment is up to date.",
         "In two thousand villages the harvest failed.",
+        "The rebels soon lost the town.",
+        "The envoy was soon recalled.",
+        "He resigned soon after the vote.",
+        "Turnout was high on election day in the capital.",
     ],
 )
 def test_words_that_only_look_like_times_are_ignored(
@@ -404,6 +408,19 @@ def test_quarterly_comparisons_in_their_sentence(
             "DATE",
             "2021-04-12",
         ),
+        # A weekday counted from the story's day (Friday 3 December 2021).
+        (
+            "The rouble closed at 73 on Friday, Dec. 3, 2021, up 2% from the previous Friday.",
+            "the previous Friday",
+            "DATE",
+            "2021-11-26",
+        ),
+        (
+            "The convoy left on 1 March 2021 and reached the border the following Monday.",
+            "the following Monday",
+            "DATE",
+            "2021-03-08",
+        ),
     ],
 )
 def test_anaphoric_expressions_follow_the_story(
@@ -417,3 +434,22 @@ def test_anaphoric_expression_without_a_date_before_is_left_out(
     parse: Callable[[str], Doc],
 ) -> None:
     assert [m.text for m in _times(parse, "Shelling resumed later that day.")] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "type_", "value"),
+    [
+        ("The ministry will soon publish the list.", "soon", "DATE", "FUTURE_REF"),
+        ("The bill is expected to pass soon.", "soon", "DATE", "FUTURE_REF"),
+        ("Shares were trading lower at mid-afternoon yesterday.", "mid-afternoon yesterday",
+         "TIME", "2022-01-24TAF"),
+        ("Bonds were sold at the then-current price.", "then-current", "DATE", "PAST_REF"),
+        ("The post-1991 borders were recognised.", "post-1991", "DATE", "1991"),
+        ("Observers are expected before Election Day.", "Election Day", "DATE", "2022-11-08"),
+    ],
+)  # fmt: skip
+def test_references_day_parts_prefixed_years_and_election_day(
+    parse: Callable[[str], Doc], sentence: str, expression: str, type_: str, value: str
+) -> None:
+    mention = _only(_times(parse, sentence), expression)
+    assert (mention.type, mention.value) == (type_, value)

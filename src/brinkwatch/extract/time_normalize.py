@@ -37,10 +37,11 @@ HANDLERS: Mapping[str, Handler] = MappingProxyType({
     "month_rel_year": relative.month_rel_year, "week_of_year": relative.week_of_year,
     "duration": periods.duration, "vague_duration": periods.vague_duration,
     "set_word": periods.set_word, "every": periods.every, "clock": periods.clock,
-    "reference": periods.reference, "modal_future": periods.modal_future,
+    "reference": periods.reference, "soon": periods.soon,
+    "modal_future": periods.modal_future,
     "blocked": periods.blocked, "one_unit": periods.one_unit,
     "season_nearest": relative.season_nearest, "story_unit": relative.story_unit,
-    "story_day": relative.story_day,
+    "story_day": relative.story_day, "story_weekday": relative.story_weekday,
 })  # fmt: skip
 
 

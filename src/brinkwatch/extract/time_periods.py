@@ -142,6 +142,12 @@ def reference(groups: Groups, context: Context) -> Timex | None:
     return ("DATE", str(value)) if value else None
 
 
+def soon(groups: Groups, context: Context) -> Timex | None:
+    """ "soon" -> FUTURE_REF, unless its clause is past ("was soon released", "soon
+    became a flood"): then it is soon after a past event, no reference to the future."""
+    return None if context.tense == "PAST" else ("DATE", "FUTURE_REF")
+
+
 def modal_future(groups: Groups, context: Context) -> Timex | None:
     """ "will one day be": after a modal, "one day" is a vague future (FUTURE_REF)."""
     return "DATE", "FUTURE_REF"

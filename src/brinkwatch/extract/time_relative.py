@@ -98,6 +98,19 @@ def story_day(groups: Groups, context: Context) -> Timex | None:
     return ("TIME", f"{day.isoformat()}T{part}") if part else ("DATE", day.isoformat())
 
 
+def story_weekday(groups: Groups, context: Context) -> Timex | None:
+    """ "the previous Friday", "the following Monday": the nearest such weekday before
+    or after the day the story named last (passed as ``context.anchor``)."""
+    weekday = context.lexicon.lookup("weekdays", groups.get("weekday") or "")
+    if weekday is None or context.anchor is None:
+        return None
+    if words(groups.get("rel")) == "the following":
+        day = cal.weekday_on_or_after(context.anchor + timedelta(days=1), int(weekday))
+    else:
+        day = cal.weekday_on_or_before(context.anchor - timedelta(days=1), int(weekday))
+    return "DATE", day.isoformat()
+
+
 def shifted_unit(anchor: date, letter: str, shift: int) -> str:
     """The TIMEX3 value of the week/month/... ``shift`` units away from the anchor's."""
     if letter in ("W", "WE"):

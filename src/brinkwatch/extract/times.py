@@ -32,7 +32,7 @@ from brinkwatch.records import TimeMention, TimeType
 _TENSED = frozenset({"weekday", "quarter", "relative_unit", "weekend", "relative_named",
                      "month_day", "month_year", "holiday", "in_offset", "week_of",
                      "weekday_day", "holiday_weekend", "nth_day_of_month",
-                     "season_nearest"})  # fmt: skip
+                     "season_nearest", "soon"})  # fmt: skip
 _HINT_ENTITIES = frozenset({"DATE", "TIME", "EVENT"})
 # Between a clock time and its day: nothing, a comma, "on" or "at".
 _CLOCK_DAY_GAP = re.compile(
@@ -54,7 +54,7 @@ _WORD_BEFORE = re.compile(r"(\w+)\W{1,3}$")
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d']?\s+(?=[A-Z\"\u201c])|\n\s*\n")
 # Rules read against the date the story named last, not the publication date.
-_FROM_THE_STORY = frozenset({"story_unit", "story_day"})
+_FROM_THE_STORY = frozenset({"story_unit", "story_day", "story_weekday"})
 # A calendar value: year, month, day ("1998", "1998-10", "1998-10-23", "1998-10-23T..").
 _CALENDAR = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?![\d-]*W)")
 _WORKDAYS = re.compile(r"\b(?:trading|business|working)\b", re.IGNORECASE)
@@ -170,6 +170,11 @@ def _plausible(doc: Doc, candidate: Candidate, lexicon: TimeLexicon) -> bool:
         word = (groups.get(name) or "").rstrip(".")
         if word.lower() in ambiguous and not word[0].isupper():
             return False
+    holiday = groups.get("holiday") or groups.get("holiday2") or ""
+    if _normalised(holiday) in lexicon.tables["ambiguous_holidays"]["words"] and not (
+        holiday[0].isupper()
+    ):
+        return False
     if not candidate.rule.needs_hint:
         return True
     span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
