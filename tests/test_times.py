@@ -446,6 +446,9 @@ def test_anaphoric_expression_without_a_date_before_is_left_out(
         ("Bonds were sold at the then-current price.", "then-current", "DATE", "PAST_REF"),
         ("The post-1991 borders were recognised.", "post-1991", "DATE", "1991"),
         ("Observers are expected before Election Day.", "Election Day", "DATE", "2022-11-08"),
+        # A scheduling participle hanging from a noun takes the tense of its clause.
+        ("A rally planned for Saturday was called off.", "Saturday", "DATE", "2022-01-22"),
+        ("A rally planned for Saturday will go ahead.", "Saturday", "DATE", "2022-01-29"),
     ],
 )  # fmt: skip
 def test_references_day_parts_prefixed_years_and_election_day(

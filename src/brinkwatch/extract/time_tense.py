@@ -30,7 +30,18 @@ def tense_at(doc: Doc, start: int, end: int, looking_ahead: frozenset[str] = fro
     verb = governing_verb(span.root)
     if verb is None:
         return "PRESENT"
-    return "FUTURE" if verb.lemma_.lower() in looking_ahead else verb_tense(verb)
+    if verb.lemma_.lower() not in looking_ahead:
+        return verb_tense(verb)
+    if _bare_participle(verb):
+        return _tense_of_head(verb, 0)  # "a service planned for Saturday was canceled"
+    return "FUTURE"
+
+
+def _bare_participle(verb: Token) -> bool:
+    """ "planned" hanging from a noun or a clause with no auxiliary of its own: it has
+    no tense, its clause has ("the rally planned for Friday was called off")."""
+    has_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return verb.tag_ == "VBN" and verb.dep_ in _PURPOSE_DEPS and not has_aux
 
 
 def governing_verb(token: Token) -> Token | None:
