@@ -30,12 +30,12 @@ from brinkwatch.extract.times import extract_times
 from brinkwatch.nlp import load_nlp
 from brinkwatch.records import TimeMention
 
-# Pinned a little under what was measured 2026-12-07 (docs/data/times.md has the
-# figures: TimeML value 0.826, relaxed span 0.941; DateTimeModel 0.864).
+# Pinned a little under what was measured 2026-12-07, third round (docs/data/times.md
+# has the figures: TimeML value 0.830, relaxed span 0.943; DateTimeModel 0.864).
 FLOORS: dict[str, float] = {
-    "timeml_value_f1": 0.82,
-    "timeml_relaxed_span_f1": 0.93,
-    "dtm_value_f1": 0.85,
+    "timeml_value_f1": 0.822,
+    "timeml_relaxed_span_f1": 0.935,
+    "dtm_value_f1": 0.855,
 }
 # Our own sentences (devsets/times.jsonl): pinned ~0.02 under the figures measured
 # 2026-12-07 (docs/benchmarks.md, "Times"); checked without the public sets.
