@@ -16,6 +16,7 @@ from brinkwatch.extract.places import extract_places
 from brinkwatch.extract.quantities import extract_quantities
 from brinkwatch.extract.quotes import extract_quotes
 from brinkwatch.extract.times import extract_times
+from brinkwatch.extract.token_table import TokenTable
 from brinkwatch.knowledge import Knowledge, load_knowledge
 from brinkwatch.nlp import load_nlp
 from brinkwatch.records import Article, ArticleRecord, ProcessingError, Section
@@ -25,13 +26,14 @@ from brinkwatch.settings import Settings
 def process(article: Article, doc: Doc, knowledge: Knowledge) -> ArticleRecord:
     """One parsed article in, one record out: every extractor in dependency order."""
     published = _parse_date(article.published)
+    table = TokenTable(doc)  # token columns read once, shared by the extractors
     times = extract_times(doc, published)
-    places = extract_places(doc, knowledge.gazetteer)
-    quantities = extract_quantities(doc)
-    actors = extract_actors(doc, knowledge.actors, article.published)
-    quotes = extract_quotes(doc, actors)
+    places = extract_places(doc, knowledge.gazetteer, table)
+    quantities = extract_quantities(doc, table)
+    actors = extract_actors(doc, knowledge.actors, article.published, table)
+    quotes = extract_quotes(doc, actors, table)
     inputs = EventInputs(article.id, published, actors, times, places, quantities, quotes)
-    events = extract_events(doc, inputs, knowledge.events)
+    events = extract_events(doc, inputs, knowledge.events, table)
     return ArticleRecord(
         article=article, entities=actors.mentions, events=events, quotes=quotes,
         times=times, places=places, quantities=quantities,

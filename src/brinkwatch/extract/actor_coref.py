@@ -104,7 +104,7 @@ def _add_all(res: Resolution, mentions: list[Mention]) -> None:
 
 def _sentence_numbers(ctx: Context) -> tuple[int, ...]:
     numbers = [0] * len(ctx.doc)
-    for n, sent in enumerate(ctx.doc.sents):
+    for n, sent in enumerate(ctx.table.sents):
         numbers[sent.start : sent.end] = [n] * (sent.end - sent.start)
     return tuple(numbers)
 

@@ -11,7 +11,6 @@ Kremlin") combine with role words.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -108,12 +107,12 @@ class Context:
     matches: DocMatches
     dictionary: ActorDictionary
     on: date | None
-    ents: tuple[Span, ...] = ()  # doc.ents, computed once (spaCy rebuilds it per access)
+    table: TokenTable  # the document's token columns, for scans over every token
 
-    @functools.cached_property
-    def table(self) -> TokenTable:
-        """The document's token columns, for scans over every token."""
-        return TokenTable(self.doc)
+    @property
+    def ents(self) -> tuple[Span, ...]:
+        """``doc.ents``, computed once (spaCy rebuilds it per access)."""
+        return self.table.ents
 
 
 # ----------------------------------------------------------------- identities

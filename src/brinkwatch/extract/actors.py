@@ -22,6 +22,7 @@ from brinkwatch.extract.actor_names import resolve_acronyms, resolve_named_bodie
 from brinkwatch.extract.actor_nouns import resolve_actor_nouns
 from brinkwatch.extract.actor_people import resolve_people
 from brinkwatch.extract.actor_resolve import Context, Mention, Resolution
+from brinkwatch.extract.token_table import TokenTable
 from brinkwatch.records import Actor
 
 __all__ = ["ActorDictionary", "ActorMentions", "extract_actors"]
@@ -48,9 +49,12 @@ class ActorMentions:
         return tuple(seen)
 
 
-def extract_actors(doc: Doc, dictionary: ActorDictionary, published: str | None) -> ActorMentions:
+def extract_actors(
+    doc: Doc, dictionary: ActorDictionary, published: str | None, table: TokenTable | None = None
+) -> ActorMentions:
     """Every actor mention in ``doc``, resolved (coreference included)."""
-    ctx = Context(doc, find_matches(doc, dictionary), dictionary, _date(published), tuple(doc.ents))
+    table = table or TokenTable(doc)
+    ctx = Context(doc, find_matches(doc, dictionary), dictionary, _date(published), table)
     res = Resolution()
     resolve_people(ctx, res)
     resolve_actor_nouns(ctx, res)

@@ -90,7 +90,9 @@ class _Clause:
         return any(begin <= start < end for begin, end in self._ranges)
 
 
-def extract_events(doc: Doc, inputs: EventInputs, lexicon: EventLexicon) -> tuple[Event, ...]:
+def extract_events(
+    doc: Doc, inputs: EventInputs, lexicon: EventLexicon, table: TokenTable | None = None
+) -> tuple[Event, ...]:
     """Every PLOVER event in ``doc``: one per (source, target) pair."""
     settings = Settings()
     finder = ArgFinder(
@@ -99,9 +101,9 @@ def extract_events(doc: Doc, inputs: EventInputs, lexicon: EventLexicon) -> tupl
         frozenset(k for k, v in lexicon.objects.items() if v in FORCE_CLASSES),
         lexicon.cue("reporting.verbs"), lexicon.cue("control.request"),
     )
-    ctx = TriggerContext(lexicon, finder, TokenTable(doc))
+    ctx = TriggerContext(lexicon, finder, table or TokenTable(doc))
     events: list[Event] = []
-    for sent in doc.sents:
+    for sent in ctx.table.sents:
         if len(sent) > settings.max_sentence_tokens:
             continue
         clauses = clause_index(sent, ctx.table)

@@ -86,16 +86,17 @@ class _Words:
     ents: tuple[Span, ...]  # doc.ents (a property that rebuilds every entity span)
 
     @classmethod
-    def of(cls, doc: Doc) -> _Words:
-        t = TokenTable(doc)
-        return cls(t.text, t.lower, t.starts, t.ends, t.capital, t.is_alpha, tuple(doc.ents))
+    def of(cls, t: TokenTable) -> _Words:
+        return cls(t.text, t.lower, t.starts, t.ends, t.capital, t.is_alpha, t.ents)
 
 
-def find_mentions(doc: Doc, gazetteer: Gazetteer) -> tuple[Mention, ...]:
+def find_mentions(
+    doc: Doc, gazetteer: Gazetteer, table: TokenTable | None = None
+) -> tuple[Mention, ...]:
     """Every toponym mention with at least one candidate, in text order, no overlaps."""
     found: list[Mention] = []
     taken: set[int] = set()
-    words = _Words.of(doc)
+    words = _Words.of(table or TokenTable(doc))
     first = [*_entity_mentions(words, gazetteer), *_phrase_mentions(doc, words, gazetteer)]
     first = [m for m in (_plausible(m, gazetteer) for m in first) if m is not None]
     surnames = _person_name_words(words)

@@ -14,12 +14,15 @@ from spacy.tokens import Doc
 from brinkwatch.extract.place_gazetteer import GazEntry, Gazetteer
 from brinkwatch.extract.place_mentions import find_mentions
 from brinkwatch.extract.place_resolve import Choice, resolve
+from brinkwatch.extract.token_table import TokenTable
 from brinkwatch.records import Place
 
 
-def extract_places(doc: Doc, gazetteer: Gazetteer) -> tuple[Place, ...]:
+def extract_places(
+    doc: Doc, gazetteer: Gazetteer, table: TokenTable | None = None
+) -> tuple[Place, ...]:
     """Every place named in ``doc``, with coordinates."""
-    choices = resolve(find_mentions(doc, gazetteer))
+    choices = resolve(find_mentions(doc, gazetteer, table or TokenTable(doc)))
     return tuple(_place(choice, gazetteer) for choice in choices)
 
 

@@ -65,8 +65,7 @@ class _Words:
     may_start: list[bool]  # a number run may start here (see _may_start_run)
 
     @classmethod
-    def of(cls, doc: Doc) -> _Words:
-        table = TokenTable(doc)
+    def of(cls, table: TokenTable) -> _Words:
         known = _number_word_set()
         number_word = [text.lower() in known for text in table.orth]
         skipped = table.is_one_of("ENT_TYPE", SKIP_ENTITIES)
@@ -79,10 +78,10 @@ class _Words:
         return cls(table.lower, number, number_word, skipped, may_start)
 
 
-def extract_quantities(doc: Doc) -> tuple[Quantity, ...]:
+def extract_quantities(doc: Doc, table: TokenTable | None = None) -> tuple[Quantity, ...]:
     """Every counted quantity in ``doc``, in text order."""
     found: list[Quantity] = []
-    words = _Words.of(doc)
+    words = _Words.of(table or TokenTable(doc))
     i = 0
     while i < len(doc):
         run = _number_run(doc, words, i) if words.may_start[i] else None

@@ -93,7 +93,7 @@ class QuoteContext:
 
     @functools.cached_property
     def _sentence_starts(self) -> tuple[int, ...]:
-        return tuple(s.start for s in self.doc.sents)
+        return tuple(s.start for s in self.table.sents)
 
     def sentence(self, token: Token) -> Span:
         """The sentence of ``token`` (Token.sent rescans the whole Doc on every call)."""

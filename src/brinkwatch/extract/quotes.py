@@ -38,10 +38,12 @@ _NOT_SPEAKERS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL"})
 _SENTENCE_START = re.compile(r"[.?!][\"”’]?\s+$")
 
 
-def extract_quotes(doc: Doc, actors: ActorMentions) -> tuple[Quote, ...]:
+def extract_quotes(
+    doc: Doc, actors: ActorMentions, table: TokenTable | None = None
+) -> tuple[Quote, ...]:
     """Every quote in ``doc`` with its speaker."""
     lexicon = load_quote_lexicon()
-    table = TokenTable(doc)
+    table = table or TokenTable(doc)
     text = table.text
     turns = find_turns(text)
     spoken = tuple((t.start, t.end) for t in turns)

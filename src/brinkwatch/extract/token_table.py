@@ -6,15 +6,16 @@ each of its string attributes is another lookup; scanners that look at every tok
 often several times, spend most of their time there.  A :class:`TokenTable` reads
 the columns once per document with ``Doc.to_array`` (numbers) and one string-store
 lookup per token (strings).  Each column is computed on first use, so an
-extractor pays only for what it reads.  Build one per extractor call: the table
-must not outlive the ``Doc`` it was read from.
+extractor pays only for what it reads.  :func:`brinkwatch.pipeline.process` builds
+one per document and hands it to every extractor (each builds its own when called
+alone); the table must not outlive the ``Doc`` it was read from.
 """
 
 from __future__ import annotations
 
 import functools
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 
 class TokenTable:
@@ -88,6 +89,16 @@ class TokenTable:
     def ent_type(self) -> list[str]:
         """``Token.ent_type_`` ("" outside entities)."""
         return self._strings("ENT_TYPE")
+
+    @functools.cached_property
+    def ents(self) -> tuple[Span, ...]:
+        """``Doc.ents``, read once: the property rebuilds every entity span per access."""
+        return tuple(self.doc.ents)
+
+    @functools.cached_property
+    def sents(self) -> tuple[Span, ...]:
+        """``Doc.sents``, read once: the property rebuilds every sentence span per access."""
+        return tuple(self.doc.sents)
 
     @functools.cached_property
     def like_num(self) -> list[bool]:
