@@ -25,6 +25,7 @@ from memory import MemorySampler, Sample
 from synthetic import write_corpus
 
 from brinkwatch.scale import open_extractor
+from brinkwatch.scale.choose import default_batch_size
 from brinkwatch.settings import Settings
 from brinkwatch.store.db import Store
 from brinkwatch.store.loader import ingest_paths
@@ -42,7 +43,7 @@ def prepare(out: Path, articles: int) -> tuple[Path, int]:
 
 
 def run(corpus: Path, db: Path, workers: int, sampler: MemorySampler) -> float:
-    settings = Settings().replace(db_path=str(db))
+    settings = Settings().replace(db_path=str(db), batch_size=default_batch_size(workers))
     with Store(db) as store, open_extractor(settings, workers, None, db) as extractor:
         started = time.perf_counter()
 

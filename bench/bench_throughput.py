@@ -7,6 +7,11 @@ For each process count P the same texts go through
       the ``ProcessPoolExtractor`` of ``brinkwatch ingest --workers P`` otherwise;
   parse-ours (P = 1 only): ``nlp.pipe`` of brinkwatch's pipeline (the same model with
       the indexed attribute ruler; identical annotations), to show where the time goes.
+With ``--alone`` (P > 1), also: P processes that each run the whole single-process
+measurement on their own copy of the texts at the same time, with no pool between
+them (modes ``bare-alone``, ``e2e-alone``).  Their speed-up over one process is
+what this machine allows P processes before any coordination cost: the cores
+share caches and memory bandwidth (and may be hyperthreads of one core).
 With P = 1 the modes are interleaved run by run.
 Every worker is started and has loaded the model (and knowledge) before timing.
 Each measurement is repeated; the best and the median run are printed, with the
@@ -31,6 +36,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -46,7 +52,9 @@ from brinkwatch.records import Article, ArticleRecord, to_json_dict
 from brinkwatch.scale.workers import (
     DEFAULT_CHUNK_SIZE,
     ProcessPoolExtractor,
+    balanced_chunks,
     chunked,
+    pool_batch_size,
     wait_until_started,
 )
 from brinkwatch.settings import Settings
@@ -118,16 +126,60 @@ def measure_single(articles: list[Article], repeat: int) -> Runs:
 
 
 def measure_pool(articles: list[Article], workers: int, repeat: int) -> Runs:
-    chunks = [[a.text for a in c] for c in chunked(articles, DEFAULT_CHUNK_SIZE)]
+    """As ``ingest --workers``: the articles in batches (transactions) of
+    ``pool_batch_size``, each batch in even chunks, two per worker; bare spaCy
+    parses the same chunks in the same order."""
+    batches = chunked(articles, pool_batch_size(workers))
+    chunks = [[[a.text for a in c] for c in balanced_chunks(b, workers, DEFAULT_CHUNK_SIZE)]
+              for b in batches]  # fmt: skip
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=warm_parser) as pool:
         wait_until_started(pool, workers)
-        bare = timed(lambda: sum(pool.map(parse_chunk, chunks)), repeat)
+        bare = timed(lambda: sum(sum(pool.map(parse_chunk, c)) for c in chunks), repeat)
     with ProcessPoolExtractor(workers, SETTINGS) as extractor:
         extractor.start()
         emit_json(extractor(articles[: DEFAULT_CHUNK_SIZE * workers], SETTINGS))  # warm caches
-        e2e = timed(lambda: emit_json(extractor(articles, SETTINGS)), repeat)
+        e2e = timed(lambda: sum(emit_json(extractor(b, SETTINGS)) for b in batches), repeat)
     return {"bare": bare, "end-to-end": e2e}
+
+
+def whole_runs(
+    mode: str, articles: list[Article], repeat: int, ready: Any
+) -> list[tuple[float, float]]:
+    """In a worker: the single-process ``mode`` (bare or end-to-end), warmed, ``repeat``
+    times; (wall, CPU) seconds of each run, this process only.  ``ready`` is a barrier:
+    every process starts timing together, after all have loaded and warmed up."""
+    texts = [a.text for a in articles]
+    work: Callable[[], object] = (
+        (lambda: sum(len(d) for d in stock_nlp().pipe(texts, batch_size=32))) if mode == "bare"
+        else (lambda: emit_json(process_many(articles, SETTINGS))))  # fmt: skip
+    work()
+    ready.wait()
+    runs = []
+    for _ in range(repeat):
+        start, cpu = time.perf_counter(), time.process_time()
+        work()
+        runs.append((time.perf_counter() - start, time.process_time() - cpu))
+    return runs
+
+
+def measure_alone(articles: list[Article], workers: int, repeat: int) -> Runs:
+    """``workers`` independent single-process runs at once; run i of the measurement
+    is the slowest process's run i, its articles counted once per process."""
+    ctx = multiprocessing.get_context("spawn")
+    runs: Runs = {}
+    for mode in ("bare", "end-to-end"):
+        with (ProcessPoolExecutor(workers, mp_context=ctx, initializer=warm_parser) as pool,
+              ctx.Manager() as manager):  # fmt: skip
+            wait_until_started(pool, workers)
+            ready = manager.Barrier(workers)
+            results = list(pool.map(whole_runs, [mode] * workers, [articles] * workers,
+                                    [repeat] * workers, [ready] * workers))  # fmt: skip
+        runs["e2e-alone" if mode == "end-to-end" else "bare-alone"] = [
+            (max(r[i][0] for r in results) / workers, sum(r[i][1] for r in results) / workers)
+            for i in range(repeat)
+        ]
+    return runs
 
 
 def print_rates(procs: int, runs: Runs, articles: int, words: int) -> None:
@@ -146,6 +198,8 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=3, help="copies of the demo corpus")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per measurement")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--alone", action="store_true",
+                        help="also run P independent single-process runs at once (P > 1)")
     args = parser.parse_args()
     articles = demo_articles(args.copies)
     words = sum(len(a.text.split()) for a in articles)
@@ -157,6 +211,8 @@ def main() -> None:
         for procs in args.workers:
             runs = (measure_single(articles, args.repeat) if procs == 1
                     else measure_pool(articles, procs, args.repeat))  # fmt: skip
+            if procs > 1 and args.alone:
+                runs.update(measure_alone(articles, procs, args.repeat))
             print_rates(procs, runs, len(articles), words)
             best.update({(procs, m): min(s)[0] for m, s in runs.items()})
             least_cpu.update({(procs, m): min(cpu for _, cpu in s) for m, s in runs.items()})
@@ -170,6 +226,10 @@ def main() -> None:
             for mode in ("bare", "end-to-end"):
                 print(f"speed-up 1 -> {procs} processes ({mode}): "
                       f"{best[(1, mode)] / best[(procs, mode)]:.2f}x")  # fmt: skip
+            for mode, alone in (("bare", "bare-alone"), ("end-to-end", "e2e-alone")):
+                if (procs, alone) in best:
+                    print(f"speed-up 1 -> {procs} independent processes, no pool ({mode}): "
+                          f"{best[(1, mode)] / best[(procs, alone)]:.2f}x")  # fmt: skip
     print(f"peak RSS: this process {sampler.peak_parent():.0f} MiB, "
           f"largest worker {sampler.peak_child():.0f} MiB")  # fmt: skip
 

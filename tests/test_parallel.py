@@ -24,7 +24,13 @@ from brinkwatch.scale import open_extractor
 from brinkwatch.scale.choose import extract_here
 from brinkwatch.scale.dask_cluster import DaskExtractor, parts_folder
 from brinkwatch.scale.parts import part_name, read_part, write_part
-from brinkwatch.scale.workers import ProcessPoolExtractor, chunked, wait_until_started
+from brinkwatch.scale.workers import (
+    ProcessPoolExtractor,
+    balanced_chunks,
+    chunked,
+    pool_batch_size,
+    wait_until_started,
+)
 from brinkwatch.settings import Settings
 from brinkwatch.store.db import Store
 from brinkwatch.store.loader import Extractor, ingest_paths
@@ -169,6 +175,32 @@ def test_parts_folder_sits_beside_the_store(tmp_path: Path) -> None:
 def test_one_worker_extracts_in_this_process() -> None:
     with open_extractor(SETTINGS, workers=1) as extractor:
         assert extractor is extract_here
+
+
+@pytest.mark.parametrize(
+    ("articles", "workers", "most", "sizes"),
+    [
+        (128, 2, 32, [32, 32, 32, 32]),  # a full --workers 2 batch: two parse batches each
+        (32, 2, 32, [8, 8, 8, 8]),  # a small batch still gives each worker two chunks
+        (10, 2, 32, [3, 3, 2, 2]),  # even sizes, the longer ones first
+        (200, 2, 32, [25] * 8),  # never above `most`: more rounds, still a multiple of 2
+        (3, 2, 32, [1, 1, 1]),  # never an empty chunk
+        (0, 2, 32, []),
+        (7, 1, 4, [4, 3]),
+    ],
+)
+def test_a_batch_is_cut_into_even_chunks_per_worker(
+    articles: int, workers: int, most: int, sizes: list[int]
+) -> None:
+    items = [Article(id=str(i), text="x") for i in range(articles)]
+    chunks = balanced_chunks(items, workers, most)
+    assert [len(c) for c in chunks] == sizes
+    assert [a for c in chunks for a in c] == items  # in order, nothing lost or repeated
+
+
+def test_a_pool_batch_fills_two_full_chunks_per_worker() -> None:
+    assert pool_batch_size(2) == 128
+    assert pool_batch_size(3, chunk_size=10) == 60
 
 
 @pytest.mark.parametrize(("workers", "chunk_size"), [(0, 4), (2, 0), (-1, 1)])

@@ -165,7 +165,10 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")],
     db: DbOption = DEFAULT_DB,
     published: Annotated[str | None, typer.Option(help="Date for undated articles.")] = None,
-    batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 32,
+    batch_size: Annotated[
+        int | None,
+        typer.Option(min=1, help="Articles per transaction [default: 32; 64 per --workers]."),
+    ] = None,
     token: Annotated[
         str | None,
         typer.Option(envvar="BRINKWATCH_API_TOKEN", help="Token, when a server owns the store."),
@@ -179,11 +182,12 @@ def ingest(
 
     When `brinkwatch serve` owns the store, the articles go through its API."""
     from brinkwatch.errors import StoreError
+    from brinkwatch.scale.choose import default_batch_size
     from brinkwatch.store.db import Store
     from brinkwatch.store.server_info import server_owning
 
-    settings = Settings.from_env().replace(batch_size=batch_size, db_path=str(db),
-                                           api_token=token)  # fmt: skip
+    batch = batch_size or default_batch_size(workers, dask)
+    settings = Settings.from_env().replace(batch_size=batch, db_path=str(db), api_token=token)
     started = time.perf_counter()
     try:
         store = Store(db)

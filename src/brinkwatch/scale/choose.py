@@ -17,6 +17,17 @@ def extract_here(articles: list[Article], settings: Settings) -> Iterable[Articl
     return process_many(articles, settings)
 
 
+def default_batch_size(workers: int = 1, dask: str | None = None) -> int:
+    """Articles per ingest transaction: ``Settings.batch_size`` (32); with local
+    workers, enough for two full parse batches per worker (smaller chunks parse
+    slower per article: scale/workers.py)."""
+    if workers > 1 and not dask:
+        from brinkwatch.scale.workers import pool_batch_size
+
+        return pool_batch_size(workers)
+    return Settings().batch_size
+
+
 @contextmanager
 def open_extractor(
     settings: Settings, workers: int = 1, dask: str | None = None, db_path: str | Path = ""

@@ -3,9 +3,13 @@
 Workers are started with ``spawn``: a forked child would inherit the parent's
 open DuckDB connection and thread state, which are not fork-safe.  Each worker
 loads the spaCy model and the knowledge once (in its initializer), then receives
-articles in small chunks; small chunks keep both workers busy until the end of
-a batch.  ``Executor.map`` returns results in submission order, so records come
-back in input order, and only the parent writes to the store.
+articles in chunks: each call's articles are cut into two even chunks per worker
+(a worker that finishes first takes the next), at most one parse batch each.
+Larger chunks parse faster per article (``nlp.pipe`` batches of 4 texts cost about
+a third more per article than batches of 32; docs/benchmarks.md), so with workers
+an ingest transaction holds :func:`pool_batch_size` articles.  ``Executor.map``
+returns results in submission order, so records come back in input order, and
+only the parent writes to the store.
 
 A concurrent.futures pool (not ``multiprocessing.Pool``) is used on purpose: if
 a worker dies (killed for memory, say) the pool raises ``BrokenProcessPool``
@@ -14,6 +18,7 @@ instead of waiting forever for the lost chunk.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import threading
@@ -30,11 +35,12 @@ from brinkwatch.pipeline import process_many
 from brinkwatch.records import Article, ArticleRecord
 from brinkwatch.settings import Settings
 
-DEFAULT_CHUNK_SIZE = 4  # articles per task: small enough to balance a 32-article batch
-# A worker is replaced after this many chunks: spaCy's string store only grows,
-# so recycling bounds a worker's memory on endless streams.  Reloading the model
-# and knowledge takes seconds, a few per cent of a 4,000-article worker life.
-DEFAULT_CHUNKS_PER_WORKER = 1000
+DEFAULT_CHUNK_SIZE = 32  # most articles per task: one nlp.pipe batch
+CHUNKS_PER_WORKER = 2  # tasks per worker per call, so that no worker waits long at its end
+# A worker is replaced after this many chunks (about 4,000 articles): spaCy's string
+# store only grows, so recycling bounds a worker's memory on endless streams.
+# Reloading the model and knowledge takes seconds, a few per cent of a worker's life.
+DEFAULT_CHUNKS_PER_WORKER = 125
 PARENT_CHECK_S = 1.0  # how often a worker checks that its parent is alive
 
 
@@ -62,6 +68,24 @@ def watch_parent(parent_pid: int) -> None:
 def extract_chunk(articles: Sequence[Article], settings: Settings) -> list[ArticleRecord]:
     """Runs in a worker: the same code path as the single-process extractor."""
     return list(process_many(articles, settings))
+
+
+def pool_batch_size(workers: int, chunk_size: int = DEFAULT_CHUNK_SIZE) -> int:
+    """Articles per call (ingest transaction) that give every worker its full chunks."""
+    return chunk_size * CHUNKS_PER_WORKER * workers
+
+
+def balanced_chunks(items: Sequence[Article], workers: int, most: int) -> list[list[Article]]:
+    """``items`` in consecutive slices of even size (differing by at most one): a
+    multiple of ``workers`` of them, at least ``CHUNKS_PER_WORKER`` per worker, none
+    longer than ``most`` (and never empty)."""
+    rounds = max(CHUNKS_PER_WORKER, -(-len(items) // (most * workers)))
+    count = min(len(items), rounds * workers)
+    if count == 0:
+        return []
+    size, extra = divmod(len(items), count)
+    bounds = [i * size + min(i, extra) for i in range(count + 1)]
+    return [list(items[a:b]) for a, b in itertools.pairwise(bounds)]
 
 
 def chunked(items: Sequence[Article], size: int) -> list[list[Article]]:
@@ -122,7 +146,7 @@ class ProcessPoolExtractor:
 
     def __call__(self, articles: list[Article], settings: Settings) -> Iterator[ArticleRecord]:
         self.start()
-        chunks = chunked(articles, self.chunk_size)
+        chunks = balanced_chunks(articles, self.workers, self.chunk_size)
         try:
             for records in self._pool.map(extract_chunk, chunks, [settings] * len(chunks)):
                 yield from records
