@@ -215,12 +215,17 @@ def to_json_dict(record: Any) -> Any:
     dataclass except for :class:`ArticleRecord`, which puts ``schema`` first as
     the contract shows.
     """
+    if record.__class__ in _JSON_SCALARS:  # most values: no class lookup needed
+        return record
     names = _json_fields(record.__class__)
     if names is not None:
         return {name: to_json_dict(getattr(record, name)) for name in names}
     if isinstance(record, tuple | list):
         return [to_json_dict(item) for item in record]
     return record
+
+
+_JSON_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 @functools.cache
