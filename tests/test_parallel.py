@@ -198,6 +198,18 @@ def test_a_batch_is_cut_into_even_chunks_per_worker(
     assert [a for c in chunks for a in c] == items  # in order, nothing lost or repeated
 
 
+@pytest.mark.parametrize(
+    ("workers", "dask", "size"),
+    [(1, None, 32), (2, None, 128), (3, None, 192), (2, "local", 32)],
+)
+def test_an_ingest_transaction_holds_two_chunks_per_local_worker(
+    workers: int, dask: str | None, size: int
+) -> None:
+    from brinkwatch.scale.choose import default_batch_size
+
+    assert default_batch_size(workers, dask) == size
+
+
 def test_a_pool_batch_fills_two_full_chunks_per_worker() -> None:
     assert pool_batch_size(2) == 128
     assert pool_batch_size(3, chunk_size=10) == 60
