@@ -180,7 +180,7 @@ def test_one_worker_extracts_in_this_process() -> None:
 @pytest.mark.parametrize(
     ("articles", "workers", "most", "sizes"),
     [
-        (128, 2, 32, [32, 32, 32, 32]),  # a full --workers 2 batch: two parse batches each
+        (128, 2, 32, [32, 32, 32, 32]),  # two full chunks per worker
         (32, 2, 32, [8, 8, 8, 8]),  # a small batch still gives each worker two chunks
         (10, 2, 32, [3, 3, 2, 2]),  # even sizes, the longer ones first
         (200, 2, 32, [25] * 8),  # never above `most`: more rounds, still a multiple of 2
@@ -200,7 +200,7 @@ def test_a_batch_is_cut_into_even_chunks_per_worker(
 
 @pytest.mark.parametrize(
     ("workers", "dask", "size"),
-    [(1, None, 32), (2, None, 128), (3, None, 192), (2, "local", 32)],
+    [(1, None, 32), (2, None, 32), (3, None, 48), (4, None, 64), (2, "local", 32)],
 )
 def test_an_ingest_transaction_holds_two_chunks_per_local_worker(
     workers: int, dask: str | None, size: int
@@ -211,7 +211,7 @@ def test_an_ingest_transaction_holds_two_chunks_per_local_worker(
 
 
 def test_a_pool_batch_fills_two_full_chunks_per_worker() -> None:
-    assert pool_batch_size(2) == 128
+    assert pool_batch_size(2) == 32
     assert pool_batch_size(3, chunk_size=10) == 60
 
 

@@ -19,12 +19,12 @@ def extract_here(articles: list[Article], settings: Settings) -> Iterable[Articl
 
 def default_batch_size(workers: int = 1, dask: str | None = None) -> int:
     """Articles per ingest transaction: ``Settings.batch_size`` (32); with local
-    workers, enough for two full parse batches per worker (smaller chunks parse
-    slower per article: scale/workers.py)."""
+    workers, two full chunks per worker (scale/workers.py), and never fewer than
+    ``Settings.batch_size``."""
     if workers > 1 and not dask:
         from brinkwatch.scale.workers import pool_batch_size
 
-        return pool_batch_size(workers)
+        return max(pool_batch_size(workers), Settings().batch_size)
     return Settings().batch_size
 
 

@@ -4,10 +4,12 @@ Workers are started with ``spawn``: a forked child would inherit the parent's
 open DuckDB connection and thread state, which are not fork-safe.  Each worker
 loads the spaCy model and the knowledge once (in its initializer), then receives
 articles in chunks: each call's articles are cut into two even chunks per worker
-(a worker that finishes first takes the next), at most one parse batch each.
-Larger chunks parse faster per article (``nlp.pipe`` batches of 4 texts cost about
-a third more per article than batches of 32; docs/benchmarks.md), so with workers
-an ingest transaction holds :func:`pool_batch_size` articles.  ``Executor.map``
+(a worker that finishes first takes the next), at most 8 articles each.  A chunk
+is one ``nlp.pipe`` batch in the worker: chunks of 8 ran 16 % faster end to end
+than chunks of 4, while larger ones gained nothing more that we could measure and
+cost memory (a worker's peak: 941 MiB with 4, 961 with 8, 986 with 16, 1,051 with
+32; docs/benchmarks.md).  With workers an ingest transaction holds
+:func:`pool_batch_size` articles.  ``Executor.map``
 returns results in submission order, so records come back in input order, and
 only the parent writes to the store.
 
@@ -35,12 +37,12 @@ from brinkwatch.pipeline import process_many
 from brinkwatch.records import Article, ArticleRecord
 from brinkwatch.settings import Settings
 
-DEFAULT_CHUNK_SIZE = 32  # most articles per task: one nlp.pipe batch
+DEFAULT_CHUNK_SIZE = 8  # most articles per task: one nlp.pipe batch (see above)
 CHUNKS_PER_WORKER = 2  # tasks per worker per call, so that no worker waits long at its end
 # A worker is replaced after this many chunks (about 4,000 articles): spaCy's string
 # store only grows, so recycling bounds a worker's memory on endless streams.
 # Reloading the model and knowledge takes seconds, a few per cent of a worker's life.
-DEFAULT_CHUNKS_PER_WORKER = 125
+DEFAULT_CHUNKS_PER_WORKER = 500
 PARENT_CHECK_S = 1.0  # how often a worker checks that its parent is alive
 
 
