@@ -19,12 +19,11 @@ def extract_here(articles: list[Article], settings: Settings) -> Iterable[Articl
 
 def default_batch_size(workers: int = 1, dask: str | None = None) -> int:
     """Articles per ingest transaction: ``Settings.batch_size`` (32); with local
-    workers, two full chunks per worker (scale/workers.py), and never fewer than
-    ``Settings.batch_size``."""
+    workers, several full chunks per worker (scale/workers.py)."""
     if workers > 1 and not dask:
         from brinkwatch.scale.workers import pool_batch_size
 
-        return max(pool_batch_size(workers), Settings().batch_size)
+        return pool_batch_size(workers)
     return Settings().batch_size
 
 

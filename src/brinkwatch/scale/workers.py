@@ -38,7 +38,11 @@ from brinkwatch.records import Article, ArticleRecord
 from brinkwatch.settings import Settings
 
 DEFAULT_CHUNK_SIZE = 8  # most articles per task: one nlp.pipe batch (see above)
-CHUNKS_PER_WORKER = 2  # tasks per worker per call, so that no worker waits long at its end
+CHUNKS_PER_WORKER = 2  # tasks per worker per call at least, so no worker waits long at its end
+# Chunks per worker in a default transaction: workers idle while the parent writes a
+# transaction, so fewer, larger transactions keep them busier (short articles: 57 ->
+# 72 articles/s on the 20,000-article stream, docs/benchmarks.md).
+TRANSACTION_CHUNKS_PER_WORKER = 8
 # A worker is replaced after this many chunks (about 4,000 articles): spaCy's string
 # store only grows, so recycling bounds a worker's memory on endless streams.
 # Reloading the model and knowledge takes seconds, a few per cent of a worker's life.
@@ -73,8 +77,8 @@ def extract_chunk(articles: Sequence[Article], settings: Settings) -> list[Artic
 
 
 def pool_batch_size(workers: int, chunk_size: int = DEFAULT_CHUNK_SIZE) -> int:
-    """Articles per call (ingest transaction) that give every worker its full chunks."""
-    return chunk_size * CHUNKS_PER_WORKER * workers
+    """Articles per ingest transaction with ``workers``: several full chunks each."""
+    return chunk_size * TRANSACTION_CHUNKS_PER_WORKER * workers
 
 
 def balanced_chunks(items: Sequence[Article], workers: int, most: int) -> list[list[Article]]:
