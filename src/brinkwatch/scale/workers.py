@@ -41,7 +41,7 @@ DEFAULT_CHUNK_SIZE = 8  # most articles per task: one nlp.pipe batch (see above)
 CHUNKS_PER_WORKER = 2  # tasks per worker per call at least, so no worker waits long at its end
 # Chunks per worker in a default transaction: workers idle while the parent writes a
 # transaction, so fewer, larger transactions keep them busier (short articles: 57 ->
-# 72 articles/s on the 20,000-article stream, docs/benchmarks.md).
+# 65 articles/s on the 20,000-article stream, docs/benchmarks.md).
 TRANSACTION_CHUNKS_PER_WORKER = 8
 # A worker is replaced after this many chunks (about 4,000 articles): spaCy's string
 # store only grows, so recycling bounds a worker's memory on endless streams.
