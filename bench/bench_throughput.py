@@ -127,8 +127,8 @@ def measure_single(articles: list[Article], repeat: int) -> Runs:
 
 def measure_pool(articles: list[Article], workers: int, repeat: int) -> Runs:
     """As ``ingest --workers``: the articles in batches (transactions) of
-    ``pool_batch_size``, each batch in even chunks, two per worker; bare spaCy
-    parses the same chunks in the same order."""
+    ``pool_batch_size``, each batch in the pool's even chunks; bare spaCy parses
+    the same chunks in the same order."""
     batches = chunked(articles, pool_batch_size(workers))
     chunks = [[[a.text for a in c] for c in balanced_chunks(b, workers, DEFAULT_CHUNK_SIZE)]
               for b in batches]  # fmt: skip

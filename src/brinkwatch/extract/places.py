@@ -22,7 +22,7 @@ def extract_places(
     doc: Doc, gazetteer: Gazetteer, table: TokenTable | None = None
 ) -> tuple[Place, ...]:
     """Every place named in ``doc``, with coordinates."""
-    choices = resolve(find_mentions(doc, gazetteer, table or TokenTable(doc)))
+    choices = resolve(find_mentions(doc, gazetteer, table))
     return tuple(_place(choice, gazetteer) for choice in choices)
 
 

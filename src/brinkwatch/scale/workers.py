@@ -3,15 +3,14 @@
 Workers are started with ``spawn``: a forked child would inherit the parent's
 open DuckDB connection and thread state, which are not fork-safe.  Each worker
 loads the spaCy model and the knowledge once (in its initializer), then receives
-articles in chunks: each call's articles are cut into two even chunks per worker
-(a worker that finishes first takes the next), at most 8 articles each.  A chunk
-is one ``nlp.pipe`` batch in the worker: chunks of 8 ran 16 % faster end to end
-than chunks of 4, while larger ones gained nothing more that we could measure and
-cost memory (a worker's peak: 941 MiB with 4, 961 with 8, 986 with 16, 1,051 with
-32; docs/benchmarks.md).  With workers an ingest transaction holds
-:func:`pool_batch_size` articles.  ``Executor.map``
-returns results in submission order, so records come back in input order, and
-only the parent writes to the store.
+articles in chunks: each call's articles are cut into even chunks of at most 8
+articles, at least two per worker (a worker that finishes first takes the next).
+A chunk is one ``nlp.pipe`` batch in the worker: chunks of 8 ran 16 % faster end
+to end than chunks of 4, while larger ones gained nothing more that we could
+measure and cost memory (a worker's peak: 941 MiB with 4, 961 with 8, 986 with 16,
+1,051 with 32; docs/benchmarks.md).  With workers an ingest transaction holds
+:func:`pool_batch_size` articles.  ``Executor.map`` returns results in submission
+order, so records come back in input order, and only the parent writes to the store.
 
 A concurrent.futures pool (not ``multiprocessing.Pool``) is used on purpose: if
 a worker dies (killed for memory, say) the pool raises ``BrokenProcessPool``
