@@ -51,6 +51,12 @@ def test_the_pipeline_uses_the_fast_components_in_the_same_places(stock: Languag
     assert isinstance(nlp.get_pipe("lemmatizer"), CachedLemmatizer)
 
 
+def test_the_model_is_loaded_once_whether_its_name_is_given_or_not() -> None:
+    # the actor dictionary asks for load_nlp(), the pipeline for load_nlp(name):
+    # two copies would cost every worker about 250 MiB
+    assert load_nlp() is load_nlp("en_core_web_md")
+
+
 @pytest.mark.parametrize("text", TRICKY)
 def test_tricky_sentences_get_the_stock_annotations(stock: Language, text: str) -> None:
     assert same_annotations(load_nlp()(text), stock(text))

@@ -200,9 +200,9 @@ def test_a_batch_is_cut_into_even_chunks_per_worker(
 
 @pytest.mark.parametrize(
     ("workers", "dask", "size"),
-    [(1, None, 32), (2, None, 128), (3, None, 192), (2, "local", 32)],
+    [(1, None, 32), (2, None, 256), (3, None, 384), (2, "local", 32)],
 )
-def test_an_ingest_transaction_holds_eight_chunks_per_local_worker(
+def test_an_ingest_transaction_holds_four_chunks_per_local_worker(
     workers: int, dask: str | None, size: int
 ) -> None:
     from brinkwatch.scale.choose import default_batch_size
@@ -210,9 +210,9 @@ def test_an_ingest_transaction_holds_eight_chunks_per_local_worker(
     assert default_batch_size(workers, dask) == size
 
 
-def test_a_pool_batch_holds_eight_full_chunks_per_worker() -> None:
-    assert pool_batch_size(2) == 128  # eight chunks of 8 per worker
-    assert pool_batch_size(3, chunk_size=10) == 240
+def test_a_pool_batch_holds_four_full_chunks_per_worker() -> None:
+    assert pool_batch_size(2) == 256  # four chunks of 32 per worker
+    assert pool_batch_size(3, chunk_size=10) == 120
 
 
 @pytest.mark.parametrize(("workers", "chunk_size"), [(0, 4), (2, 0), (-1, 1)])

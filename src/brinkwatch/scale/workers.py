@@ -3,12 +3,12 @@
 Workers are started with ``spawn``: a forked child would inherit the parent's
 open DuckDB connection and thread state, which are not fork-safe.  Each worker
 loads the spaCy model and the knowledge once (in its initializer), then receives
-articles in chunks: each call's articles are cut into even chunks of at most 8
-articles, at least two per worker (a worker that finishes first takes the next).
-A chunk is one ``nlp.pipe`` batch in the worker: chunks of 8 ran 16 % faster end
-to end than chunks of 4, while larger ones gained nothing more that we could
-measure and cost memory (a worker's peak: 941 MiB with 4, 961 with 8, 986 with 16,
-1,051 with 32; docs/benchmarks.md).  With workers an ingest transaction holds
+articles in chunks: each call's articles are cut into even chunks of at most 32
+articles (``Settings.batch_size``, what one process parses at a time), at least
+two per worker (a worker that finishes first takes the next).  A chunk is one
+``nlp.pipe`` batch in the worker, and small batches parse slower (4 texts: 19.6 ms
+an article, 8: 18.4, 32: 14.8); a worker's peak memory with chunks of 32 is about
+800 MiB (docs/benchmarks.md).  With workers an ingest transaction holds
 :func:`pool_batch_size` articles.  ``Executor.map`` returns results in submission
 order, so records come back in input order, and only the parent writes to the store.
 
@@ -36,16 +36,16 @@ from brinkwatch.pipeline import process_many
 from brinkwatch.records import Article, ArticleRecord
 from brinkwatch.settings import Settings
 
-DEFAULT_CHUNK_SIZE = 8  # most articles per task: one nlp.pipe batch (see above)
+DEFAULT_CHUNK_SIZE = 32  # most articles per task: one nlp.pipe batch (see above)
 CHUNKS_PER_WORKER = 2  # tasks per worker per call at least, so no worker waits long at its end
 # Chunks per worker in a default transaction: workers idle while the parent writes a
 # transaction, so fewer, larger transactions keep them busier (short articles: 57 ->
 # 65 articles/s on the 20,000-article stream, docs/benchmarks.md).
-TRANSACTION_CHUNKS_PER_WORKER = 8
-# A worker is replaced after this many chunks (about 4,000 articles): spaCy's string
+TRANSACTION_CHUNKS_PER_WORKER = 4
+# A worker is replaced after this many chunks (4,000 articles): spaCy's string
 # store only grows, so recycling bounds a worker's memory on endless streams.
 # Reloading the model and knowledge takes seconds, a few per cent of a worker's life.
-DEFAULT_CHUNKS_PER_WORKER = 500
+DEFAULT_CHUNKS_PER_WORKER = 125
 PARENT_CHECK_S = 1.0  # how often a worker checks that its parent is alive
 
 
