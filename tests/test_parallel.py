@@ -8,11 +8,12 @@ way of ingesting it must leave a store whose records equal the reference's.
 from __future__ import annotations
 
 import contextlib
+import json
 import multiprocessing
 import signal
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -103,6 +104,54 @@ def test_interrupted_ingest_resumes_without_duplicates_or_gaps(
     assert summary.unchanged == 2 * SETTINGS.batch_size  # not parsed again
     assert summary.stored == 37 - 2 * SETTINGS.batch_size
     assert_same_store(db, reference)
+
+
+class LoggingPipeline:
+    """A pipelined extractor (it can ``submit``) that logs when each batch is
+    submitted and when its records are collected; it extracts in this process."""
+
+    def __init__(self) -> None:
+        self.log: list[tuple[str, str]] = []
+
+    def __call__(self, articles: list[Article], settings: Settings) -> Iterable[ArticleRecord]:
+        return self.submit(articles, settings)()
+
+    def submit(
+        self, articles: list[Article], settings: Settings
+    ) -> Callable[[], Iterable[ArticleRecord]]:
+        first = articles[0].id
+        self.log.append(("submit", first))
+
+        def records() -> Iterable[ArticleRecord]:
+            self.log.append(("collect", first))
+            return list(extract_here(articles, settings))
+
+        return records
+
+
+def test_the_next_batch_is_submitted_before_this_one_is_stored(
+    reference: Path, tmp_path: Path
+) -> None:
+    db, extractor = tmp_path / "pipelined.duckdb", LoggingPipeline()
+    ingest_demo(db, extractor)
+    firsts = [first for step, first in extractor.log if step == "submit"]
+    assert len(firsts) == 5  # 37 demo articles in batches of 8
+    want = [("submit", firsts[0])]
+    for this, after in zip(firsts, [*firsts[1:], None], strict=True):
+        want += ([("submit", after)] if after else []) + [("collect", this)]
+    assert extractor.log == want
+    assert_same_store(db, reference)
+
+
+def test_an_article_read_twice_is_stored_once_and_then_unchanged(tmp_path: Path) -> None:
+    line = json.dumps({"url": "https://example.org/talks", "published": "2022-02-14",
+                       "text": "Russia and Ukraine held talks in Minsk on Monday."})  # fmt: skip
+    feed = tmp_path / "twice.jsonl"
+    feed.write_text(f"{line}\n{line}\n")  # two batches of one: the second must see the first
+    with Store(tmp_path / "twice.duckdb") as store:
+        summary = ingest_paths([str(feed)], store, SETTINGS.replace(batch_size=1),
+                               extractor=LoggingPipeline())  # fmt: skip
+    assert (summary.read, summary.stored, summary.unchanged) == (2, 1, 1)
 
 
 # ---------------------------------------------------------------------------- scale-out

@@ -5,11 +5,13 @@ pronoun and auxiliary morphology, a few contractions) costs about as much CPU as
 parser, because spaCy's ``Matcher`` tries every pattern at every token.  All but a handful
 of the patterns are single-token patterns over ``TAG``, ``LOWER``, ``DEP`` and
 ``IS_SPACE``, so each token only needs to be checked against the patterns filed under its
-own lower-cased form, dependency label or tag.  The multi-token patterns stay with a small
-``Matcher``.  The matches are then applied with spaCy's own ``set_token_attrs``, in the
-order and with the values of the original ruler, so every token gets exactly the
-attributes the stock component gives it (``tests/test_fast_components.py`` compares the
-two on whole documents).
+own lower-cased form, dependency label or tag.  The few multi-token patterns without
+operators ("gon na", "let 's", expletive + "is") are filed under their first token the
+same way and their other tokens tested only where the first one matched; anything else
+would stay with a small ``Matcher`` (the model has none).  The matches are then
+applied with spaCy's own ``set_token_attrs``, in the order and with the values of the
+original ruler, so every token gets exactly the attributes the stock component gives
+it (``tests/test_fast_components.py`` compares the two on whole documents).
 """
 
 # no `from __future__ import annotations`: spaCy resolves the factory's annotations at runtime
@@ -54,6 +56,35 @@ class TokenRule:
         return all(test(values[attr]) for attr, test in self.tests)
 
 
+@dataclass(frozen=True)
+class SequenceRule:
+    """A multi-token pattern without operators: its first token is tested like a
+    :class:`TokenRule`, the ``rest`` on the tokens that follow it."""
+
+    first: TokenRule
+    rest: tuple[tuple[tuple[str, Callable[[Any], bool]], ...], ...]
+
+    def end_at(self, doc: Doc, start: int) -> int | None:
+        """The end of a match starting at ``start`` (whose first token matched)."""
+        end = start + 1 + len(self.rest)
+        if end > len(doc):
+            return None
+        for offset, tests in enumerate(self.rest, start + 1):
+            token = doc[offset]
+            if not all(test(READERS[attr](token)) for attr, test in tests):
+                return None
+        return end
+
+
+@dataclass(frozen=True)
+class Hits:
+    """What one token key matches: whole single-token rules (rule index, match id),
+    and multi-token rules whose first token it is."""
+
+    single: tuple[tuple[int, int], ...]
+    starts: tuple[SequenceRule, ...]
+
+
 def value_test(spec: Any) -> Callable[[Any], bool]:
     """The Matcher's meaning of one attribute's value: equality, IN, NOT_IN or REGEX."""
     if not isinstance(spec, dict):
@@ -83,14 +114,19 @@ def anchor_values(pattern: dict[str, Any]) -> tuple[str, tuple[Any, ...]] | None
 
 
 def is_indexable(pattern: list[dict[str, Any]]) -> bool:
-    """A single-token pattern over attributes we can read, without operators."""
-    if len(pattern) != 1:
-        return False
-    token = pattern[0]
-    if not set(token) <= set(READERS):
+    """A pattern of tokens over attributes we can read, without operators."""
+    return bool(pattern) and all(_is_plain_token(token) for token in pattern)
+
+
+def _is_plain_token(token: dict[str, Any]) -> bool:
+    if not set(token) <= set(READERS):  # "OP" and unread attributes go to the Matcher
         return False
     return all(not isinstance(v, dict) or set(v) <= {"IN", "NOT_IN", "REGEX"}
                for v in token.values())  # fmt: skip
+
+
+def _tests(token: dict[str, Any]) -> tuple[tuple[str, Callable[[Any], bool]], ...]:
+    return tuple((attr, value_test(spec)) for attr, spec in token.items())
 
 
 class IndexedAttributeRuler:
@@ -104,8 +140,10 @@ class IndexedAttributeRuler:
         self.ruler = ruler
         self.by_anchor: dict[tuple[str, Any], list[TokenRule]] = {}
         self.everywhere: list[TokenRule] = []
+        # a multi-token rule is filed (in by_anchor/everywhere) by its first TokenRule
+        self.sequences: dict[TokenRule, SequenceRule] = {}
         self.matcher = Matcher(ruler.vocab, validate=False)
-        self.cache: dict[tuple[int, ...], tuple[tuple[int, int], ...]] = {}
+        self.cache: dict[tuple[int, ...], Hits] = {}
         for rule, entry in enumerate(ruler.patterns):
             self._file(rule, cast(list[list[dict[str, Any]]], entry["patterns"]))
 
@@ -115,8 +153,10 @@ class IndexedAttributeRuler:
             if not is_indexable(pattern):
                 self.matcher.add(match_id, [pattern])
                 continue
-            tests = tuple((attr, value_test(spec)) for attr, spec in pattern[0].items())
-            token_rule = TokenRule(rule, match_id, tests)
+            token_rule = TokenRule(rule, match_id, _tests(pattern[0]))
+            if len(pattern) > 1:
+                rest = tuple(_tests(token) for token in pattern[1:])
+                self.sequences[token_rule] = SequenceRule(token_rule, rest)
             anchor = anchor_values(pattern[0])
             if anchor is None:
                 self.everywhere.append(token_rule)
@@ -151,19 +191,26 @@ class IndexedAttributeRuler:
             hits = self.cache.get(key)
             if hits is None:
                 hits = self.cache[key] = self._token_hits(doc[i])
-            found.update((rule, match_id, i, i + 1) for rule, match_id in hits)
+            found.update((rule, match_id, i, i + 1) for rule, match_id in hits.single)
+            for sequence in hits.starts:
+                end = sequence.end_at(doc, i)
+                if end is not None:
+                    found.add((sequence.first.rule, sequence.first.match_id, i, end))
         if len(self.cache) > CACHE_LIMIT:
             self.cache.clear()
-        for match_id, start, end in self.matcher(doc, allow_missing=True, as_spans=False):
-            found.add((int(self.ruler.vocab.strings[match_id]), match_id, start, end))
+        if len(self.matcher):
+            for match_id, start, end in self.matcher(doc, allow_missing=True, as_spans=False):
+                found.add((int(self.ruler.vocab.strings[match_id]), match_id, start, end))
         return sorted(found)
 
-    def _token_hits(self, token: Token) -> tuple[tuple[int, int], ...]:
+    def _token_hits(self, token: Token) -> Hits:
         values = {attr: read(token) for attr, read in READERS.items()}
         rules = list(self.everywhere)
         for attr in ANCHORS:
             rules += self.by_anchor.get((attr, values[attr]), ())
-        return tuple((r.rule, r.match_id) for r in rules if r.matches(values))
+        passed = [r for r in rules if r.matches(values)]
+        single = tuple((r.rule, r.match_id) for r in passed if r not in self.sequences)
+        return Hits(single, tuple(self.sequences[r] for r in passed if r in self.sequences))
 
 
 @Language.factory("brinkwatch_indexed_attribute_ruler_v1")

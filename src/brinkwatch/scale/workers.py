@@ -24,7 +24,7 @@ import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
@@ -38,9 +38,9 @@ from brinkwatch.settings import Settings
 
 DEFAULT_CHUNK_SIZE = 32  # most articles per task: one nlp.pipe batch (see above)
 CHUNKS_PER_WORKER = 2  # tasks per worker per call at least, so no worker waits long at its end
-# Chunks per worker in a default transaction: workers idle while the parent writes a
-# transaction, so fewer, larger transactions keep them busier (short articles: 57 ->
-# 65 articles/s on the 20,000-article stream, docs/benchmarks.md).
+# Chunks per worker in a default transaction.  The ingest queues the next
+# transaction's chunks before it writes one (store/loader.py), so workers do not
+# wait for the writes; larger transactions still mean fewer commits.
 TRANSACTION_CHUNKS_PER_WORKER = 4
 # A worker is replaced after this many chunks (4,000 articles): spaCy's string
 # store only grows, so recycling bounds a worker's memory on endless streams.
@@ -150,16 +150,30 @@ class ProcessPoolExtractor:
             self._started = True
 
     def __call__(self, articles: list[Article], settings: Settings) -> Iterator[ArticleRecord]:
+        return self.submit(articles, settings)()
+
+    def submit(
+        self, articles: list[Article], settings: Settings
+    ) -> Callable[[], Iterator[ArticleRecord]]:
+        """Queue the chunks of ``articles`` and return at once; the returned function
+        yields their records in input order.  The ingest queues the next batch before
+        it writes this one, so the workers are not idle while the parent writes."""
         self.start()
         chunks = balanced_chunks(articles, self.workers, self.chunk_size)
-        try:
-            for records in self._pool.map(extract_chunk, chunks, [settings] * len(chunks)):
-                yield from records
-        except BrokenProcessPool as exc:
-            raise BrinkwatchError(
-                "an extraction worker process died (often: out of memory); the batch was not "
-                "stored. Re-run the same command to resume, with fewer --workers if it repeats"
-            ) from exc
+        futures = [self._pool.submit(extract_chunk, chunk, settings) for chunk in chunks]
+
+        def records() -> Iterator[ArticleRecord]:
+            try:
+                for future in futures:
+                    yield from future.result()
+            except BrokenProcessPool as exc:
+                raise BrinkwatchError(
+                    "an extraction worker process died (often: out of memory); the batch was"
+                    " not stored. Re-run the same command to resume, with fewer --workers if"
+                    " it repeats"
+                ) from exc
+
+        return records
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

@@ -7,10 +7,12 @@ already stored (same id, same content) and finishes the rest.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Protocol, cast
 
 from brinkwatch.analysis.merge import rebuild_clusters
 from brinkwatch.ingest import read_paths
@@ -66,12 +68,26 @@ def ingest_paths(
     on_progress: Progress | None = None,
     extractor: Extractor = _local_extract,
 ) -> IngestSummary:
-    """Ingest every article under ``paths`` into ``store``, one transaction per batch."""
+    """Ingest every article under ``paths`` into ``store``, one transaction per batch.
+
+    With an extractor that can :meth:`~PipelinedExtractor.submit` (worker
+    processes), the next batch is handed to it before this one is written, so the
+    workers parse while the parent writes; batches are still stored whole and in
+    order, so an interruption loses at most the batches not yet written."""
     summary = IngestSummary()
+    pending: Batch | None = None
     for articles, failures in batches(read_paths(paths, published), settings.batch_size):
-        ingest_batch(articles, failures, store, settings, summary, extractor)
-        if on_progress:
-            on_progress(len(articles) + len(failures))
+        if pending is not None and pending.shares_ids(articles):
+            # an article read twice: the store must hold the first copy before
+            # the second is compared with it
+            _finish(pending, store, summary, on_progress)
+            pending = None
+        started = start_batch(articles, failures, store, settings, extractor)
+        if pending is not None:
+            _finish(pending, store, summary, on_progress)
+        pending = started
+    if pending is not None:
+        _finish(pending, store, summary, on_progress)
     if summary.stored or summary.replaced or clusters_stale(store):
         rebuild_clusters(store)  # real events are derived from all mentions
     return summary
@@ -88,6 +104,76 @@ def clusters_stale(store: Store) -> bool:
     return bool(rows[0]["n"])
 
 
+class PipelinedExtractor(Protocol):
+    """An :data:`Extractor` that can start a batch and return before it is done."""
+
+    def __call__(self, articles: list[Article], settings: Settings) -> Iterable[ArticleRecord]: ...
+
+    def submit(
+        self, articles: list[Article], settings: Settings
+    ) -> Callable[[], Iterable[ArticleRecord]]:
+        """Start extracting ``articles``; the returned function yields their records."""
+        ...
+
+
+@dataclass(frozen=True)
+class Batch:
+    """One batch on its way through the loader: what was read, what was already
+    stored as it is, and the records to come for the rest."""
+
+    articles: list[Article]
+    failures: list[ReadFailure]
+    unchanged: set[str]
+    records: Callable[[], Iterable[ArticleRecord]]
+
+    def shares_ids(self, articles: Iterable[Article]) -> bool:
+        ids = {a.id for a in self.articles}
+        return any(a.id in ids for a in articles)
+
+
+def start_batch(
+    articles: list[Article],
+    failures: list[ReadFailure],
+    store: Store,
+    settings: Settings,
+    extractor: Extractor = _local_extract,
+) -> Batch:
+    """Skip what is stored unchanged and start extracting the rest (lazily, unless
+    the extractor can submit work ahead)."""
+    unchanged = store.unchanged(articles)
+    todo = [a for a in articles if a.id not in unchanged]
+    submit = getattr(extractor, "submit", None)
+    if not todo:
+        records: Callable[[], Iterable[ArticleRecord]] = tuple
+    elif submit is not None:
+        records = cast(PipelinedExtractor, extractor).submit(todo, settings)
+    else:
+        records = functools.partial(extractor, todo, settings)
+    return Batch(articles, failures, unchanged, records)
+
+
+def _finish(
+    batch: Batch, store: Store, summary: IngestSummary, on_progress: Progress | None
+) -> None:
+    finish_batch(batch, store, summary)
+    if on_progress:
+        on_progress(len(batch.articles) + len(batch.failures))
+
+
+def finish_batch(batch: Batch, store: Store, summary: IngestSummary) -> None:
+    """Collect the batch's records and store them, updating ``summary`` in place."""
+    records = list(batch.records())
+    result = store.write_batch(records, batch.failures)
+    summary.read += len(batch.articles)
+    summary.unchanged += len(batch.unchanged)
+    summary.stored += result.stored
+    summary.replaced += result.replaced
+    summary.events += result.events
+    summary.quotes += result.quotes
+    summary.article_errors += sum(1 for r in records if r.errors)
+    summary.add_failures(batch.failures)
+
+
 def ingest_batch(
     articles: list[Article],
     failures: list[ReadFailure],
@@ -97,15 +183,4 @@ def ingest_batch(
     extractor: Extractor = _local_extract,
 ) -> None:
     """Extract and store one batch, updating ``summary`` in place."""
-    unchanged = store.unchanged(articles)
-    todo = [a for a in articles if a.id not in unchanged]
-    records = list(extractor(todo, settings)) if todo else []
-    result = store.write_batch(records, failures)
-    summary.read += len(articles)
-    summary.unchanged += len(unchanged)
-    summary.stored += result.stored
-    summary.replaced += result.replaced
-    summary.events += result.events
-    summary.quotes += result.quotes
-    summary.article_errors += sum(1 for r in records if r.errors)
-    summary.add_failures(failures)
+    finish_batch(start_batch(articles, failures, store, settings, extractor), store, summary)
