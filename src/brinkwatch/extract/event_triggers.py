@@ -53,16 +53,19 @@ def verb_keys(tok: Token, lexicon: EventLexicon | None = None) -> list[str]:
     lemma = tok.lemma_.lower()
     adverb_particles = lexicon.cue("args.adverb_particles") if lexicon else frozenset()
     particle_verbs = lexicon.cue("args.particle_verbs") if lexicon else frozenset()
-    particles = [f"{lemma} {c.lower_}" for c in tok.children if c.dep_ == "prt"]
-    adverbs = [f"{lemma} {c.lower_}" for c in tok.children
-               if c.dep_ == "advmod" and c.lower_ in adverb_particles]  # fmt: skip
-    preps = [f"{lemma} {c.lower_}" for c in tok.children if c.dep_ == "prep"]
+    # (dependency, word, index) of each child, read once: Token.children builds
+    # new Token objects on every pass
+    kids = [(c.dep_, c.lower_, c.i) for c in tok.children]
+    particles = [f"{lemma} {word}" for dep, word, _ in kids if dep == "prt"]
+    adverbs = [f"{lemma} {word}" for dep, word, _ in kids
+               if dep == "advmod" and word in adverb_particles]  # fmt: skip
+    preps = [f"{lemma} {word}" for dep, word, _ in kids if dep == "prep"]
     preps = [k for k in preps if k not in particle_verbs]
-    preps += [f"{p} {c.lower_}" for p in particles + adverbs for c in tok.children
-              if c.dep_ == "prep"]  # fmt: skip
+    preps += [f"{p} {word}" for p in particles + adverbs for dep, word, _ in kids
+              if dep == "prep"]  # fmt: skip
     # "test-fired": a hyphenated prefix the parser split off makes its own key first
-    prefixed = [f"{c.lower_}-{lemma}" for c in tok.children if c.dep_ in HYPHEN_DEPS
-                and c.i == tok.i - 2 and tok.nbor(-1).text == "-"]  # fmt: skip
+    prefixed = [f"{word}-{lemma}" for dep, word, i in kids if dep in HYPHEN_DEPS
+                and i == tok.i - 2 and tok.nbor(-1).text == "-"]  # fmt: skip
     # a particle changes the verb ("gave up" is not "gave"): no bare-lemma fallback
     return [*prefixed, *preps, *particles] if particles else [*prefixed, *preps, *adverbs, lemma]
 

@@ -9,6 +9,7 @@ target) pair with a calibrated confidence, dropping weak candidates.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -83,11 +84,18 @@ class _Clause:
         return tuple(self.table.doc[i] for i in self.indices)
 
     @functools.cached_property
-    def _ranges(self) -> tuple[tuple[int, int], ...]:
-        return tuple((self.table.starts[i], self.table.ends[i]) for i in self.indices)
+    def _begins(self) -> list[int]:
+        return [self.table.starts[i] for i in self.indices]  # indices ascend
+
+    @functools.cached_property
+    def _ends(self) -> list[int]:
+        return [self.table.ends[i] for i in self.indices]
 
     def covers(self, start: int) -> bool:
-        return any(begin <= start < end for begin, end in self._ranges)
+        """Whether a token of the clause covers character ``start`` (tokens do not
+        overlap, so only the last one beginning at or before it can)."""
+        k = bisect.bisect_right(self._begins, start) - 1
+        return k >= 0 and start < self._ends[k]
 
 
 def extract_events(
@@ -365,8 +373,8 @@ def _event(
     toks = [trig] + [a.token for a in (source, target) if a is not None]
     mod = cand.modality
     return Event(
-        id="", type=row.plover, sentence=sent.text, trigger=Trigger(trig.text, trig.idx,
-        trig.idx + len(trig)), start=min(t.idx for t in toks),
+        id="", type=row.plover, sentence=ctx.table.text_of(sent),
+        trigger=Trigger(trig.text, trig.idx, trig.idx + len(trig)), start=min(t.idx for t in toks),
         end=max(t.idx + len(t) for t in toks), quad_class=row.quad_class,
         goldstein=row.goldstein, why=cand.why, mode=row.mode, contexts=row.contexts,
         cameo=row.code, source=source.actor if source else None,

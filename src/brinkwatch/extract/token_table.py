@@ -32,6 +32,10 @@ class TokenTable:
         pairs = zip(self.orth, self._numbers[4], strict=True)
         return "".join(word + " " if space else word for word, space in pairs)
 
+    def text_of(self, span: Span) -> str:
+        """``Span.text``, sliced from :attr:`text` instead of joined token by token."""
+        return self.text[span.start_char : span.end_char]
+
     @functools.cached_property
     def _numbers(self) -> list[list[int]]:
         """idx, length, is_alpha, head offset and trailing space of every token (columns)."""
