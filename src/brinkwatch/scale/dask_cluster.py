@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -91,19 +91,32 @@ class DaskExtractor:
             ) from exc
 
     def __call__(self, articles: list[Article], settings: Settings) -> Iterator[ArticleRecord]:
+        return self.submit(articles, settings)()
+
+    def submit(
+        self, articles: list[Article], settings: Settings
+    ) -> Callable[[], Iterator[ArticleRecord]]:
+        """Send the partitions to the cluster and return at once; the returned function
+        waits for them and yields their records in input order (the ingest sends the
+        next batch before it stores this one, so the cluster keeps working)."""
         partitions = chunked(articles, self.partition_size)
         futures = self._client.map(
             extract_partition, partitions, settings=settings, folder=self.folder, pure=False
         )
-        try:
-            locations: list[str] = self._client.gather(futures)
-        except OSError as exc:
-            raise BrinkwatchError(
-                f"a Dask worker could not write its partition under {self.folder}: {exc}. "
-                "The folder must be writable by every worker (shared filesystem or object store)"
-            ) from exc
-        for location in locations:
-            yield from read_part(location)
+
+        def records() -> Iterator[ArticleRecord]:
+            try:
+                locations: list[str] = self._client.gather(futures)
+            except OSError as exc:
+                raise BrinkwatchError(
+                    f"a Dask worker could not write its partition under {self.folder}: {exc}. "
+                    "The folder must be writable by every worker (shared filesystem or object"
+                    " store)"
+                ) from exc
+            for location in locations:
+                yield from read_part(location)
+
+        return records
 
     def close(self) -> None:
         self._client.close()
