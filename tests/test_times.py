@@ -456,3 +456,27 @@ def test_references_day_parts_prefixed_years_and_election_day(
 ) -> None:
     mention = _only(_times(parse, sentence), expression)
     assert (mention.type, mention.value) == (type_, value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "type_", "value"),
+    [
+        # A count of days stated in the present tense is the publication day.
+        ("Today is the fifth day of the blockade.", "the fifth day", "DATE", "2022-01-25"),
+        ("It's the third day of the strike at the port.", "the third day", "DATE",
+         "2022-01-25"),
+        # "for the year" before a price is still the year.
+        ("Oil hit a high for the year of $90 a barrel.", "the year", "DATE", "2022"),
+        # "until" under a verb that puts something off: the day ahead.
+        ("The judge postponed the hearing until Thursday.", "Thursday", "DATE", "2022-01-27"),
+        ("The ministry has given the firms until 5 p.m. Friday to reply.", "5 p.m. Friday",
+         "TIME", "2022-01-28T17:00"),
+        ("Up until Friday, the police had called him a witness.", "Friday", "DATE",
+         "2022-01-21"),
+    ],
+)  # fmt: skip
+def test_fourth_round_day_counts_and_deferrals(
+    parse: Callable[[str], Doc], sentence: str, expression: str, type_: str, value: str
+) -> None:
+    mention = _only(_times(parse, sentence), expression)
+    assert (mention.type, mention.value) == (type_, value)

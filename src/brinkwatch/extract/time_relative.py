@@ -98,6 +98,11 @@ def story_day(groups: Groups, context: Context) -> Timex | None:
     return ("TIME", f"{day.isoformat()}T{part}") if part else ("DATE", day.isoformat())
 
 
+def present_day(groups: Groups, context: Context) -> Timex | None:
+    """ "today is the eighth day of the strike": the publication day."""
+    return None if context.anchor is None else ("DATE", context.anchor.isoformat())
+
+
 def story_weekday(groups: Groups, context: Context) -> Timex | None:
     """ "the previous Friday", "the following Monday": the nearest such weekday before
     or after the day the story named last (passed as ``context.anchor``)."""

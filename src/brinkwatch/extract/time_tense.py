@@ -7,6 +7,8 @@ the coming one.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 # Auxiliaries that point forward: "will meet", "would meet" (reported future), "may meet".
@@ -17,6 +19,13 @@ _PAST_AUX = frozenset({"was", "were", "had", "did", "been"})
 _PERFECT_AUX = frozenset({"has", "have", "'ve"})
 _PROGRESSIVE_AUX = frozenset({"is", "are", "am", "'s", "'re", "'m"})
 _MAX_CLIMB = 8
+# "until" right before a span, or before a clock time that comes first ("until 9 a.m.
+# EST Tuesday").
+_UNTIL_BEFORE = re.compile(
+    r"\b(?:until|till)\s+"
+    r"(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s+)?|noon\s+|midnight\s+)?$",
+    re.IGNORECASE,
+)
 # An infinitive of purpose or hanging from a noun shares the tense of its clause.
 _PURPOSE_DEPS = frozenset({"advcl", "acl", "relcl"})
 
@@ -35,6 +44,21 @@ def tense_at(doc: Doc, start: int, end: int, looking_ahead: frozenset[str] = fro
     if _bare_participle(verb):
         return _tense_of_head(verb, 0)  # "a service planned for Saturday was canceled"
     return "FUTURE"
+
+
+def deferred_until(doc: Doc, text: str, start: int, end: int, deferring: frozenset[str]) -> bool:
+    """ "postponed the vote until Tuesday", "has given them until 9 a.m. Tuesday": the
+    span follows "until" (or "till"; a clock time may come between) and hangs from a
+    verb that puts something off, so the day lies ahead whatever that verb's tense
+    ("Up until Thursday, they had..." is not deferred)."""
+    before = text[max(0, start - 40) : start]
+    if _UNTIL_BEFORE.search(before) is None:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    verb = governing_verb(span.root)
+    return verb is not None and verb.lemma_.lower() in deferring
 
 
 def _bare_participle(verb: Token) -> bool:
