@@ -480,3 +480,23 @@ def test_fourth_round_day_counts_and_deferrals(
 ) -> None:
     mention = _only(_times(parse, sentence), expression)
     assert (mention.type, mention.value) == (type_, value)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Schools must prepare pupils for today's world.",
+        "The reform matters to today's youth.",
+        "The poll was published by USA Today.",
+        'The minister told "This Week With Martha Ray" that talks would go on.',
+    ],
+)
+def test_present_day_senses_and_titles_are_not_the_day(
+    parse: Callable[[str], Doc], sentence: str
+) -> None:
+    assert _times(parse, sentence) == []
+
+
+def test_todays_edition_is_still_the_day(parse: Callable[[str], Doc]) -> None:
+    mention = _only(_times(parse, "The notice ran in today's editions."), "today")
+    assert mention.value == "2022-01-25"
