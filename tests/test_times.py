@@ -473,6 +473,10 @@ def test_references_day_parts_prefixed_years_and_election_day(
          "TIME", "2022-01-28T17:00"),
         ("Up until Friday, the police had called him a witness.", "Friday", "DATE",
          "2022-01-21"),
+        ("The bonds will be sold at a later date.", "a later date", "DATE", "FUTURE_REF"),
+        # "the latest year" of a report is the last one completed.
+        ("Revenue reached $2 billion in the latest fiscal year.", "the latest fiscal year",
+         "DATE", "2021"),
     ],
 )  # fmt: skip
 def test_fourth_round_day_counts_and_deferrals(
@@ -488,6 +492,7 @@ def test_fourth_round_day_counts_and_deferrals(
         "Schools must prepare pupils for today's world.",
         "The reform matters to today's youth.",
         "The poll was published by USA Today.",
+        "For the coalition, high noon has come.",
         'The minister told "This Week With Martha Ray" that talks would go on.',
     ],
 )

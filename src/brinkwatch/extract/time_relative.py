@@ -78,6 +78,8 @@ def relative_unit(groups: Groups, context: Context) -> Timex | None:
         # "the quarter" in an earnings report is the one just ended, even in "expected
         # to earn 35 cents for the quarter" (TimeBank: 8 of 8).
         shift = -1
+    if letter == "Y" and rel in ("the latest", "the most recent"):
+        shift = -1  # "sales in the latest fiscal year": the last one completed
     return "DATE", shifted_unit(context.anchor, letter, shift)
 
 
