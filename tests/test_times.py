@@ -474,6 +474,7 @@ def test_references_day_parts_prefixed_years_and_election_day(
         ("Up until Friday, the police had called him a witness.", "Friday", "DATE",
          "2022-01-21"),
         ("The bonds will be sold at a later date.", "a later date", "DATE", "FUTURE_REF"),
+        ("Prices may settle in a year or two.", "a year or two", "DATE", "FUTURE_REF"),
         # "the latest year" of a report is the last one completed.
         ("Revenue reached $2 billion in the latest fiscal year.", "the latest fiscal year",
          "DATE", "2021"),
@@ -493,6 +494,7 @@ def test_fourth_round_day_counts_and_deferrals(
         "The reform matters to today's youth.",
         "The poll was published by USA Today.",
         "For the coalition, high noon has come.",
+        "Riots have flared in the past three summers.",
         'The minister told "This Week With Martha Ray" that talks would go on.',
     ],
 )
