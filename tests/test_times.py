@@ -475,6 +475,9 @@ def test_references_day_parts_prefixed_years_and_election_day(
          "2022-01-21"),
         ("The bonds will be sold at a later date.", "a later date", "DATE", "FUTURE_REF"),
         ("Prices may settle in a year or two.", "a year or two", "DATE", "FUTURE_REF"),
+        # "set for" schedules; "set a record" does not.
+        ("A summit was set for Paris in March.", "March", "DATE", "2022-03"),
+        ("Exports set a record in December.", "December", "DATE", "2021-12"),
         # "the latest year" of a report is the last one completed.
         ("Revenue reached $2 billion in the latest fiscal year.", "the latest fiscal year",
          "DATE", "2021"),

@@ -32,18 +32,32 @@ _PURPOSE_DEPS = frozenset({"advcl", "acl", "relcl"})
 
 def tense_at(doc: Doc, start: int, end: int, looking_ahead: frozenset[str] = frozenset()) -> str:
     """Tense of the verb governing the characters ``start:end`` of ``doc``; FUTURE
-    when that verb's lemma is one of ``looking_ahead`` ("scheduled a meeting Friday")."""
+    when that verb's lemma is one of ``looking_ahead`` ("scheduled a meeting Friday"),
+    or its lemma with one of its prepositions ("set for")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return "PRESENT"
     verb = governing_verb(span.root)
     if verb is None:
         return "PRESENT"
-    if verb.lemma_.lower() not in looking_ahead:
+    if not _looks_ahead(verb, looking_ahead):
         return verb_tense(verb)
     if _bare_participle(verb):
         return _tense_of_head(verb, 0)  # "a service planned for Saturday was canceled"
     return "FUTURE"
+
+
+def _looks_ahead(verb: Token, looking_ahead: frozenset[str]) -> bool:
+    """The verb's lemma is a scheduling verb, or the lemma with one of its prepositions
+    is ("set for": "a summit set for April", not "set a record in April")."""
+    lemma = verb.lemma_.lower()
+    if lemma in looking_ahead:
+        return True
+    return any(
+        f"{lemma} {child.lower_}" in looking_ahead
+        for child in verb.children
+        if child.dep_ == "prep"
+    )
 
 
 def deferred_until(doc: Doc, text: str, start: int, end: int, deferring: frozenset[str]) -> bool:
