@@ -475,6 +475,10 @@ def test_references_day_parts_prefixed_years_and_election_day(
          "2022-01-21"),
         ("The bonds will be sold at a later date.", "a later date", "DATE", "FUTURE_REF"),
         ("Prices may settle in a year or two.", "a year or two", "DATE", "FUTURE_REF"),
+        ("Relations between the parties improved over the years.", "the years", "DURATION",
+         "PXY"),
+        ("In the early years, the camp held a few hundred people.", "the early years",
+         "DURATION", "PXY"),
         # "set for" schedules; "set a record" does not.
         ("A summit was set for Paris in March.", "March", "DATE", "2022-03"),
         ("Exports set a record in December.", "December", "DATE", "2021-12"),
@@ -498,6 +502,7 @@ def test_fourth_round_day_counts_and_deferrals(
         "The poll was published by USA Today.",
         "For the coalition, high noon has come.",
         "Riots have flared in the past three summers.",
+        "Prices rose sharply in the months before the vote.",
         'The minister told "This Week With Martha Ray" that talks would go on.',
     ],
 )
