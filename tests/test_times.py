@@ -482,6 +482,7 @@ def test_references_day_parts_prefixed_years_and_election_day(
         ("The villages will be without water for a while.", "a while", "DURATION", "PXX"),
         ("Peacekeepers may stay for a fairly long period.", "a fairly long period",
          "DURATION", "PXX"),
+        ("The union signed a multi-year contract.", "multi-year", "DURATION", "PXY"),
         # "set for" schedules; "set a record" does not.
         ("A summit was set for Paris in March.", "March", "DATE", "2022-03"),
         ("Exports set a record in December.", "December", "DATE", "2021-12"),
