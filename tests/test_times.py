@@ -483,6 +483,10 @@ def test_references_day_parts_prefixed_years_and_election_day(
         ("Peacekeepers may stay for a fairly long period.", "a fairly long period",
          "DURATION", "PXX"),
         ("The union signed a multi-year contract.", "multi-year", "DURATION", "PXY"),
+        # "the quarter ended July 31": May to July, mostly the second quarter.
+        ("The firm lost $2 million in the quarter ended July 31.", "the quarter", "DATE",
+         "2021-Q2"),
+        ("Sales rose in the quarter ended Dec. 31.", "the quarter", "DATE", "2021-Q4"),
         # "set for" schedules; "set a record" does not.
         ("A summit was set for Paris in March.", "March", "DATE", "2022-03"),
         ("Exports set a record in December.", "December", "DATE", "2021-12"),

@@ -43,7 +43,7 @@ HANDLERS: Mapping[str, Handler] = MappingProxyType({
     "blocked": periods.blocked, "one_unit": periods.one_unit,
     "season_nearest": relative.season_nearest, "story_unit": relative.story_unit,
     "story_day": relative.story_day, "story_weekday": relative.story_weekday,
-    "present_day": relative.present_day,
+    "present_day": relative.present_day, "quarter_ended": relative.quarter_ended,
 })  # fmt: skip
 
 

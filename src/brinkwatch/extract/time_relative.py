@@ -83,6 +83,20 @@ def relative_unit(groups: Groups, context: Context) -> Timex | None:
     return "DATE", shifted_unit(context.anchor, letter, shift)
 
 
+def quarter_ended(groups: Groups, context: Context) -> Timex | None:
+    """ "the quarter ended July 31": the calendar quarter of the middle month of the
+    three that end on that day, in the last year that day has passed."""
+    month = month_of(groups, context)
+    if month is None or context.anchor is None:
+        return None
+    day = int(groups.get("day") or 28)
+    passed = (month, day) <= (context.anchor.month, context.anchor.day)
+    year = context.anchor.year if passed else context.anchor.year - 1
+    if month == 1:  # November to January: the middle month is last year's December
+        return "DATE", f"{year - 1}-Q4"
+    return "DATE", f"{year}-Q{(month - 2) // 3 + 1}"
+
+
 def story_unit(groups: Groups, context: Context) -> Timex | None:
     """ "that year", "the following month": ``context.anchor`` is the date the story
     named last (times.py passes it), and the unit is counted from it."""
