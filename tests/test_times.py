@@ -523,3 +523,9 @@ def test_present_day_senses_and_titles_are_not_the_day(
 def test_todays_edition_is_still_the_day(parse: Callable[[str], Doc]) -> None:
     mention = _only(_times(parse, "The notice ran in today's editions."), "today")
     assert mention.value == "2022-01-25"
+
+
+def test_same_period_last_year_is_last_years_quarter(parse: Callable[[str], Doc]) -> None:
+    text = "Third-quarter profit fell to $3 million from $5 million in the same period last year."
+    mention = _only(extract_times(parse(text), date(2021, 10, 28)), "the same period last year")
+    assert mention.value == "2020-Q3"
