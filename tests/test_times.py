@@ -511,6 +511,9 @@ def test_fourth_round_day_counts_and_deferrals(
         "For the coalition, high noon has come.",
         "Riots have flared in the past three summers.",
         "Prices rose sharply in the months before the vote.",
+        "Guards were posted outside the clinic 24 hours a day.",
+        "Thousands joined the annual March for Life in the capital.",
+        "She wanted to train the engineers of tomorrow.",
         'The minister told "This Week With Martha Ray" that talks would go on.',
     ],
 )
@@ -529,3 +532,16 @@ def test_same_period_last_year_is_last_years_quarter(parse: Callable[[str], Doc]
     text = "Third-quarter profit fell to $3 million from $5 million in the same period last year."
     mention = _only(extract_times(parse(text), date(2021, 10, 28)), "the same period last year")
     assert mention.value == "2020-Q3"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The deal must close by the end of tomorrow.", "tomorrow", "2022-01-26"),
+        ("Protesters plan to march in March for two days.", "March", "2022-03"),
+    ],
+)
+def test_real_dates_beside_the_fourth_round_blockers(
+    parse: Callable[[str], Doc], sentence: str, expression: str, value: str
+) -> None:
+    assert _only(_times(parse, sentence), expression).value == value
