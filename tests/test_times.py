@@ -473,6 +473,7 @@ def test_references_day_parts_prefixed_years_and_election_day(
          "TIME", "2022-01-28T17:00"),
         ("Up until Friday, the police had called him a witness.", "Friday", "DATE",
          "2022-01-21"),
+        ("The court had given them until Friday to leave.", "Friday", "DATE", "2022-01-21"),
         ("The bonds will be sold at a later date.", "a later date", "DATE", "FUTURE_REF"),
         ("Prices may settle in a year or two.", "a year or two", "DATE", "FUTURE_REF"),
         ("Relations between the parties improved over the years.", "the years", "DURATION",

@@ -64,7 +64,8 @@ def deferred_until(doc: Doc, text: str, start: int, end: int, deferring: frozens
     """ "postponed the vote until Tuesday", "has given them until 9 a.m. Tuesday": the
     span follows "until" (or "till"; a clock time may come between) and hangs from a
     verb that puts something off, so the day lies ahead whatever that verb's tense
-    ("Up until Thursday, they had..." is not deferred)."""
+    but the past perfect ("Up until Thursday, they had...", "had been given until
+    Friday" are not deferred)."""
     before = text[max(0, start - 40) : start]
     if _UNTIL_BEFORE.search(before) is None:
         return False
@@ -72,7 +73,9 @@ def deferred_until(doc: Doc, text: str, start: int, end: int, deferring: frozens
     if span is None or len(span) == 0:
         return False
     verb = governing_verb(span.root)
-    return verb is not None and verb.lemma_.lower() in deferring
+    if verb is None or verb.lemma_.lower() not in deferring:
+        return False
+    return not _past_perfect(verb)  # "had given them until Friday": a deadline gone
 
 
 def _bare_participle(verb: Token) -> bool:
