@@ -546,3 +546,31 @@ def test_real_dates_beside_the_fourth_round_blockers(
     parse: Callable[[str], Doc], sentence: str, expression: str, value: str
 ) -> None:
     assert _only(_times(parse, sentence), expression).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Shares fell on Friday. Dealers placed heavy orders in the morning.", "the morning",
+         "2022-01-21TMO"),
+        ("Shelling began on Monday. By mid-afternoon, the town had fallen.", "mid-afternoon",
+         "2022-01-24TAF"),
+    ],
+)  # fmt: skip
+def test_a_bare_part_of_day_is_the_storys_day(
+    parse: Callable[[str], Doc], text: str, expression: str, value: str
+) -> None:
+    assert _only(_times(parse, text), expression).value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dealers placed heavy orders in the morning.",  # no day named before
+        "On Monday he said he would leave at 4 in the morning.",  # a clock time
+    ],
+)
+def test_a_bare_part_of_day_without_a_story_day_is_left_out(
+    parse: Callable[[str], Doc], text: str
+) -> None:
+    assert "the morning" not in [m.text for m in _times(parse, text)]

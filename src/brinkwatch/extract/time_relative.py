@@ -110,7 +110,7 @@ def story_day(groups: Groups, context: Context) -> Timex | None:
         return None
     rel = words(groups.get("rel"))
     day = context.anchor + timedelta(days=1 if rel == "the next" else SHIFT.get(rel, 0))
-    part = context.lexicon.lookup("day_parts", groups.get("unit") or "")
+    part = context.lexicon.lookup("day_parts", groups.get("unit") or groups.get("unit2") or "")
     return ("TIME", f"{day.isoformat()}T{part}") if part else ("DATE", day.isoformat())
 
 
