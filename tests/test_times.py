@@ -456,3 +456,121 @@ def test_references_day_parts_prefixed_years_and_election_day(
 ) -> None:
     mention = _only(_times(parse, sentence), expression)
     assert (mention.type, mention.value) == (type_, value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "type_", "value"),
+    [
+        # A count of days stated in the present tense is the publication day.
+        ("Today is the fifth day of the blockade.", "the fifth day", "DATE", "2022-01-25"),
+        ("It's the third day of the strike at the port.", "the third day", "DATE",
+         "2022-01-25"),
+        # "for the year" before a price is still the year.
+        ("Oil hit a high for the year of $90 a barrel.", "the year", "DATE", "2022"),
+        # "until" under a verb that puts something off: the day ahead.
+        ("The judge postponed the hearing until Thursday.", "Thursday", "DATE", "2022-01-27"),
+        ("The ministry has given the firms until 5 p.m. Friday to reply.", "5 p.m. Friday",
+         "TIME", "2022-01-28T17:00"),
+        ("Up until Friday, the police had called him a witness.", "Friday", "DATE",
+         "2022-01-21"),
+        ("The court had given them until Friday to leave.", "Friday", "DATE", "2022-01-21"),
+        ("The bonds will be sold at a later date.", "a later date", "DATE", "FUTURE_REF"),
+        ("Prices may settle in a year or two.", "a year or two", "DATE", "FUTURE_REF"),
+        ("Relations between the parties improved over the years.", "the years", "DURATION",
+         "PXY"),
+        ("In the early years, the camp held a few hundred people.", "the early years",
+         "DURATION", "PXY"),
+        ("The villages will be without water for a while.", "a while", "DURATION", "PXX"),
+        ("Peacekeepers may stay for a fairly long period.", "a fairly long period",
+         "DURATION", "PXX"),
+        ("The union signed a multi-year contract.", "multi-year", "DURATION", "PXY"),
+        # "the quarter ended July 31": May to July, mostly the second quarter.
+        ("The firm lost $2 million in the quarter ended July 31.", "the quarter", "DATE",
+         "2021-Q2"),
+        ("Sales rose in the quarter ended Dec. 31.", "the quarter", "DATE", "2021-Q4"),
+        # "set for" schedules; "set a record" does not.
+        ("A summit was set for Paris in March.", "March", "DATE", "2022-03"),
+        ("Exports set a record in December.", "December", "DATE", "2021-12"),
+        # "the latest year" of a report is the last one completed.
+        ("Revenue reached $2 billion in the latest fiscal year.", "the latest fiscal year",
+         "DATE", "2021"),
+    ],
+)  # fmt: skip
+def test_fourth_round_day_counts_and_deferrals(
+    parse: Callable[[str], Doc], sentence: str, expression: str, type_: str, value: str
+) -> None:
+    mention = _only(_times(parse, sentence), expression)
+    assert (mention.type, mention.value) == (type_, value)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Schools must prepare pupils for today's world.",
+        "The reform matters to today's youth.",
+        "The poll was published by USA Today.",
+        "For the coalition, high noon has come.",
+        "Riots have flared in the past three summers.",
+        "Prices rose sharply in the months before the vote.",
+        "Guards were posted outside the clinic 24 hours a day.",
+        "Thousands joined the annual March for Life in the capital.",
+        "She wanted to train the engineers of tomorrow.",
+        'The minister told "This Week With Martha Ray" that talks would go on.',
+    ],
+)
+def test_present_day_senses_and_titles_are_not_the_day(
+    parse: Callable[[str], Doc], sentence: str
+) -> None:
+    assert _times(parse, sentence) == []
+
+
+def test_todays_edition_is_still_the_day(parse: Callable[[str], Doc]) -> None:
+    mention = _only(_times(parse, "The notice ran in today's editions."), "today")
+    assert mention.value == "2022-01-25"
+
+
+def test_same_period_last_year_is_last_years_quarter(parse: Callable[[str], Doc]) -> None:
+    text = "Third-quarter profit fell to $3 million from $5 million in the same period last year."
+    mention = _only(extract_times(parse(text), date(2021, 10, 28)), "the same period last year")
+    assert mention.value == "2020-Q3"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The deal must close by the end of tomorrow.", "tomorrow", "2022-01-26"),
+        ("Protesters plan to march in March for two days.", "March", "2022-03"),
+    ],
+)
+def test_real_dates_beside_the_fourth_round_blockers(
+    parse: Callable[[str], Doc], sentence: str, expression: str, value: str
+) -> None:
+    assert _only(_times(parse, sentence), expression).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Shares fell on Friday. Dealers placed heavy orders in the morning.", "the morning",
+         "2022-01-21TMO"),
+        ("Shelling began on Monday. By mid-afternoon, the town had fallen.", "mid-afternoon",
+         "2022-01-24TAF"),
+    ],
+)  # fmt: skip
+def test_a_bare_part_of_day_is_the_storys_day(
+    parse: Callable[[str], Doc], text: str, expression: str, value: str
+) -> None:
+    assert _only(_times(parse, text), expression).value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dealers placed heavy orders in the morning.",  # no day named before
+        "On Monday he said he would leave at 4 in the morning.",  # a clock time
+    ],
+)
+def test_a_bare_part_of_day_without_a_story_day_is_left_out(
+    parse: Callable[[str], Doc], text: str
+) -> None:
+    assert "the morning" not in [m.text for m in _times(parse, text)]

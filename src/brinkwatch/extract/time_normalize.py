@@ -36,12 +36,14 @@ HANDLERS: Mapping[str, Handler] = MappingProxyType({
     "offset_from_day": relative.offset_from_day, "week_weekday": relative.week_weekday,
     "month_rel_year": relative.month_rel_year, "week_of_year": relative.week_of_year,
     "duration": periods.duration, "vague_duration": periods.vague_duration,
+    "unmeasured": periods.unmeasured,
     "set_word": periods.set_word, "every": periods.every, "clock": periods.clock,
     "reference": periods.reference, "soon": periods.soon,
     "modal_future": periods.modal_future,
     "blocked": periods.blocked, "one_unit": periods.one_unit,
     "season_nearest": relative.season_nearest, "story_unit": relative.story_unit,
     "story_day": relative.story_day, "story_weekday": relative.story_weekday,
+    "present_day": relative.present_day, "quarter_ended": relative.quarter_ended,
 })  # fmt: skip
 
 

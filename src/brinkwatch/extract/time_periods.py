@@ -91,6 +91,11 @@ def vague_duration(groups: Groups, context: Context) -> Timex | None:
     return ("DURATION", value) if value else None
 
 
+def unmeasured(groups: Groups, context: Context) -> Timex | None:
+    """ "for a while", "for a lengthy period": a DURATION of unknown length and unit."""
+    return "DURATION", "PXX"
+
+
 def set_word(groups: Groups, context: Context) -> Timex | None:
     """ "daily" -> P1D, "annually" -> P1Y."""
     value = context.lexicon.lookup("sets", groups.get("set") or "")

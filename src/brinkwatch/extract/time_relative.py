@@ -78,7 +78,23 @@ def relative_unit(groups: Groups, context: Context) -> Timex | None:
         # "the quarter" in an earnings report is the one just ended, even in "expected
         # to earn 35 cents for the quarter" (TimeBank: 8 of 8).
         shift = -1
+    if letter == "Y" and rel in ("the latest", "the most recent"):
+        shift = -1  # "sales in the latest fiscal year": the last one completed
     return "DATE", shifted_unit(context.anchor, letter, shift)
+
+
+def quarter_ended(groups: Groups, context: Context) -> Timex | None:
+    """ "the quarter ended July 31": the calendar quarter of the middle month of the
+    three that end on that day, in the last year that day has passed."""
+    month = month_of(groups, context)
+    if month is None or context.anchor is None:
+        return None
+    day = int(groups.get("day") or 28)
+    passed = (month, day) <= (context.anchor.month, context.anchor.day)
+    year = context.anchor.year if passed else context.anchor.year - 1
+    if month == 1:  # November to January: the middle month is last year's December
+        return "DATE", f"{year - 1}-Q4"
+    return "DATE", f"{year}-Q{(month - 2) // 3 + 1}"
 
 
 def story_unit(groups: Groups, context: Context) -> Timex | None:
@@ -94,8 +110,13 @@ def story_day(groups: Groups, context: Context) -> Timex | None:
         return None
     rel = words(groups.get("rel"))
     day = context.anchor + timedelta(days=1 if rel == "the next" else SHIFT.get(rel, 0))
-    part = context.lexicon.lookup("day_parts", groups.get("unit") or "")
+    part = context.lexicon.lookup("day_parts", groups.get("unit") or groups.get("unit2") or "")
     return ("TIME", f"{day.isoformat()}T{part}") if part else ("DATE", day.isoformat())
+
+
+def present_day(groups: Groups, context: Context) -> Timex | None:
+    """ "today is the eighth day of the strike": the publication day."""
+    return None if context.anchor is None else ("DATE", context.anchor.isoformat())
 
 
 def story_weekday(groups: Groups, context: Context) -> Timex | None:

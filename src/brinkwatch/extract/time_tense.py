@@ -7,6 +7,8 @@ the coming one.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 # Auxiliaries that point forward: "will meet", "would meet" (reported future), "may meet".
@@ -17,24 +19,63 @@ _PAST_AUX = frozenset({"was", "were", "had", "did", "been"})
 _PERFECT_AUX = frozenset({"has", "have", "'ve"})
 _PROGRESSIVE_AUX = frozenset({"is", "are", "am", "'s", "'re", "'m"})
 _MAX_CLIMB = 8
+# "until" right before a span, or before a clock time that comes first ("until 9 a.m.
+# EST Tuesday").
+_UNTIL_BEFORE = re.compile(
+    r"\b(?:until|till)\s+"
+    r"(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s+)?|noon\s+|midnight\s+)?$",
+    re.IGNORECASE,
+)
 # An infinitive of purpose or hanging from a noun shares the tense of its clause.
 _PURPOSE_DEPS = frozenset({"advcl", "acl", "relcl"})
 
 
 def tense_at(doc: Doc, start: int, end: int, looking_ahead: frozenset[str] = frozenset()) -> str:
     """Tense of the verb governing the characters ``start:end`` of ``doc``; FUTURE
-    when that verb's lemma is one of ``looking_ahead`` ("scheduled a meeting Friday")."""
+    when that verb's lemma is one of ``looking_ahead`` ("scheduled a meeting Friday"),
+    or its lemma with one of its prepositions ("set for")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return "PRESENT"
     verb = governing_verb(span.root)
     if verb is None:
         return "PRESENT"
-    if verb.lemma_.lower() not in looking_ahead:
+    if not _looks_ahead(verb, looking_ahead):
         return verb_tense(verb)
     if _bare_participle(verb):
         return _tense_of_head(verb, 0)  # "a service planned for Saturday was canceled"
     return "FUTURE"
+
+
+def _looks_ahead(verb: Token, looking_ahead: frozenset[str]) -> bool:
+    """The verb's lemma is a scheduling verb, or the lemma with one of its prepositions
+    is ("set for": "a summit set for April", not "set a record in April")."""
+    lemma = verb.lemma_.lower()
+    if lemma in looking_ahead:
+        return True
+    return any(
+        f"{lemma} {child.lower_}" in looking_ahead
+        for child in verb.children
+        if child.dep_ == "prep"
+    )
+
+
+def deferred_until(doc: Doc, text: str, start: int, end: int, deferring: frozenset[str]) -> bool:
+    """ "postponed the vote until Tuesday", "has given them until 9 a.m. Tuesday": the
+    span follows "until" (or "till"; a clock time may come between) and hangs from a
+    verb that puts something off, so the day lies ahead whatever that verb's tense
+    but the past perfect ("Up until Thursday, they had...", "had been given until
+    Friday" are not deferred)."""
+    before = text[max(0, start - 40) : start]
+    if _UNTIL_BEFORE.search(before) is None:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    verb = governing_verb(span.root)
+    if verb is None or verb.lemma_.lower() not in deferring:
+        return False
+    return not _past_perfect(verb)  # "had given them until Friday": a deadline gone
 
 
 def _bare_participle(verb: Token) -> bool:

@@ -25,7 +25,7 @@ from brinkwatch.extract.time_context import TENSES
 from brinkwatch.extract.time_lexicon import TimeLexicon, load_time_lexicon
 from brinkwatch.extract.time_normalize import normalize_match
 from brinkwatch.extract.time_recognize import Candidate, non_overlapping, recognize_all
-from brinkwatch.extract.time_tense import tense_at
+from brinkwatch.extract.time_tense import deferred_until, tense_at
 from brinkwatch.records import TimeMention, TimeType
 
 # Handlers whose value depends on the tense of the governing verb.
@@ -144,6 +144,8 @@ def _tense(doc: Doc, candidate: Candidate, lexicon: TimeLexicon) -> str:
         return cued
     if _POSSESSIVE.match(text, candidate.end):
         return "PAST"
+    if deferred_until(doc, text, start, candidate.end, frozenset(cues["DEFERRING_VERBS"])):
+        return "FUTURE"
     return tense_at(doc, start, candidate.end, frozenset(cues["FUTURE_VERBS"]))
 
 
