@@ -27,7 +27,7 @@ def process(article: Article, doc: Doc, knowledge: Knowledge) -> ArticleRecord:
     """One parsed article in, one record out: every extractor in dependency order."""
     published = _parse_date(article.published)
     table = TokenTable(doc)  # token columns read once, shared by the extractors
-    times = extract_times(doc, published)
+    times = extract_times(doc, published, table)
     places = extract_places(doc, knowledge.gazetteer, table)
     quantities = extract_quantities(doc, table)
     actors = extract_actors(doc, knowledge.actors, article.published, table)

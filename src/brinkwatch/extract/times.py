@@ -26,6 +26,7 @@ from brinkwatch.extract.time_lexicon import TimeLexicon, load_time_lexicon
 from brinkwatch.extract.time_normalize import normalize_match
 from brinkwatch.extract.time_recognize import Candidate, non_overlapping, recognize_all
 from brinkwatch.extract.time_tense import deferred_until, tense_at
+from brinkwatch.extract.token_table import TokenTable
 from brinkwatch.records import TimeMention, TimeType
 
 # Handlers whose value depends on the tense of the governing verb.
@@ -60,10 +61,13 @@ _CALENDAR = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?![\d-]*W)")
 _WORKDAYS = re.compile(r"\b(?:trading|business|working)\b", re.IGNORECASE)
 
 
-def extract_times(doc: Doc, published: date | None) -> tuple[TimeMention, ...]:
+def extract_times(
+    doc: Doc, published: date | None, table: TokenTable | None = None
+) -> tuple[TimeMention, ...]:
     """Every time expression in ``doc`` with its TIMEX3 value."""
     lexicon = load_time_lexicon()
-    text = doc.text  # a property that rebuilds the string: read it once
+    # Doc.text is a property that rebuilds the string token by token: read it once
+    text = table.text if table is not None else doc.text
     mentions = _best_mentions(doc, text, published, lexicon)
     joined = _join_clock_and_day(text, _anchored_offsets(text, mentions))
     return _quarterly_comparisons(text, joined, published, lexicon)
