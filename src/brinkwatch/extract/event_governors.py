@@ -15,35 +15,44 @@ from spacy.tokens import Span, Token
 from brinkwatch.extract.event_args import Arg, requested_clause, stray_complement
 from brinkwatch.extract.event_modality import Modality, verb_modality
 from brinkwatch.extract.event_triggers import Candidate, TriggerContext
+from brinkwatch.extract.token_table import TokenTable
 
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "acl", "pcomp", "prep", "advcl"})
 MAX_CLIMB = 6
 
 
-def governors(tok: Token) -> list[tuple[Token, Token]]:
+def governors(tok: Token, table: TokenTable) -> list[tuple[Token, Token]]:
     """(governor, child-on-path) pairs from ``tok`` up through complement relations."""
-    path: list[tuple[Token, Token]] = []
-    child = tok
-    if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
-        child = tok.head  # a nominal act reported as a subject: "said a strike hit ..."
+    doc = table.doc
+    return [(doc[gov], doc[child]) for gov, child in governor_path(tok.i, table)]
+
+
+def governor_path(i: int, table: TokenTable) -> list[tuple[int, int]]:
+    """:func:`governors` of token ``i``, as indices."""
+    t = table
+    path: list[tuple[int, int]] = []
+    child = i
+    if t.pos[i] == "NOUN" and t.dep[i] in ("nsubj", "nsubjpass"):
+        child = t.head[i]  # a nominal act reported as a subject: "said a strike hit ..."
     for _ in range(MAX_CLIMB):
-        stray = stray_complement(child)
+        stray = stray_complement(child, t)
         if stray is not None:
             child = stray  # "called on Moscow to de-escalate and pull back": requested too
             continue
-        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
-            child = child.head  # "agreed to send envoys and to open a dialogue"
+        if t.dep[child] == "conj" and t.pos[child] in ("VERB", "AUX"):
+            child = t.head[child]  # "agreed to send envoys and to open a dialogue"
             continue
-        if child.dep_ not in COMPLEMENT_DEPS or child.head.i == child.i:
+        head = t.head[child]
+        if t.dep[child] not in COMPLEMENT_DEPS or head == child:
             break
-        path.append((child.head, child))
-        child = child.head
+        path.append((head, child))
+        child = head
     return path
 
 
 def apply_governors(cand: Candidate, ctx: TriggerContext) -> Candidate:
     """Fold the effects of every governor on the path above the trigger into the candidate."""
-    for gov, child in governors(cand.trigger):
+    for gov, child in governors(cand.trigger, ctx.table):
         cand = _apply_one(cand, gov, child, ctx)
     return cand
 
@@ -56,7 +65,8 @@ def _apply_one(cand: Candidate, gov: Token, child: Token, ctx: TriggerContext) -
         if by_noun is not None:
             return by_noun
     mod = cand.modality
-    gov_mod = verb_modality(gov, ctx.lexicon) if gov.pos_ in ("VERB", "AUX") else Modality()
+    verbal = gov.pos_ in ("VERB", "AUX")
+    gov_mod = verb_modality(gov, ctx.lexicon, ctx.table) if verbal else Modality()
     # a denied clause ("denied that", "denies planning to attack") is negated; a denied
     # noun ("denied the accusations") still happened
     denied = child.dep_ in ("ccomp", "xcomp") or (
@@ -65,7 +75,7 @@ def _apply_one(cand: Candidate, gov: Token, child: Token, ctx: TriggerContext) -
     if lemma in cue("control.denial") and denied:
         return replace(cand, modality=replace(mod, negated=True))
     ccomp_control = cue("control.threat") | cue("control.request_clause")
-    requested = requested_clause(child, cue("control.request"))
+    requested = requested_clause(child, cue("control.request"), ctx.table)
     if child.dep_ == "xcomp" or requested or (child.dep_ == "ccomp" and lemma in ccomp_control):
         cand = _apply_control(cand, gov, lemma, ctx)
         mod = cand.modality
@@ -274,13 +284,13 @@ def claim_accusations(cands: list[Candidate], ctx: TriggerContext) -> list[Candi
         )
         if neutral and not hostile:
             continue
-        if not _direct_content(cand.trigger, verb):
+        if not _direct_content(cand.trigger, verb, ctx.table):
             continue
         targets = tuple(s for s in cand.sources if s.actor.code != speaker.code)
         if targets:
             speakers = ctx.finder.subject(verb)[0]
             why = f"claim:{verb.lemma_}+ccomp"
-            modality = verb_modality(verb, ctx.lexicon)
+            modality = verb_modality(verb, ctx.lexicon, ctx.table)
             accusation = Candidate(verb, "112", 0.6, why, speakers, targets, modality)
             out.append(replace(accusation, kind="derived"))
     return out
@@ -360,21 +370,22 @@ def charge_accusations(cands: list[Candidate], ctx: TriggerContext) -> list[Cand
     return out
 
 
-def _direct_content(tok: Token, verb: Token) -> bool:
+def _direct_content(tok: Token, verb: Token, table: TokenTable) -> bool:
     """The act is what is claimed, not a side clause of the claim ("said it had placed
     troops on alert, as NATO moved to reinforce ...": NATO's move is not claimed)."""
-    for gov, child in governors(tok):
-        if gov.i == verb.i:
+    for gov, child in governor_path(tok.i, table):
+        if gov == verb.i:
             return True
-        if child.dep_ not in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "pcomp"):
+        if table.dep[child] not in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "pcomp"):
             return False
     return False
 
 
 def _reporting_verb(tok: Token, ctx: TriggerContext) -> Token | None:
-    for gov, child in governors(tok):
-        if child.dep_ == "ccomp" and gov.lemma_.lower() in ctx.lexicon.cue("reporting.verbs"):
-            return gov
+    reporting, t = ctx.lexicon.cue("reporting.verbs"), ctx.table
+    for gov, child in governor_path(tok.i, t):
+        if t.dep[child] == "ccomp" and t.lemma_lower[gov] in reporting:
+            return t.doc[gov]
     return None
 
 
@@ -439,7 +450,7 @@ def conditional_threats(sent: Span, ctx: TriggerContext) -> list[Candidate]:
         if speakers and targets:
             why = f"conditional:{verb.lemma_}+ccomp"
             cand = Candidate(verb, "130", 0.7, why, speakers, targets,
-                             verb_modality(verb, ctx.lexicon))  # fmt: skip
+                             verb_modality(verb, ctx.lexicon, ctx.table))  # fmt: skip
             out.append(replace(cand, kind="derived"))
     return out
 

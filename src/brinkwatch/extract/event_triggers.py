@@ -267,7 +267,7 @@ def _forces_moving(verb: Token, ctx: TriggerContext) -> Candidate | None:
     if not (sources or targets):
         return None
     return Candidate(verb, code, 0.7, f"motion:{verb.lemma_}+{moved.lemma_}", sources, targets,
-                     verb_modality(verb, ctx.lexicon), kind="special")  # fmt: skip
+                     verb_modality(verb, ctx.lexicon, ctx.table), kind="special")  # fmt: skip
 
 
 def _expulsion(verb: Token, ctx: TriggerContext) -> Candidate | None:
@@ -289,7 +289,7 @@ def _expulsion(verb: Token, ctx: TriggerContext) -> Candidate | None:
     if not (sources or targets):
         return None
     return Candidate(verb, "166", 0.8, f"expel:{verb.lemma_}+{leave.lemma_}", sources, targets,
-                     verb_modality(verb, ctx.lexicon), kind="special")  # fmt: skip
+                     verb_modality(verb, ctx.lexicon, ctx.table), kind="special")  # fmt: skip
 
 
 def _homeward(verb: Token, ctx: TriggerContext) -> bool:
@@ -318,7 +318,7 @@ def _joint_action(verb: Token, ctx: TriggerContext) -> Candidate | None:
     if len(sides) < 2:
         return None
     return Candidate(verb, "060", 0.7, f"joint:{verb.lemma_}+{how}", sides, (),
-                     verb_modality(verb, ctx.lexicon), kind="special")  # fmt: skip
+                     verb_modality(verb, ctx.lexicon, ctx.table), kind="special")  # fmt: skip
 
 
 def _joint_thing(verb: Token, ctx: TriggerContext) -> bool:
@@ -347,7 +347,7 @@ def _instruction(verb: Token, ctx: TriggerContext) -> Candidate | None:
     if not (sources or targets):
         return None
     return Candidate(verb, "020", 0.7, f"instruct:{verb.lemma_}+to", sources, targets,
-                     verb_modality(verb, ctx.lexicon), kind="special")  # fmt: skip
+                     verb_modality(verb, ctx.lexicon, ctx.table), kind="special")  # fmt: skip
 
 
 def _receipt(verb: Token, ctx: TriggerContext) -> Candidate | None:
@@ -366,7 +366,7 @@ def _receipt(verb: Token, ctx: TriggerContext) -> Candidate | None:
         return None
     code = MOVED_CODES[cls]
     return Candidate(verb, code, 0.75, f"receive:{verb.lemma_}+{cls}", givers, receivers,
-                     verb_modality(verb, ctx.lexicon), kind="special")  # fmt: skip
+                     verb_modality(verb, ctx.lexicon, ctx.table), kind="special")  # fmt: skip
 
 
 def _with_roles(
@@ -413,7 +413,7 @@ def _with_roles(
         sources, targets, roles = _mediation(verb, sources, targets, roles, ctx)
     cameo = _joint(sense, sources, targets, obj, finder)
     return Candidate(verb, cameo, sense.weight, f"{why}/{roles}", sources, targets,
-                     verb_modality(verb, ctx.lexicon), kind=kind,
+                     verb_modality(verb, ctx.lexicon, ctx.table), kind=kind,
                      theme_i=obj.i if obj is not None else -1)  # fmt: skip
 
 
@@ -728,7 +728,7 @@ def _noun_modality(noun: Token, ctx: TriggerContext) -> Modality:
     possible = bool(mods & ctx.lexicon.cue("hypothetical.noun_adjectives"))
     planned = bool(mods & ctx.lexicon.cue("future.noun_adjectives"))
     if noun.dep_ in ("nsubj", "nsubjpass"):
-        head = verb_modality(noun.head, ctx.lexicon)
+        head = verb_modality(noun.head, ctx.lexicon, ctx.table)
         return Modality(negated, head.future or planned, head.hypothetical or possible, False)
     # "the first call since the invasion": the act is background
     since = noun.dep_ == "pobj" and noun.head.lower_ in ctx.lexicon.cue("historical.markers")
@@ -884,7 +884,7 @@ def denunciation(noun: Token, ctx: TriggerContext) -> Candidate | None:
     else:
         return None
     accused = (ctx.finder.actors_at(thing) or ctx.finder.noun_owner(thing)) if thing else ()
-    mod = verb_modality(verb, ctx.lexicon)
+    mod = verb_modality(verb, ctx.lexicon, ctx.table)
     if not speakers or mod.negated or any(c.lower_ == "no" for c in noun.children):
         return None
     return Candidate(noun, "111", 0.7, f"denounce:{verb.lemma_}+{noun.lemma_}", speakers,

@@ -31,7 +31,7 @@ from brinkwatch.extract.event_governors import (
 )
 from brinkwatch.extract.event_lexicon import EventLexicon
 from brinkwatch.extract.event_modality import (
-    clause_head_index,
+    clause_step,
     has_condition_clause,
     is_historical,
     is_negated,
@@ -80,10 +80,6 @@ class _Clause:
     indices: tuple[int, ...]
 
     @functools.cached_property
-    def tokens(self) -> tuple[Token, ...]:
-        return tuple(self.table.doc[i] for i in self.indices)
-
-    @functools.cached_property
     def _begins(self) -> list[int]:
         return [self.table.starts[i] for i in self.indices]  # indices ascend
 
@@ -103,13 +99,14 @@ def extract_events(
 ) -> tuple[Event, ...]:
     """Every PLOVER event in ``doc``: one per (source, target) pair."""
     settings = Settings()
+    table = table or TokenTable(doc)
     finder = ArgFinder(
-        inputs.actors, lexicon.cue("args.carriers"), lexicon.cue("args.target_preps"),
+        inputs.actors, lexicon.cue("args.carriers"), lexicon.cue("args.target_preps"), table,
         lexicon.ordered_cue("args.carrier_preps"), place_actors(doc, inputs.places),
         frozenset(k for k, v in lexicon.objects.items() if v in FORCE_CLASSES),
         lexicon.cue("reporting.verbs"), lexicon.cue("control.request"),
     )
-    ctx = TriggerContext(lexicon, finder, table or TokenTable(doc))
+    ctx = TriggerContext(lexicon, finder, table)
     events: list[Event] = []
     for sent in ctx.table.sents:
         if len(sent) > settings.max_sentence_tokens:
@@ -150,9 +147,11 @@ def code_sentence(
     out = []
     for cand in cands:
         clause = _clause_of(cand.trigger, clauses, ctx.table)
-        hist = is_historical(clause.tokens, inputs.times, year, ctx.lexicon)
-        hist = hist or long_standing(cand.trigger, ctx.lexicon) or cand.modality.historical
-        out.append(replace(cand, modality=replace(cand.modality, historical=hist)))
+        hist = is_historical(clause.indices, ctx.table, inputs.times, year, ctx.lexicon)
+        hist = hist or long_standing(cand.trigger, ctx.lexicon, ctx.table)
+        if hist and not cand.modality.historical:  # (unchanged candidates are not copied)
+            cand = replace(cand, modality=replace(cand.modality, historical=True))
+        out.append(cand)
     return out
 
 
@@ -177,7 +176,7 @@ def _with_conditional_threats(
 def _negated_cooperation(cand: Candidate, ctx: TriggerContext) -> Candidate:
     """"will not accept refugees", "would not meet the demands": a cooperative act
     negated on its own verb is a refusal (REJECT); the act itself is not coded."""
-    if cand.kind not in ("verb", "light") or not is_negated(cand.trigger, ctx.lexicon):
+    if cand.kind not in ("verb", "light") or not is_negated(cand.trigger, ctx.lexicon, ctx.table):
         return cand
     # "did not speak to" is no refusal; "will not meet" and "did not accept" are
     refusal = cand.trigger.lemma_.lower() in ctx.lexicon.cue("control.negated_refusal")
@@ -195,7 +194,7 @@ def _conditional_act(cand: Candidate, ctx: TriggerContext) -> Candidate:
     mod = cand.modality
     if not mod.future or mod.hypothetical or cand.content or cand.kind == "derived":
         return cand
-    condition = has_condition_clause(cand.trigger, ctx.lexicon)
+    condition = has_condition_clause(cand.trigger, ctx.lexicon, ctx.table)
     quad = ctx.lexicon.code(cand.cameo).quad_class
     if condition is None or quad < 3:
         return cand
@@ -251,15 +250,34 @@ def _places(heads: list[Token], ctx: TriggerContext) -> tuple[tuple[Arg, ...], t
 
 
 def clause_index(sent: Span, table: TokenTable) -> dict[int, _Clause]:
-    """Clause head index -> its clause, computed once per sentence."""
+    """Token index -> the clause it belongs to, computed once per sentence."""
+    heads = _clause_heads(sent, table)
     members: dict[int, list[int]] = {}
     for i in range(sent.start, sent.end):
-        members.setdefault(clause_head_index(i, table), []).append(i)
-    return {head: _Clause(table, tuple(ids)) for head, ids in members.items()}
+        members.setdefault(heads[i], []).append(i)
+    clauses = {head: _Clause(table, tuple(ids)) for head, ids in members.items()}
+    return {i: clauses[heads[i]] for i in range(sent.start, sent.end)}
+
+
+def _clause_heads(sent: Span, table: TokenTable) -> dict[int, int]:
+    """:func:`clause_head_index` of every token of ``sent``: a token that climbs to its
+    head has that head's clause head, so each climb is walked once."""
+    found: dict[int, int] = {}
+    for i in range(sent.start, sent.end):
+        path, j = [], i
+        while j not in found:
+            up = clause_step(j, table)
+            if up == j:
+                found[j] = j
+                break
+            path.append(j)
+            j = up
+        found.update(dict.fromkeys(path, found[j]))
+    return found
 
 
 def _clause_of(tok: Token, clauses: dict[int, _Clause], table: TokenTable) -> _Clause:
-    return clauses.get(clause_head_index(tok.i, table)) or _Clause(table, (tok.i,))
+    return clauses.get(tok.i) or _Clause(table, (tok.i,))
 
 
 # ---------------------------------------------------------------- records

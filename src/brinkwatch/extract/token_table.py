@@ -122,6 +122,28 @@ class TokenTable:
         wanted = {store[value] for value in values}
         return [key in wanted for key in self.doc.to_array(attr).tolist()]
 
+    # ------------------------------------------------------------ dependents
+    # (added for the event coder, whose rules walk the parse through Token.children)
+
+    @functools.cached_property
+    def _children(self) -> list[list[int]]:
+        """Dependents of every token, read off :attr:`head` once per document."""
+        kids: list[list[int]] = [[] for _ in range(self.size)]
+        for j, h in enumerate(self.head):
+            if h != j:
+                kids[h].append(j)  # j ascends: each list is in document order
+        return kids
+
+    def children(self, i: int) -> list[int]:
+        """``[c.i for c in doc[i].children]``: dependents of token ``i``, in document
+        order, as indices (``Token.children`` builds a Token per dependent per pass)."""
+        return self._children[i]
+
+    @functools.cached_property
+    def lemma_lower(self) -> list[str]:
+        """``Token.lemma_.lower()``, lowered once per document instead of per rule."""
+        return [lemma.lower() for lemma in self.lemma]
+
     def _strings(self, attr: str) -> list[str]:
         if not self.size:
             return []
