@@ -222,14 +222,16 @@ def borrow_targets(cands: list[Candidate], ctx: TriggerContext) -> list[Candidat
     """A governing event with no target takes its complement's target ("threatened to
     impose sanctions on Russia" -> THREATEN ... Russia) and intent types are settled."""
     out: list[Candidate] = []
+    heads = [ctx.table.head[c.trigger.i] for c in cands]
     for cand in cands:
-        below = [c for c in cands if c.trigger.head.i == cand.trigger.i and c is not cand]
+        below = [c for c, head in zip(cands, heads, strict=True)
+                 if head == cand.trigger.i and c is not cand]  # fmt: skip
         cameo = strong_intent_type(cand, below, ctx)
         if cameo is None:
             continue
         if not cand.targets:
             cand = _complement_targets(cand, below, ctx)
-        out.append(replace(cand, cameo=cameo))
+        out.append(cand if cand.cameo == cameo else replace(cand, cameo=cameo))
     return out
 
 
@@ -395,7 +397,7 @@ def obligation_requests(sent: Span, ctx: TriggerContext) -> list[Candidate]:
     reporting = ctx.lexicon.cue("reporting.verbs")
     t = ctx.table
     for i in range(sent.start, sent.end):
-        if t.dep[i] != "ccomp" or t.lemma[t.head[i]].lower() not in reporting:
+        if t.dep[i] != "ccomp" or t.lemma_lower[t.head[i]] not in reporting:
             continue
         verb = sent.doc[i]
         if not _obliged(verb, ctx):
@@ -434,7 +436,7 @@ def conditional_threats(sent: Span, ctx: TriggerContext) -> list[Candidate]:
     if not any(t.lower[i] in conditions for i in range(sent.start, sent.end)):
         speech = warnings
     for i in range(sent.start, sent.end):
-        if t.lemma[i].lower() not in speech:
+        if t.lemma_lower[i] not in speech:
             continue
         verb = sent.doc[i]
         speakers, passive = ctx.finder.subject(verb)

@@ -162,6 +162,11 @@ class EventLexicon:
         return frozenset(firsts).union(*specials)
 
     @functools.cached_property
+    def special_lemmas(self) -> frozenset[str]:
+        """The verbs of the special trigger rules (SPECIAL_TRIGGER_CUES)."""
+        return frozenset().union(*(self.cue(name) for name in SPECIAL_TRIGGER_CUES))
+
+    @functools.cached_property
     def noun_words(self) -> frozenset[str]:
         """Every word of a nouns.tsv key: a noun whose lemma is none of them has no sense."""
         return frozenset(word for key in self.nouns for word in key.split(" "))

@@ -36,20 +36,19 @@ def clause_head(tok: Token) -> Token:
     return tok
 
 
-def clause_head_index(i: int, table: TokenTable) -> int:
-    """:func:`clause_head` of token ``i``, read off the token table (for whole-sentence scans)."""
-    while (up := clause_step(i, table)) != i:
-        i = up
-    return i
-
-
-def clause_step(i: int, table: TokenTable) -> int:
-    """One step of :func:`clause_head_index`: token ``i`` itself when it heads its
-    clause, else its head."""
-    head = table.head[i]
-    if table.dep[i] in CLAUSE_DEPS or head == i:
-        return i
-    return i if table.dep[i] == "conj" and table.pos[i] in ("VERB", "AUX") else head
+def clause_heads(start: int, end: int, table: TokenTable) -> list[int]:
+    """The index of the :func:`clause_head` of each token ``start`` to ``end``, read
+    off the token table (for whole-sentence scans)."""
+    dep, head, pos = table.dep, table.head, table.pos
+    found = []
+    for i in range(start, end):
+        while dep[i] not in CLAUSE_DEPS:
+            up = head[i]
+            if up == i or (dep[i] == "conj" and pos[i] in ("VERB", "AUX")):
+                break
+            i = up
+        found.append(i)
+    return found
 
 
 def clause_tokens(tok: Token) -> list[Token]:

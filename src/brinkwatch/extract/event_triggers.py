@@ -45,17 +45,17 @@ class TriggerContext:
     table: TokenTable  # the document's token columns, for the scans over every token
 
 
-def verb_keys(tok: Token, lexicon: EventLexicon | None = None) -> list[str]:
+def verb_keys(tok: Token, ctx: TriggerContext) -> list[str]:
     """Lexicon keys for a verb: "lemma particle", "lemma preposition", then "lemma".
     An adverb parsed where a particle belongs ("pulling back") adds its key first but,
     unlike a particle, keeps the bare lemma ("struck back" is still "strike"); a
     particle verb ("give in") is never read off a preposition ("gave ... in aid")."""
-    lemma = tok.lemma_.lower()
-    adverb_particles = lexicon.cue("args.adverb_particles") if lexicon else frozenset()
-    particle_verbs = lexicon.cue("args.particle_verbs") if lexicon else frozenset()
-    # (dependency, word, index) of each child, read once: Token.children builds
-    # new Token objects on every pass
-    kids = [(c.dep_, c.lower_, c.i) for c in tok.children]
+    t, verb = ctx.table, tok.i
+    lemma = t.lemma_lower[verb]
+    adverb_particles = ctx.lexicon.cue("args.adverb_particles")
+    particle_verbs = ctx.lexicon.cue("args.particle_verbs")
+    # (dependency, word, index) of each child
+    kids = [(t.dep[c], t.lower[c], c) for c in t.children(verb)]
     particles = [f"{lemma} {word}" for dep, word, _ in kids if dep == "prt"]
     adverbs = [f"{lemma} {word}" for dep, word, _ in kids
                if dep == "advmod" and word in adverb_particles]  # fmt: skip
@@ -65,63 +65,69 @@ def verb_keys(tok: Token, lexicon: EventLexicon | None = None) -> list[str]:
               if dep == "prep"]  # fmt: skip
     # "test-fired": a hyphenated prefix the parser split off makes its own key first
     prefixed = [f"{word}-{lemma}" for dep, word, i in kids if dep in HYPHEN_DEPS
-                and i == tok.i - 2 and tok.nbor(-1).text == "-"]  # fmt: skip
+                and i == verb - 2 and t.orth[verb - 1] == "-"]  # fmt: skip
     # a particle changes the verb ("gave up" is not "gave"): no bare-lemma fallback
     return [*prefixed, *preps, *particles] if particles else [*prefixed, *preps, *adverbs, lemma]
 
 
-def noun_keys(tok: Token) -> list[str]:
-    """Lexicon keys for a noun: "modifier lemma" ("hunger strike"), then "lemma"."""
-    lemma = tok.lemma_.lower()
-    mods = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
-    keys = [f"{m.lemma_.lower()} {lemma}" for m in mods]
-    keys += [f"{m.lemma_.lower()} of {lemma}" for m in mods]
-    of_objects = [g for c in tok.children if c.lower_ == "of" for g in c.children]
-    keys += [f"{lemma} of {g.lemma_.lower()}" for g in of_objects]
+def noun_keys(noun: int, table: TokenTable) -> list[str]:
+    """Lexicon keys for token ``noun``: "modifier lemma" ("hunger strike"), then "lemma"."""
+    t = table
+    lemma = t.lemma_lower[noun]
+    mods = [c for c in t.children(noun) if t.dep[c] in ("compound", "amod") and c < noun]
+    keys = [f"{t.lemma_lower[m]} {lemma}" for m in mods]
+    keys += [f"{t.lemma_lower[m]} of {lemma}" for m in mods]
+    of_objects = [g for c in t.children(noun) if t.lower[c] == "of" for g in t.children(c)]
+    keys += [f"{lemma} of {t.lemma_lower[g]}" for g in of_objects]
     return [*keys, lemma]
 
 
-def noun_sense(tok: Token, lexicon: EventLexicon) -> tuple[str, Sense] | None:
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in lexicon.noun_words:
+def noun_sense(tok: Token, ctx: TriggerContext) -> tuple[str, Sense] | None:
+    t, lexicon = ctx.table, ctx.lexicon
+    if t.pos[tok.i] not in ("NOUN", "PROPN") or t.lemma_lower[tok.i] not in lexicon.noun_words:
         return None
-    for key in noun_keys(tok):
+    for key in noun_keys(tok.i, t):
         sense = lexicon.nouns.get(key)
         if sense is not None:
             return key, sense
     return None
 
 
-def theme_of(verb: Token, measures: frozenset[str] = frozenset()) -> Token | None:
+def theme_of(
+    verb: Token, table: TokenTable, measures: frozenset[str] = frozenset()
+) -> Token | None:
     """The thing a verb acts on: its direct object, or the subject when passive;
     behind a measure noun, what it measures ("ten days of exercises")."""
-    for child in verb.children:
-        if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass":
-            return _behind_measure(child, measures)
+    for child in table.children(verb.i):
+        if table.dep[child] in OBJECT_DEPS or table.dep[child] == "nsubjpass":
+            return table.doc[_behind_measure(child, measures, table)]
     return None
 
 
-def _participle_theme(verb: Token, measures: frozenset[str]) -> Token | None:
+def _participle_theme(verb: Token, measures: frozenset[str], table: TokenTable) -> Token | None:
     """"war crimes committed by ...": what a past participle modifies is its object."""
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        return _behind_measure(verb.head, measures)
+    t, i = table, verb.i
+    if t.dep[i] == "acl" and t.tag[i] == "VBN":
+        return t.doc[_behind_measure(t.head[i], measures, t)]
     # "the troops it has gathered": a relative clause with its own subject acts on its noun
-    own_subject = any(c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who")
-                      for c in verb.children)  # fmt: skip
-    if verb.dep_ == "relcl" and own_subject:
-        return _behind_measure(verb.head, measures)
+    own_subject = any(t.dep[c] == "nsubj" and t.lower[c] not in ("that", "which", "who")
+                      for c in t.children(i))  # fmt: skip
+    if t.dep[i] == "relcl" and own_subject:
+        return t.doc[_behind_measure(t.head[i], measures, t)]
     return None
 
 
-def _behind_measure(noun: Token, measures: frozenset[str], depth: int = 0) -> Token:
-    """What a measure noun measures, through nested measures ("a shipment of 200,000
-    pounds of equipment")."""
-    if depth > 2 or (noun.lemma_.lower() not in measures and noun.lower_ not in measures):
+def _behind_measure(noun: int, measures: frozenset[str], table: TokenTable, depth: int = 0) -> int:
+    """What a measure noun (token ``noun``) measures, through nested measures ("a
+    shipment of 200,000 pounds of equipment")."""
+    t = table
+    if depth > 2 or (t.lemma_lower[noun] not in measures and t.lower[noun] not in measures):
         return noun
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    return _behind_measure(pobj, measures, depth + 1)
+    for prep in t.children(noun):
+        if t.dep[prep] == "prep" and t.lower[prep] in ("of", "in"):
+            for pobj in t.children(prep):
+                if t.dep[pobj] == "pobj":
+                    return _behind_measure(pobj, measures, t, depth + 1)
     return noun
 
 
@@ -131,14 +137,15 @@ def object_class(obj: Token | None, ctx: TriggerContext) -> str:
     ("welcomed the Council's statement")."""
     if obj is None:
         return ""
-    lemma = obj.lemma_.lower()
+    lemma = ctx.table.lemma_lower[obj.i]
     stands_for = ctx.finder.actors.at(obj.i) is not None or (
         lemma in ctx.finder.carriers and ctx.finder.actor_at(obj) is not None
     )
     if stands_for and lemma not in ctx.lexicon.objects:
         return "actor"
     # "lifted the state of emergency": a multi-word object ("state of emergency") first
-    return next((c for k in noun_keys(obj) if (c := ctx.lexicon.objects.get(k))), "")
+    keys = noun_keys(obj.i, ctx.table)
+    return next((c for k in keys if (c := ctx.lexicon.objects.get(k))), "")
 
 
 # ---------------------------------------------------------------- verb triggers
@@ -157,14 +164,15 @@ def verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
 
 
 def _acts_together(verb: Token, ctx: TriggerContext) -> bool:
-    adverbs = ctx.lexicon.cue("args.cooperation_adverbs")
-    return any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in adverbs for c in verb.children)
+    adverbs, t = ctx.lexicon.cue("args.cooperation_adverbs"), ctx.table
+    return any(t.dep[c] in ("advmod", "npadvmod") and t.lower[c] in adverbs
+               for c in t.children(verb.i))  # fmt: skip
 
 
 def light_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
     """"held talks", "imposed sanctions on", "launched an attack"."""
     for noun in _light_objects(tok, ctx):
-        found = noun_sense(noun, ctx.lexicon)
+        found = noun_sense(noun, ctx)
         if found is not None:
             return _light_pair(tok, noun, found, ctx)
     return None
@@ -172,21 +180,22 @@ def light_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
 
 def _light_objects(verb: Token, ctx: TriggerContext) -> list[Token]:
     """The direct object, then objects of the verb's prepositions ("engaged in")."""
-    measures = ctx.lexicon.cue("args.measure_nouns")
-    found = [theme_of(verb, measures)]
-    lemma = verb.lemma_.lower()
-    found += [_behind_measure(g, measures) for c in verb.children
-              if c.dep_ == "prep" and f"{lemma} {c.lower_}" in ctx.lexicon.light_keys
-              for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-    return [t for t in found if t is not None]
+    measures, t = ctx.lexicon.cue("args.measure_nouns"), ctx.table
+    theme = theme_of(verb, t, measures)
+    found = [theme] if theme is not None else []
+    lemma, keys = t.lemma_lower[verb.i], ctx.lexicon.light_keys
+    found += [t.doc[_behind_measure(g, measures, t)] for c in t.children(verb.i)
+              if t.dep[c] == "prep" and f"{lemma} {t.lower[c]}" in keys
+              for g in t.children(c) if t.dep[g] == "pobj"]  # fmt: skip
+    return found
 
 
 def _light_pair(
     tok: Token, noun: Token, found: tuple[str, Sense], ctx: TriggerContext
 ) -> Candidate | None:
     noun_key, nsense = found
-    nouns = (noun_key, noun.lemma_.lower(), "*")  # "military exercise", then "exercise"
-    for key in verb_keys(tok, ctx.lexicon):
+    nouns = (noun_key, ctx.table.lemma_lower[noun.i], "*")  # "military exercise", "exercise"
+    for key in verb_keys(tok, ctx):
         lsense = next((s for n in nouns if (s := ctx.lexicon.light.get((key, n)))), None)
         if lsense is not None:
             cameo = lsense.cameo or nsense.cameo
@@ -197,18 +206,17 @@ def _light_pair(
 
 
 def lexicon_verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
-    special = (_expulsion(tok, ctx) or _forces_moving(tok, ctx) or _receipt(tok, ctx)
-               or _joint_action(tok, ctx) or _instruction(tok, ctx))  # fmt: skip
+    special = _special_candidate(tok, ctx)
     if special is not None:
         return special
-    measures = ctx.lexicon.cue("args.measure_nouns")
-    obj = theme_of(tok, measures) or _participle_theme(tok, measures)
-    cls = object_class(obj if obj is not None else _first_pobj(tok), ctx)
+    measures, t = ctx.lexicon.cue("args.measure_nouns"), ctx.table
+    obj = theme_of(tok, t, measures) or _participle_theme(tok, measures, t)
+    cls = object_class(obj if obj is not None else _first_pobj(tok, t), ctx)
     # a specific object class, then any direct object ("*"), then no condition
     wanted_classes = tuple(dict.fromkeys((cls, "*", "") if obj is not None else (cls, "")))
     if obj is not None and not cls:
         wanted_classes = ("*", "")
-    keys = verb_keys(tok, ctx.lexicon)
+    keys = verb_keys(tok, ctx)
     # a row for the object's class under any key beats another key's default row
     # ("withdrew its monitors from Belarus" is withdrawing a mission, not troops)
     order = [(k, cls) for k in keys] if cls else []
@@ -219,6 +227,18 @@ def lexicon_verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
             why = f"verb:{key}" + (f"+{wanted}" if wanted else "")
             return _civil(_rioting(_with_roles(tok, sense, why, ctx, obj, "verb", key), ctx), ctx)
     return None
+
+
+def _special_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
+    """A candidate of one of the special rules; each wants its own verbs
+    (``special_lemmas``) except a verb acting "together", so other verbs are
+    dismissed without reading their dependents."""
+    if ctx.table.lemma_lower[tok.i] not in ctx.lexicon.special_lemmas and not _acts_together(
+        tok, ctx
+    ):
+        return None
+    return (_expulsion(tok, ctx) or _forces_moving(tok, ctx) or _receipt(tok, ctx)
+            or _joint_action(tok, ctx) or _instruction(tok, ctx))  # fmt: skip
 
 
 def _civil(cand: Candidate, ctx: TriggerContext) -> Candidate | None:
@@ -247,7 +267,7 @@ def _forces_moving(verb: Token, ctx: TriggerContext) -> Candidate | None:
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return None
-    moved = _behind_measure(subj, ctx.lexicon.cue("args.measure_nouns"))
+    moved = ctx.table.doc[_behind_measure(subj.i, ctx.lexicon.cue("args.measure_nouns"), ctx.table)]
     cls = ctx.lexicon.objects.get(moved.lemma_.lower(), "") or next(
         (c for m in moved.children if m.dep_ == "compound"  # "a security assistance package"
          and (c := ctx.lexicon.objects.get(m.lemma_.lower(), "")) in MOVED_CODES), "")  # fmt: skip
@@ -327,8 +347,8 @@ def _joint_thing(verb: Token, ctx: TriggerContext) -> bool:
     force" a deployment, "issued a joint statement" no cooperation)."""
     if verb.lemma_.lower() not in ctx.lexicon.cue("args.joint_making_verbs"):
         return False
-    thing = theme_of(verb)
-    if thing is None or noun_sense(thing, ctx.lexicon) is not None or _names_forces(thing, ctx):
+    thing = theme_of(verb, ctx.table)
+    if thing is None or noun_sense(thing, ctx) is not None or _names_forces(thing, ctx):
         return False
     words = [*thing.children, *(g for c in thing.children if c.dep_ == "compound"
                                 for g in c.children)]  # fmt: skip
@@ -354,7 +374,7 @@ def _receipt(verb: Token, ctx: TriggerContext) -> Candidate | None:
     """"Armenia received humanitarian aid from Russia": AID from the giver to the subject."""
     if verb.lemma_.lower() not in ctx.lexicon.cue("args.receive_verbs"):
         return None
-    obj = theme_of(verb, ctx.lexicon.cue("args.measure_nouns"))
+    obj = theme_of(verb, ctx.table, ctx.lexicon.cue("args.measure_nouns"))
     cls = ctx.lexicon.objects.get(obj.lemma_.lower(), "") if obj is not None else ""
     if cls not in ("aid", "weapons", "money"):
         return None
@@ -464,13 +484,13 @@ def _keyed_noun_targets(verb: Token, prep: str, ctx: TriggerContext) -> tuple[Ar
     return ()
 
 
-def _first_pobj(verb: Token) -> Token | None:
+def _first_pobj(verb: Token, table: TokenTable) -> Token | None:
     """The object of the verb's first preposition ("agreed to a request")."""
-    for prep in verb.children:
-        if prep.dep_ == "prep":
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    return pobj
+    for prep in table.children(verb.i):
+        if table.dep[prep] == "prep":
+            for pobj in table.children(prep):
+                if table.dep[pobj] == "pobj":
+                    return table.doc[pobj]
     return None
 
 
@@ -542,7 +562,7 @@ def noun_candidate(tok: Token, ctx: TriggerContext, consumed: set[int]) -> Candi
     """"Russia's deployment of 3,000 troops", "the Russian invasion of Ukraine"."""
     if tok.i in consumed or tok.dep_ in NOMINAL_EXCLUDED_DEPS:
         return None
-    found = noun_sense(tok, ctx.lexicon)
+    found = noun_sense(tok, ctx)
     if found is None:
         return None
     key, sense = found
@@ -714,7 +734,7 @@ def _participants(noun: Token, ctx: TriggerContext, addressed: bool = False) -> 
 
 def _meeting_verb(verb: Token, ctx: TriggerContext) -> bool:
     """A verb that is itself a meeting ("hosted Scholz for talks", "met Putin at the summit")."""
-    keys = verb_keys(verb, ctx.lexicon)
+    keys = verb_keys(verb, ctx)
     return any(ctx.lexicon.code(sense.cameo).plover == "CONSULT"
                for key in keys for cls in ("", "actor", "*")
                if (sense := ctx.lexicon.verbs.get((key, cls))) is not None)  # fmt: skip
@@ -821,7 +841,7 @@ def _consumed_nouns(cand: Candidate, ctx: TriggerContext) -> set[int]:
 
 
 def _noun_type(tok: Token, ctx: TriggerContext) -> str:
-    found = noun_sense(tok, ctx.lexicon)
+    found = noun_sense(tok, ctx)
     return ctx.lexicon.code(found[1].cameo).plover if found is not None else ""
 
 
@@ -848,23 +868,24 @@ def _possible_verbs(sent: Span, ctx: TriggerContext) -> list[int]:
     special rule can start with (``trigger_lemmas``) or that act "together"
     (:func:`_joint_action`) -- any other verb could only ever come to nothing."""
     t, lexicon = ctx.table, ctx.lexicon
-    adverbs = lexicon.cue("args.cooperation_adverbs")
+    adverbs, lemmas = lexicon.cue("args.cooperation_adverbs"), lexicon.trigger_lemmas
+    dep, pos, tag, lemma = t.dep, t.pos, t.tag, t.lemma_lower
     together = {t.head[j] for j in range(sent.start, sent.end)
-                if t.dep[j] in ("advmod", "npadvmod") and t.lower[j] in adverbs}  # fmt: skip
+                if dep[j] in ("advmod", "npadvmod") and t.lower[j] in adverbs}  # fmt: skip
     return [i for i in range(sent.start, sent.end)
-            if (t.pos[i] == "ADJ" and t.dep[i] == "acomp")
-            or ((t.pos[i] in ("VERB", "AUX") or t.tag[i].startswith("VB"))
-                and (t.lemma[i].lower() in lexicon.trigger_lemmas or i in together))]  # fmt: skip
+            if (pos[i] == "ADJ" and dep[i] == "acomp")
+            or ((pos[i] in ("VERB", "AUX") or tag[i].startswith("VB"))
+                and (lemma[i] in lemmas or i in together))]  # fmt: skip
 
 
 def _possible_nouns(sent: Span, ctx: TriggerContext) -> list[int]:
     """Tokens :func:`noun_candidate` or :func:`denunciation` can accept."""
     t, lexicon = ctx.table, ctx.lexicon
-    denouncing = lexicon.cue("reporting.denunciation_nouns")
-    lemmas = [t.lemma[i].lower() for i in range(sent.start, sent.end)]
-    return [i for i, lemma in enumerate(lemmas, sent.start)
-            if (t.pos[i] in ("NOUN", "PROPN") and lemma in lexicon.noun_words)
-            or lemma in denouncing]  # fmt: skip
+    denouncing, words = lexicon.cue("reporting.denunciation_nouns"), lexicon.noun_words
+    pos, lemma = t.pos, t.lemma_lower
+    return [i for i in range(sent.start, sent.end)
+            if (pos[i] in ("NOUN", "PROPN") and lemma[i] in words)
+            or lemma[i] in denouncing]  # fmt: skip
 
 
 def denunciation(noun: Token, ctx: TriggerContext) -> Candidate | None:

@@ -31,7 +31,7 @@ from brinkwatch.extract.event_governors import (
 )
 from brinkwatch.extract.event_lexicon import EventLexicon
 from brinkwatch.extract.event_modality import (
-    clause_step,
+    clause_heads,
     has_condition_clause,
     is_historical,
     is_negated,
@@ -111,7 +111,7 @@ def extract_events(
     for sent in ctx.table.sents:
         if len(sent) > settings.max_sentence_tokens:
             continue
-        clauses = clause_index(sent, ctx.table)
+        clauses = _Clauses(sent, ctx.table)
         for cand in code_sentence(sent, ctx, inputs, clauses):
             events.extend(_events_of(cand, sent, inputs, ctx, settings, clauses))
     events = _dedupe(events)
@@ -132,7 +132,7 @@ def place_actors(doc: Doc, places: tuple[Place, ...]) -> dict[int, Actor]:
 
 
 def code_sentence(
-    sent: Span, ctx: TriggerContext, inputs: EventInputs, clauses: dict[int, _Clause]
+    sent: Span, ctx: TriggerContext, inputs: EventInputs, clauses: _Clauses
 ) -> list[Candidate]:
     """Candidates of one sentence with governors applied and derived events added."""
     cands = [apply_governors(c, ctx) for c in sentence_candidates(sent, ctx)]
@@ -146,7 +146,7 @@ def code_sentence(
     year = inputs.published.year if inputs.published else None
     out = []
     for cand in cands:
-        clause = _clause_of(cand.trigger, clauses, ctx.table)
+        clause = clauses.of(cand.trigger)
         hist = is_historical(clause.indices, ctx.table, inputs.times, year, ctx.lexicon)
         hist = hist or long_standing(cand.trigger, ctx.lexicon, ctx.table)
         if hist and not cand.modality.historical:  # (unchanged candidates are not copied)
@@ -249,35 +249,27 @@ def _places(heads: list[Token], ctx: TriggerContext) -> tuple[tuple[Arg, ...], t
     return (), ()
 
 
-def clause_index(sent: Span, table: TokenTable) -> dict[int, _Clause]:
-    """Token index -> the clause it belongs to, computed once per sentence."""
-    heads = _clause_heads(sent, table)
-    members: dict[int, list[int]] = {}
-    for i in range(sent.start, sent.end):
-        members.setdefault(heads[i], []).append(i)
-    clauses = {head: _Clause(table, tuple(ids)) for head, ids in members.items()}
-    return {i: clauses[heads[i]] for i in range(sent.start, sent.end)}
+class _Clauses:
+    """The clauses of one sentence, indexed on first use (most sentences code nothing)."""
 
+    def __init__(self, sent: Span, table: TokenTable) -> None:
+        self.sent = sent
+        self.table = table
 
-def _clause_heads(sent: Span, table: TokenTable) -> dict[int, int]:
-    """:func:`clause_head_index` of every token of ``sent``: a token that climbs to its
-    head has that head's clause head, so each climb is walked once."""
-    found: dict[int, int] = {}
-    for i in range(sent.start, sent.end):
-        path, j = [], i
-        while j not in found:
-            up = clause_step(j, table)
-            if up == j:
-                found[j] = j
-                break
-            path.append(j)
-            j = up
-        found.update(dict.fromkeys(path, found[j]))
-    return found
+    @functools.cached_property
+    def _by_token(self) -> dict[int, _Clause]:
+        """Token index -> the clause it belongs to."""
+        start, end = self.sent.start, self.sent.end
+        heads = clause_heads(start, end, self.table)
+        members: dict[int, list[int]] = {}
+        for i, head in enumerate(heads, start):
+            members.setdefault(head, []).append(i)
+        clauses = {head: _Clause(self.table, tuple(ids)) for head, ids in members.items()}
+        return {i: clauses[head] for i, head in enumerate(heads, start)}
 
-
-def _clause_of(tok: Token, clauses: dict[int, _Clause], table: TokenTable) -> _Clause:
-    return clauses.get(tok.i) or _Clause(table, (tok.i,))
+    def of(self, tok: Token) -> _Clause:
+        """The clause of ``tok`` (a one-token clause outside the sentence)."""
+        return self._by_token.get(tok.i) or _Clause(self.table, (tok.i,))
 
 
 # ---------------------------------------------------------------- records
@@ -370,10 +362,10 @@ def confidence(cand: Candidate, source: Arg | None, target: Arg | None) -> float
 
 def _events_of(
     cand: Candidate, sent: Span, inputs: EventInputs, ctx: TriggerContext, settings: Settings,
-    clauses: dict[int, _Clause],
+    clauses: _Clauses,
 ) -> list[Event]:  # fmt: skip
     out: list[Event] = []
-    clause = _clause_of(cand.trigger, clauses, ctx.table)
+    clause = clauses.of(cand.trigger)
     for source, target in _pairs(cand, ctx):
         conf = confidence(cand, source, target)
         if conf < settings.min_event_confidence:
