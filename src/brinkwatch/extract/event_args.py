@@ -321,15 +321,15 @@ def requested_clause(verb: Token, requests: frozenset[str], table: TokenTable) -
 
 
 def _requested_clause(verb: int, requests: frozenset[str], t: TokenTable) -> bool:
-    return (t.dep[verb] == "advcl" and _to_marker(verb, t)
+    return (t.dep[verb] == "advcl" and to_marker(verb, t)
             and t.lemma_lower[t.head[verb]] in requests)  # fmt: skip
 
 
-def _to_marker(verb: int, t: TokenTable) -> bool:
+def to_marker(verb: int, t: TokenTable) -> bool:
     """An infinitive "to" on the verb."""
     return any(t.dep[c] == "aux" and t.lower[c] == "to" for c in t.children(verb))
 
 
 def _nonfinite(verb: int, t: TokenTable) -> bool:
     """A participle or to-infinitive clause ("..., saying", "flew to Moscow to discuss")."""
-    return t.tag[verb] == "VBG" or (t.tag[verb] == "VB" and _to_marker(verb, t))
+    return t.tag[verb] == "VBG" or (t.tag[verb] == "VB" and to_marker(verb, t))

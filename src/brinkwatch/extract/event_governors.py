@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from brinkwatch.extract.event_args import Arg, requested_clause, stray_complement
+from brinkwatch.extract.event_args import Arg, requested_clause, stray_complement, to_marker
 from brinkwatch.extract.event_modality import Modality, verb_modality
 from brinkwatch.extract.event_triggers import Candidate, TriggerContext
 from brinkwatch.extract.token_table import TokenTable
@@ -58,45 +58,41 @@ def apply_governors(cand: Candidate, ctx: TriggerContext) -> Candidate:
 
 
 def _apply_one(cand: Candidate, gov: Token, child: Token, ctx: TriggerContext) -> Candidate:
-    cue = ctx.lexicon.cue
-    lemma = gov.lemma_.lower()
-    if gov.pos_ == "NOUN":
+    cue, t = ctx.lexicon.cue, ctx.table
+    lemma, pos, dep = t.lemma_lower[gov.i], t.pos[gov.i], t.dep[child.i]
+    if pos == "NOUN":
         by_noun = _noun_governor(cand, gov, ctx)
         if by_noun is not None:
             return by_noun
     mod = cand.modality
-    verbal = gov.pos_ in ("VERB", "AUX")
-    gov_mod = verb_modality(gov, ctx.lexicon, ctx.table) if verbal else Modality()
+    gov_mod = verb_modality(gov, ctx.lexicon, t) if pos in ("VERB", "AUX") else Modality()
     # a denied clause ("denied that", "denies planning to attack") is negated; a denied
     # noun ("denied the accusations") still happened
-    denied = child.dep_ in ("ccomp", "xcomp") or (
-        child.i != cand.trigger.i and child.dep_ == "dobj"
-    )
+    denied = dep in ("ccomp", "xcomp") or (child.i != cand.trigger.i and dep == "dobj")
     if lemma in cue("control.denial") and denied:
         return replace(cand, modality=replace(mod, negated=True))
     ccomp_control = cue("control.threat") | cue("control.request_clause")
-    requested = requested_clause(child, cue("control.request"), ctx.table)
-    if child.dep_ == "xcomp" or requested or (child.dep_ == "ccomp" and lemma in ccomp_control):
+    requested = requested_clause(child, cue("control.request"), t)
+    if dep == "xcomp" or requested or (dep == "ccomp" and lemma in ccomp_control):
         cand = _apply_control(cand, gov, lemma, ctx)
         mod = cand.modality
     if _only_content(cand, gov, child, ctx):
         return replace(cand, content=True)
     if _readied_for(gov, child, ctx):
         mod = replace(mod, future=True)
-    if lemma in cue("reporting.accusation_verbs") and child.dep_ == "prep":
+    if lemma in cue("reporting.accusation_verbs") and dep == "prep":
         cand = _accused_act(cand, gov, ctx)
-    if lemma in cue("reporting.verbs") and child.dep_ == "ccomp" and cand.attributed_to is None:
+    if lemma in cue("reporting.verbs") and dep == "ccomp" and cand.attributed_to is None:
         speakers = ctx.finder.subject(gov)[0]
         if speakers:
             cand = replace(cand, attributed_to=speakers[0].actor)
     # "would not send troops to evacuate them": a purpose clause shares its act's modality
-    purpose = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                            for c in child.children)  # fmt: skip
-    inherits = child.dep_ == "xcomp" or purpose
+    purpose = dep == "advcl" and to_marker(child.i, t)
+    inherits = dep == "xcomp" or purpose
     negated = mod.negated or (gov_mod.negated and inherits)
     hypothetical = mod.hypothetical or (gov_mod.hypothetical and inherits)
     future = mod.future or (gov_mod.future and inherits)
-    updated = replace(mod, negated=negated, hypothetical=hypothetical, future=future)
+    updated = Modality(negated, future, hypothetical, mod.historical)
     return cand if updated == cand.modality else replace(cand, modality=updated)
 
 
@@ -104,27 +100,29 @@ def _readied_for(gov: Token, child: Token, ctx: TriggerContext) -> bool:
     """"placed 8,500 troops on heightened alert to deploy to Europe": a to-infinitive
     hung on a state of readiness (future.readiness_nouns) is what forces are readied
     for, not something done."""
-    to_marker = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-    if child.dep_ not in ("advcl", "acl") or not to_marker:
+    t = ctx.table
+    if t.dep[child.i] not in ("advcl", "acl") or not to_marker(child.i, t):
         return False
-    near = [gov, *(g for p in gov.children if p.dep_ == "prep" for g in p.children)]
-    return any(t.lemma_.lower() in ctx.lexicon.cue("future.readiness_nouns") for t in near)
+    near = [gov.i, *(g for p in t.children(gov.i) if t.dep[p] == "prep" for g in t.children(p))]
+    readiness = ctx.lexicon.cue("future.readiness_nouns")
+    return any(t.lemma_lower[i] in readiness for i in near)
 
 
 def _noun_governor(cand: Candidate, gov: Token, ctx: TriggerContext) -> Candidate | None:
     """A governing noun that makes the act below it unreal: "no sign of a pullback"
     (negated), "any attempt to retake the region", "on charges of collaborating with
     Russia" (hypothetical)."""
-    mod = cand.modality
-    if any(c.lower_ == "no" and c.dep_ == "det" for c in gov.children):
+    mod, t, i = cand.modality, ctx.table, gov.i
+    kids = t.children(i)
+    if any(t.lower[c] == "no" and t.dep[c] == "det" for c in kids):
         return replace(cand, modality=replace(mod, negated=True))
     # "a call for all US forces to be withdrawn"; granted "at Washington's request", it happened
-    granted = gov.dep_ == "pobj" and gov.head.lower_ in ("at", "on", "upon")
-    if gov.lemma_.lower() in ctx.lexicon.cue("control.request_nouns") and not granted:
+    granted = t.dep[i] == "pobj" and t.lower[t.head[i]] in ("at", "on", "upon")
+    if t.lemma_lower[i] in ctx.lexicon.cue("control.request_nouns") and not granted:
         return replace(cand, content=True)
     unreal = ctx.lexicon.cue("hypothetical.noun_adjectives")
-    if gov.lemma_.lower() in ctx.lexicon.cue("reporting.charge_nouns") or any(
-        c.dep_ in ("det", "amod") and c.lower_ in unreal for c in gov.children
+    if t.lemma_lower[i] in ctx.lexicon.cue("reporting.charge_nouns") or any(
+        t.dep[c] in ("det", "amod") and t.lower[c] in unreal for c in kids
     ):
         return replace(cand, modality=replace(mod, hypothetical=True))
     return None
@@ -134,14 +132,14 @@ def _only_content(cand: Candidate, gov: Token, child: Token, ctx: TriggerContext
     """The act is only what is threatened ("threatened retaliation"), requested
     ("demanded the withdrawal of troops", "called for a meeting to discuss ...") or a
     protest's message ("rallied in Minsk to demand that ...")."""
-    cue = ctx.lexicon.cue
-    lemma = gov.lemma_.lower()
-    if lemma in cue("control.threat") and child.dep_ in ("pobj", "prep", "dobj"):
+    cue, t = ctx.lexicon.cue, ctx.table
+    lemma, dep = t.lemma_lower[gov.i], t.dep[child.i]
+    if lemma in cue("control.threat") and dep in ("pobj", "prep", "dobj"):
         return True
-    if lemma in cue("control.protest_purpose") and child.dep_ in ("xcomp", "advcl"):
+    if lemma in cue("control.protest_purpose") and dep in ("xcomp", "advcl"):
         return ctx.lexicon.code(cand.cameo).quad_class == 3
-    requested = child.dep_ == "dobj" or (child.dep_ == "prep" and child.lower_ == "for")
-    return lemma in cue("control.request") and gov.pos_ == "VERB" and requested
+    requested = dep == "dobj" or (dep == "prep" and t.lower[child.i] == "for")
+    return lemma in cue("control.request") and t.pos[gov.i] == "VERB" and requested
 
 
 def _accused_act(cand: Candidate, verb: Token, ctx: TriggerContext) -> Candidate:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -71,6 +71,11 @@ class EventInputs:
     quantities: tuple[Quantity, ...] = ()
     quotes: tuple[Quote, ...] = ()
 
+    @functools.cached_property
+    def dated(self) -> tuple[TimeMention, ...]:
+        """The times that can date an event (dates and times of day)."""
+        return tuple(t for t in self.times if t.type in ("DATE", "TIME"))
+
 
 @dataclass(frozen=True)
 class _Clause:
@@ -115,7 +120,16 @@ def extract_events(
         for cand in code_sentence(sent, ctx, inputs, clauses):
             events.extend(_events_of(cand, sent, inputs, ctx, settings, clauses))
     events = _dedupe(events)
-    return tuple(replace(e, id=f"{inputs.article_id}-{n}") for n, e in enumerate(events))
+    return tuple(_with_id(e, f"{inputs.article_id}-{n}") for n, e in enumerate(events))
+
+
+# the fields of an Event after its id, in order
+_EVENT_FIELDS = tuple(f.name for f in fields(Event))[1:]
+
+
+def _with_id(event: Event, event_id: str) -> Event:
+    """``replace(event, id=event_id)``, positionally (the generic one is slower)."""
+    return Event(event_id, *(getattr(event, name) for name in _EVENT_FIELDS))
 
 
 def place_actors(doc: Doc, places: tuple[Place, ...]) -> dict[int, Actor]:
@@ -360,37 +374,46 @@ def confidence(cand: Candidate, source: Arg | None, target: Arg | None) -> float
     return round(max(0.0, min(0.99, value)), 3)
 
 
+@dataclass(frozen=True)
+class _Setting:
+    """What every event of one candidate shares: its sentence, date, place and quantity."""
+
+    sentence: str
+    date: EventDate | None
+    place: Place | None
+    quantity: Quantity | None
+
+
 def _events_of(
     cand: Candidate, sent: Span, inputs: EventInputs, ctx: TriggerContext, settings: Settings,
     clauses: _Clauses,
 ) -> list[Event]:  # fmt: skip
-    out: list[Event] = []
+    pairs = [(source, target, conf) for source, target in _pairs(cand, ctx)
+             if (conf := confidence(cand, source, target)) >= settings.min_event_confidence]
+    if not pairs:
+        return []
     clause = clauses.of(cand.trigger)
-    for source, target in _pairs(cand, ctx):
-        conf = confidence(cand, source, target)
-        if conf < settings.min_event_confidence:
-            continue
-        out.append(_event(cand, sent, source, target, conf, clause, inputs, ctx))
-    return out
+    setting = _Setting(ctx.table.text_of(sent), _date(clause, sent, inputs),
+                       _place(clause, inputs), _quantity(clause, inputs, ctx))  # fmt: skip
+    return [_event(cand, source, target, conf, setting, ctx) for source, target, conf in pairs]
 
 
 def _event(
-    cand: Candidate, sent: Span, source: Arg | None, target: Arg | None, conf: float,
-    clause: _Clause, inputs: EventInputs, ctx: TriggerContext,
+    cand: Candidate, source: Arg | None, target: Arg | None, conf: float, setting: _Setting,
+    ctx: TriggerContext,
 ) -> Event:  # fmt: skip
     row = ctx.lexicon.code(cand.cameo)
-    trig = cand.trigger
-    toks = [trig] + [a.token for a in (source, target) if a is not None]
+    starts, ends, trig = ctx.table.starts, ctx.table.ends, cand.trigger.i
+    toks = [trig] + [a.token.i for a in (source, target) if a is not None]
     mod = cand.modality
     return Event(
-        id="", type=row.plover, sentence=ctx.table.text_of(sent),
-        trigger=Trigger(trig.text, trig.idx, trig.idx + len(trig)), start=min(t.idx for t in toks),
-        end=max(t.idx + len(t) for t in toks), quad_class=row.quad_class,
-        goldstein=row.goldstein, why=cand.why, mode=row.mode, contexts=row.contexts,
-        cameo=row.code, source=source.actor if source else None,
+        id="", type=row.plover, sentence=setting.sentence,
+        trigger=Trigger(ctx.table.orth[trig], starts[trig], ends[trig]),
+        start=min(starts[i] for i in toks), end=max(ends[i] for i in toks),
+        quad_class=row.quad_class, goldstein=row.goldstein, why=cand.why, mode=row.mode,
+        contexts=row.contexts, cameo=row.code, source=source.actor if source else None,
         target=target.actor if target else None,
-        date=_date(clause, sent, inputs), place=_place(clause, inputs),
-        quantity=_quantity(clause, inputs, ctx), negated=mod.negated,
+        date=setting.date, place=setting.place, quantity=setting.quantity, negated=mod.negated,
         future=mod.future or row.plover == "THREATEN",  # a threat is about the future
         hypothetical=mod.hypothetical or cand.content, historical=mod.historical,
         attributed_to=cand.attributed_to, confidence=conf,
@@ -399,11 +422,10 @@ def _event(
 
 def _date(clause: _Clause, sent: Span, inputs: EventInputs) -> EventDate | None:
     """A time in the event's clause, else in its sentence, else the published date."""
-    dated = [t for t in inputs.times if t.type in ("DATE", "TIME")]
-    for mention in dated:
+    for mention in inputs.dated:
         if clause.covers(mention.start):
             return EventDate(mention.value, mention.text, "clause")
-    for mention in dated:
+    for mention in inputs.dated:
         if sent.start_char <= mention.start < sent.end_char:
             return EventDate(mention.value, mention.text, "sentence")
     if inputs.published is not None:

@@ -142,7 +142,7 @@ class TokenTable:
     @functools.cached_property
     def lemma_lower(self) -> list[str]:
         """``Token.lemma_.lower()``, lowered once per document instead of per rule."""
-        return [lemma.lower() for lemma in self.lemma]
+        return list(map(str.lower, self.lemma))
 
     def _strings(self, attr: str) -> list[str]:
         if not self.size:
