@@ -279,12 +279,15 @@ class ArgFinder:
 def conjuncts(i: int, table: TokenTable) -> list[int]:
     """``Token.conjuncts`` of token ``i`` as indices: the tokens coordinated with it
     (the first conjunct and the "conj" chains to its right), without ``i`` itself."""
+    dep, head = table.dep, table.head
     start = i
-    while table.head[start] != start and table.dep[start] == "conj":
-        start = table.head[start]
+    while dep[start] == "conj" and head[start] != start:
+        start = head[start]
     queue = [start]
     for word in queue:  # grows while it is read: breadth first, as spaCy does
-        queue.extend(c for c in table.children(word) if c > word and table.dep[c] == "conj")
+        for c in table.children(word):
+            if c > word and dep[c] == "conj":
+                queue.append(c)
     return [w for w in queue if w != i]
 
 

@@ -431,7 +431,7 @@ def conditional_threats(sent: Span, ctx: TriggerContext) -> list[Candidate]:
     conditions = ctx.lexicon.cue("hypothetical.conditions")
     speech = warnings | ctx.lexicon.cue("reporting.verbs")
     t = ctx.table
-    if not any(t.lower[i] in conditions for i in range(sent.start, sent.end)):
+    if conditions.isdisjoint(t.lower[sent.start : sent.end]):
         speech = warnings
     for i in range(sent.start, sent.end):
         if t.lemma_lower[i] not in speech:

@@ -153,9 +153,10 @@ def object_class(obj: Token | None, ctx: TriggerContext) -> str:
 
 def verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
     """A light-verb or lexicon-verb candidate for ``tok``, if it is one."""
-    if tok.pos_ == "ADJ" and tok.dep_ == "acomp":  # "is opposed to", "was critical of"
+    t, i = ctx.table, tok.i
+    if t.pos[i] == "ADJ" and t.dep[i] == "acomp":  # "is opposed to", "was critical of"
         return lexicon_verb_candidate(tok, ctx)
-    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
+    if t.pos[i] not in ("VERB", "AUX") and not t.tag[i].startswith("VB"):
         return None
     light = light_candidate(tok, ctx)
     if light is not None:
@@ -394,9 +395,9 @@ def _with_roles(
     key: str,
 ) -> Candidate:  # fmt: skip
     """Source and target of a verb trigger: subject/object, or agent/subject when passive."""
-    finder = ctx.finder
+    finder, lemma = ctx.finder, ctx.table.lemma_lower[verb.i]
     subjects, passive = finder.subject(verb)
-    passive = passive and verb.lemma_.lower() not in ctx.lexicon.cue("args.stative_passives")
+    passive = passive and lemma not in ctx.lexicon.cue("args.stative_passives")
     obj_is_theme = _is_theme(verb, obj, kind, ctx)
     if passive:
         sources, targets = finder.agent(verb), () if obj_is_theme else subjects
@@ -426,10 +427,10 @@ def _with_roles(
         roles = roles.replace("prep", "obj-arg")
     if _venue_only(verb, sources, targets, ctx):  # "X and Y clashed at the Council"
         targets, roles = (), roles + "+venue"
-    if verb.lemma_.lower() in ctx.lexicon.cue("args.beneficiary_verbs"):
+    if lemma in ctx.lexicon.cue("args.beneficiary_verbs"):
         # "reinforce NATO's eastern flank": whose flank is helped; only "against" is a target
         targets = finder.prep_objects(verb, frozenset({"against"}))
-    if verb.lemma_.lower() in ctx.lexicon.cue("args.mediation_verbs"):
+    if lemma in ctx.lexicon.cue("args.mediation_verbs"):
         sources, targets, roles = _mediation(verb, sources, targets, roles, ctx)
     cameo = _joint(sense, sources, targets, obj, finder)
     return Candidate(verb, cameo, sense.weight, f"{why}/{roles}", sources, targets,

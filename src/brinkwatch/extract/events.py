@@ -141,7 +141,7 @@ def place_actors(doc: Doc, places: tuple[Place, ...]) -> dict[int, Actor]:
         if place.country is None or span is None or place.feature in ("water", "other"):
             continue
         actor = Actor(place.text, place.start, place.end, name=place.name, country=place.country)
-        found.update({t.i: actor for t in span})
+        found.update(dict.fromkeys(range(span.start, span.end), actor))
     return found
 
 
@@ -173,8 +173,9 @@ def _without_purpose_protests(cands: list[Candidate], ctx: TriggerContext) -> li
     """"blocked the crossings to protest against ...": the purpose of a coded protest is
     that same protest, not a second one."""
     protests = {c.trigger.i for c in cands if ctx.lexicon.code(c.cameo).plover == "PROTEST"}
+    dep, head = ctx.table.dep, ctx.table.head
     return [c for c in cands if not (
-        c.trigger.dep_ in ("xcomp", "advcl") and c.trigger.head.i in protests
+        dep[c.trigger.i] in ("xcomp", "advcl") and head[c.trigger.i] in protests
         and ctx.lexicon.code(c.cameo).plover == "PROTEST")]  # fmt: skip
 
 
@@ -193,7 +194,7 @@ def _negated_cooperation(cand: Candidate, ctx: TriggerContext) -> Candidate:
     if cand.kind not in ("verb", "light") or not is_negated(cand.trigger, ctx.lexicon, ctx.table):
         return cand
     # "did not speak to" is no refusal; "will not meet" and "did not accept" are
-    refusal = cand.trigger.lemma_.lower() in ctx.lexicon.cue("control.negated_refusal")
+    refusal = ctx.table.lemma_lower[cand.trigger.i] in ctx.lexicon.cue("control.negated_refusal")
     if not (cand.modality.future or refusal):
         return cand
     if ctx.lexicon.code(cand.cameo).quad_class > 2 or cand.content:
@@ -300,7 +301,8 @@ def _pairs(cand: Candidate, ctx: TriggerContext) -> list[tuple[Arg | None, Arg |
     targets = tuple(t for t in cand.targets if not any(_same(s, t) for s in sources))
     if cand.targets and not targets and derived:
         return []
-    third_party = cand.trigger.lemma_.lower() in ctx.lexicon.cue("args.non_reciprocal_verbs")
+    lemma = ctx.table.lemma_lower[cand.trigger.i]
+    third_party = lemma in ctx.lexicon.cue("args.non_reciprocal_verbs")
     if (not targets and len(sources) < 2 and cand.kind == "verb" and not third_party
             and plover in ctx.lexicon.cue("args.two_sided_types")):  # fmt: skip
         return []  # "EU leaders met in Brussels": a meeting among one side is none
@@ -355,11 +357,13 @@ def _same(a: Arg | None, b: Arg | None) -> bool:
     ("halt its attack" does not make Russia its own target)."""
     if a is None or b is None:
         return False
+    if a.actor == b.actor or a.token.i == b.token.i:
+        return True
     # "halt its attack", "closed EU airspace": a modifier of the object naming the
     # source itself is not a target
-    modifier = b.token.tag_ == "PRP$" or b.token.dep_ in ("poss", "compound", "amod", "nmod")
-    reflexive = modifier and a.actor.code == b.actor.code
-    return a.actor == b.actor or a.token.i == b.token.i or reflexive
+    if a.actor.code != b.actor.code:
+        return False
+    return b.token.tag_ == "PRP$" or b.token.dep_ in ("poss", "compound", "amod", "nmod")
 
 
 def confidence(cand: Candidate, source: Arg | None, target: Arg | None) -> float:
