@@ -13,7 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from brinkwatch.extract.event_args import Arg, requested_clause, stray_complement, to_marker
-from brinkwatch.extract.event_modality import Modality, verb_modality
+from brinkwatch.extract.event_modality import Modality
 from brinkwatch.extract.event_triggers import Candidate, TriggerContext
 from brinkwatch.extract.token_table import TokenTable
 
@@ -65,7 +65,7 @@ def _apply_one(cand: Candidate, gov: Token, child: Token, ctx: TriggerContext) -
         if by_noun is not None:
             return by_noun
     mod = cand.modality
-    gov_mod = verb_modality(gov, ctx.lexicon, t) if pos in ("VERB", "AUX") else Modality()
+    gov_mod = ctx.modality(gov) if pos in ("VERB", "AUX") else Modality()
     # a denied clause ("denied that", "denies planning to attack") is negated; a denied
     # noun ("denied the accusations") still happened
     denied = dep in ("ccomp", "xcomp") or (child.i != cand.trigger.i and dep == "dobj")
@@ -290,7 +290,7 @@ def claim_accusations(cands: list[Candidate], ctx: TriggerContext) -> list[Candi
         if targets:
             speakers = ctx.finder.subject(verb)[0]
             why = f"claim:{verb.lemma_}+ccomp"
-            modality = verb_modality(verb, ctx.lexicon, ctx.table)
+            modality = ctx.modality(verb)
             accusation = Candidate(verb, "112", 0.6, why, speakers, targets, modality)
             out.append(replace(accusation, kind="derived"))
     return out
@@ -450,7 +450,7 @@ def conditional_threats(sent: Span, ctx: TriggerContext) -> list[Candidate]:
         if speakers and targets:
             why = f"conditional:{verb.lemma_}+ccomp"
             cand = Candidate(verb, "130", 0.7, why, speakers, targets,
-                             verb_modality(verb, ctx.lexicon, ctx.table))  # fmt: skip
+                             ctx.modality(verb))  # fmt: skip
             out.append(replace(cand, kind="derived"))
     return out
 

@@ -43,6 +43,17 @@ class TriggerContext:
     lexicon: EventLexicon
     finder: ArgFinder
     table: TokenTable  # the document's token columns, for the scans over every token
+    _modalities: dict[int, Modality] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+
+    def modality(self, verb: Token) -> Modality:
+        """:func:`verb_modality` of ``verb``, worked out once per token (candidates and
+        the governors above them ask for the same verbs again)."""
+        found = self._modalities.get(verb.i)
+        if found is None:
+            found = self._modalities[verb.i] = verb_modality(verb, self.lexicon, self.table)
+        return found
 
 
 def verb_keys(tok: Token, ctx: TriggerContext) -> list[str]:
@@ -172,6 +183,8 @@ def _acts_together(verb: Token, ctx: TriggerContext) -> bool:
 
 def light_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
     """"held talks", "imposed sanctions on", "launched an attack"."""
+    if not _may_key(tok, ctx.lexicon.light_lemmas, ctx.table):
+        return None
     for noun in _light_objects(tok, ctx):
         found = noun_sense(noun, ctx)
         if found is not None:
@@ -208,7 +221,7 @@ def _light_pair(
 
 def lexicon_verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
     special = _special_candidate(tok, ctx)
-    if special is not None:
+    if special is not None or not _may_key(tok, ctx.lexicon.verb_lemmas, ctx.table):
         return special
     measures, t = ctx.lexicon.cue("args.measure_nouns"), ctx.table
     obj = theme_of(tok, t, measures) or _participle_theme(tok, measures, t)
@@ -228,6 +241,14 @@ def lexicon_verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
             why = f"verb:{key}" + (f"+{wanted}" if wanted else "")
             return _civil(_rioting(_with_roles(tok, sense, why, ctx, obj, "verb", key), ctx), ctx)
     return None
+
+
+def _may_key(verb: Token, lemmas: frozenset[str], table: TokenTable) -> bool:
+    """Whether a key of :func:`verb_keys` can start with one of ``lemmas``: every key
+    starts with the verb's lemma, except behind a split-off hyphenated prefix
+    ("test-fired"), which is left to the lookup."""
+    i = verb.i
+    return table.lemma_lower[i].split(" ")[0] in lemmas or (i >= 2 and table.orth[i - 1] == "-")
 
 
 def _special_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
@@ -288,7 +309,7 @@ def _forces_moving(verb: Token, ctx: TriggerContext) -> Candidate | None:
     if not (sources or targets):
         return None
     return Candidate(verb, code, 0.7, f"motion:{verb.lemma_}+{moved.lemma_}", sources, targets,
-                     verb_modality(verb, ctx.lexicon, ctx.table), kind="special")  # fmt: skip
+                     ctx.modality(verb), kind="special")  # fmt: skip
 
 
 def _expulsion(verb: Token, ctx: TriggerContext) -> Candidate | None:
@@ -310,7 +331,7 @@ def _expulsion(verb: Token, ctx: TriggerContext) -> Candidate | None:
     if not (sources or targets):
         return None
     return Candidate(verb, "166", 0.8, f"expel:{verb.lemma_}+{leave.lemma_}", sources, targets,
-                     verb_modality(verb, ctx.lexicon, ctx.table), kind="special")  # fmt: skip
+                     ctx.modality(verb), kind="special")  # fmt: skip
 
 
 def _homeward(verb: Token, ctx: TriggerContext) -> bool:
@@ -339,7 +360,7 @@ def _joint_action(verb: Token, ctx: TriggerContext) -> Candidate | None:
     if len(sides) < 2:
         return None
     return Candidate(verb, "060", 0.7, f"joint:{verb.lemma_}+{how}", sides, (),
-                     verb_modality(verb, ctx.lexicon, ctx.table), kind="special")  # fmt: skip
+                     ctx.modality(verb), kind="special")  # fmt: skip
 
 
 def _joint_thing(verb: Token, ctx: TriggerContext) -> bool:
@@ -368,7 +389,7 @@ def _instruction(verb: Token, ctx: TriggerContext) -> Candidate | None:
     if not (sources or targets):
         return None
     return Candidate(verb, "020", 0.7, f"instruct:{verb.lemma_}+to", sources, targets,
-                     verb_modality(verb, ctx.lexicon, ctx.table), kind="special")  # fmt: skip
+                     ctx.modality(verb), kind="special")  # fmt: skip
 
 
 def _receipt(verb: Token, ctx: TriggerContext) -> Candidate | None:
@@ -387,7 +408,7 @@ def _receipt(verb: Token, ctx: TriggerContext) -> Candidate | None:
         return None
     code = MOVED_CODES[cls]
     return Candidate(verb, code, 0.75, f"receive:{verb.lemma_}+{cls}", givers, receivers,
-                     verb_modality(verb, ctx.lexicon, ctx.table), kind="special")  # fmt: skip
+                     ctx.modality(verb), kind="special")  # fmt: skip
 
 
 def _with_roles(
@@ -434,7 +455,7 @@ def _with_roles(
         sources, targets, roles = _mediation(verb, sources, targets, roles, ctx)
     cameo = _joint(sense, sources, targets, obj, finder)
     return Candidate(verb, cameo, sense.weight, f"{why}/{roles}", sources, targets,
-                     verb_modality(verb, ctx.lexicon, ctx.table), kind=kind,
+                     ctx.modality(verb), kind=kind,
                      theme_i=obj.i if obj is not None else -1)  # fmt: skip
 
 
@@ -749,7 +770,7 @@ def _noun_modality(noun: Token, ctx: TriggerContext) -> Modality:
     possible = bool(mods & ctx.lexicon.cue("hypothetical.noun_adjectives"))
     planned = bool(mods & ctx.lexicon.cue("future.noun_adjectives"))
     if noun.dep_ in ("nsubj", "nsubjpass"):
-        head = verb_modality(noun.head, ctx.lexicon, ctx.table)
+        head = ctx.modality(noun.head)
         return Modality(negated, head.future or planned, head.hypothetical or possible, False)
     # "the first call since the invasion": the act is background
     since = noun.dep_ == "pobj" and noun.head.lower_ in ctx.lexicon.cue("historical.markers")
@@ -906,7 +927,7 @@ def denunciation(noun: Token, ctx: TriggerContext) -> Candidate | None:
     else:
         return None
     accused = (ctx.finder.actors_at(thing) or ctx.finder.noun_owner(thing)) if thing else ()
-    mod = verb_modality(verb, ctx.lexicon, ctx.table)
+    mod = ctx.modality(verb)
     if not speakers or mod.negated or any(c.lower_ == "no" for c in noun.children):
         return None
     return Candidate(noun, "111", 0.7, f"denounce:{verb.lemma_}+{noun.lemma_}", speakers,

@@ -265,26 +265,29 @@ def _places(heads: list[Token], ctx: TriggerContext) -> tuple[tuple[Arg, ...], t
 
 
 class _Clauses:
-    """The clauses of one sentence, indexed on first use (most sentences code nothing)."""
+    """The clauses of one sentence, each worked out when first asked for (most
+    sentences code nothing)."""
 
     def __init__(self, sent: Span, table: TokenTable) -> None:
         self.sent = sent
         self.table = table
+        self._by_head: dict[int, _Clause] = {}
 
     @functools.cached_property
-    def _by_token(self) -> dict[int, _Clause]:
-        """Token index -> the clause it belongs to."""
-        start, end = self.sent.start, self.sent.end
-        heads = clause_heads(start, end, self.table)
-        members: dict[int, list[int]] = {}
-        for i, head in enumerate(heads, start):
-            members.setdefault(head, []).append(i)
-        clauses = {head: _Clause(self.table, tuple(ids)) for head, ids in members.items()}
-        return {i: clauses[head] for i, head in enumerate(heads, start)}
+    def _heads(self) -> list[int]:
+        """The clause head of each token of the sentence."""
+        return clause_heads(self.sent.start, self.sent.end, self.table)
 
     def of(self, tok: Token) -> _Clause:
         """The clause of ``tok`` (a one-token clause outside the sentence)."""
-        return self._by_token.get(tok.i) or _Clause(self.table, (tok.i,))
+        start = self.sent.start
+        if not start <= tok.i < self.sent.end:
+            return _Clause(self.table, (tok.i,))
+        head = self._heads[tok.i - start]
+        if head not in self._by_head:
+            members = tuple(i for i, h in enumerate(self._heads, start) if h == head)
+            self._by_head[head] = _Clause(self.table, members)
+        return self._by_head[head]
 
 
 # ---------------------------------------------------------------- records
