@@ -351,7 +351,8 @@ def _own_forces(clause: Token, ctx: TriggerContext) -> bool:
 
 def _has_consequence(clause: Token, ctx: TriggerContext) -> bool:
     words = ctx.lexicon.cue("hypothetical.consequence_words")
-    return any(t.lemma_.lower() in words and t.pos_ != "PROPN" for t in clause.subtree)
+    t = ctx.table
+    return any(t.lemma_lower[j] in words and t.pos[j] != "PROPN" for j in t.subtree(clause.i))
 
 
 def charge_accusations(cands: list[Candidate], ctx: TriggerContext) -> list[Candidate]:
@@ -440,7 +441,7 @@ def conditional_threats(sent: Span, ctx: TriggerContext) -> list[Candidate]:
         speakers, passive = ctx.finder.subject(verb)
         if passive:
             continue
-        warning = verb.lemma_.lower() in warnings
+        warning = t.lemma_lower[i] in warnings
         threatens = (_warning_threatens(verb, ctx) if warning
                      else _threatening_consequence(verb, ctx))  # fmt: skip
         if not threatens or _enabling_condition(verb, ctx):
@@ -459,16 +460,16 @@ def _threatening_consequence(verb: Token, ctx: TriggerContext) -> bool:
     """A reported conditional is a threat only when its consequence is one ("would pay
     a heavy price", "would respond with force", "sanctions would follow")."""
     words = ctx.lexicon.cue("hypothetical.consequence_words") | ctx.lexicon.conflict_lemmas
-    conditions = ctx.lexicon.cue("hypothetical.conditions")
-    for comp in verb.children:
-        if comp.dep_ != "ccomp":
+    conditions, t = ctx.lexicon.cue("hypothetical.conditions"), ctx.table
+    for comp in t.children(verb.i):
+        if t.dep[comp] != "ccomp":
             continue
         # the consequence is the clause minus its if-clause
-        clauses = [c for c in comp.children if c.dep_ == "advcl"
-                   and any(m.lower_ in conditions for m in c.children)]  # fmt: skip
-        condition = {t.i for c in clauses for t in c.subtree}
-        if any(t.lemma_.lower() in words and t.pos_ != "PROPN"  # not "NATO Response Force"
-               for t in comp.subtree if t.i not in condition):  # fmt: skip
+        clauses = [c for c in t.children(comp) if t.dep[c] == "advcl"
+                   and any(t.lower[m] in conditions for m in t.children(c))]  # fmt: skip
+        condition = {j for c in clauses for j in t.subtree(c)}
+        if any(t.lemma_lower[j] in words and t.pos[j] != "PROPN"  # not "NATO Response Force"
+               for j in t.subtree(comp) if j not in condition):  # fmt: skip
             return True
     return False
 
@@ -476,22 +477,25 @@ def _threatening_consequence(verb: Token, ctx: TriggerContext) -> bool:
 def _enabling_condition(verb: Token, ctx: TriggerContext) -> bool:
     """"would join the response force if the alliance activated it": a consequence
     on someone's request or activation is help, not a threat."""
-    enabling = ctx.lexicon.cue("hypothetical.enabling_conditions")
+    enabling, t = ctx.lexicon.cue("hypothetical.enabling_conditions"), ctx.table
     conditions = ctx.lexicon.cue("hypothetical.conditions")
-    return any(tok.dep_ == "advcl" and tok.lemma_.lower() in enabling
-               and any(c.dep_ == "mark" and c.lower_ in conditions for c in tok.children)
-               for tok in verb.subtree)  # fmt: skip
+    return any(t.dep[j] == "advcl" and t.lemma_lower[j] in enabling
+               and _marked(j, conditions, t) for j in t.subtree(verb.i))  # fmt: skip
+
+
+def _marked(i: int, marks: frozenset[str], t: TokenTable) -> bool:
+    """Token ``i`` has a "mark" dependent ("if", "unless") that is one of ``marks``."""
+    return any(t.dep[c] == "mark" and t.lower[c] in marks for c in t.children(i))
 
 
 def _condition_subjects(verb: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
-    conditions = ctx.lexicon.cue("hypothetical.conditions")
-    for comp in verb.children:
-        if comp.dep_ != "ccomp":
+    conditions, t = ctx.lexicon.cue("hypothetical.conditions"), ctx.table
+    for comp in t.children(verb.i):
+        if t.dep[comp] != "ccomp":
             continue
-        for tok in comp.subtree:
-            marked = any(c.dep_ == "mark" and c.lower_ in conditions for c in tok.children)
-            if tok.dep_ == "advcl" and marked:
-                return ctx.finder.subject(tok)[0]
+        for j in t.subtree(comp):
+            if t.dep[j] == "advcl" and _marked(j, conditions, t):
+                return ctx.finder.subject(t.doc[j])[0]
     return ()
 
 

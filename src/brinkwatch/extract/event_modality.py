@@ -106,7 +106,8 @@ def verb_modality(verb: Token, lexicon: EventLexicon, table: TokenTable) -> Moda
     aux = _aux_lemmas(verb.i, table)
     would = bool(aux & lexicon.cue("hypothetical.conditional_would"))
     conditions = lexicon.cue("hypothetical.conditions")
-    sentence_condition = would and any(t.lower_ in conditions for t in verb.sent)
+    sent = table.sentence_range(verb.i) if would else range(0)
+    sentence_condition = would and not conditions.isdisjoint(table.lower[sent.start : sent.stop])
     hypothetical = (
         bool(aux & lexicon.cue("hypothetical.modals"))
         or has_condition(verb, lexicon, table)

@@ -13,6 +13,7 @@ alone); the table must not outlive the ``Doc`` it was read from.
 
 from __future__ import annotations
 
+import bisect
 import functools
 
 from spacy.tokens import Doc, Span
@@ -138,6 +139,34 @@ class TokenTable:
         """``[c.i for c in doc[i].children]``: dependents of token ``i``, in document
         order, as indices (``Token.children`` builds a Token per dependent per pass)."""
         return self._children[i]
+
+    def subtree(self, i: int) -> list[int]:
+        """``[t.i for t in doc[i].subtree]``: token ``i`` and its descendants, in
+        ``Token.subtree`` order (each left dependent's subtree, the token, each right
+        dependent's subtree)."""
+        found: list[int] = []
+
+        def walk(j: int) -> None:
+            kids = self._children[j]
+            for c in kids:
+                if c < j:
+                    walk(c)
+            found.append(j)
+            for c in kids:
+                if c > j:
+                    walk(c)
+
+        walk(i)
+        return found
+
+    @functools.cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [sent.start for sent in self.sents]
+
+    def sentence_range(self, i: int) -> range:
+        """The token indices of ``doc[i].sent``, without building the Span."""
+        k = bisect.bisect_right(self._sentence_starts, i) - 1
+        return range(self.sents[k].start, self.sents[k].end)
 
     @functools.cached_property
     def lemma_lower(self) -> list[str]:
