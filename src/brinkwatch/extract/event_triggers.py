@@ -3,6 +3,7 @@ and nominal events, each with its source and target read from the parse."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
@@ -54,6 +55,15 @@ class TriggerContext:
         if found is None:
             found = self._modalities[verb.i] = verb_modality(verb, self.lexicon, self.table)
         return found
+
+    @functools.cached_property
+    def together(self) -> frozenset[int]:
+        """Heads of a cooperation adverb ("trained together", "jointly"), read once per
+        document: only these verbs can act together."""
+        t, adverbs = self.table, self.lexicon.cue("args.cooperation_adverbs")
+        dep, lower = t.dep, t.lower
+        return frozenset(t.head[j] for j in range(t.size)
+                         if dep[j] in ("advmod", "npadvmod") and lower[j] in adverbs)  # fmt: skip
 
 
 def verb_keys(tok: Token, ctx: TriggerContext) -> list[str]:
@@ -176,6 +186,8 @@ def verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
 
 
 def _acts_together(verb: Token, ctx: TriggerContext) -> bool:
+    if verb.i not in ctx.together:
+        return False
     adverbs, t = ctx.lexicon.cue("args.cooperation_adverbs"), ctx.table
     return any(t.dep[c] in ("advmod", "npadvmod") and t.lower[c] in adverbs
                for c in t.children(verb.i))  # fmt: skip
@@ -889,11 +901,8 @@ def _possible_verbs(sent: Span, ctx: TriggerContext) -> list[int]:
     built for the other words): adjectival predicates, and verbs some lexicon row or
     special rule can start with (``trigger_lemmas``) or that act "together"
     (:func:`_joint_action`) -- any other verb could only ever come to nothing."""
-    t, lexicon = ctx.table, ctx.lexicon
-    adverbs, lemmas = lexicon.cue("args.cooperation_adverbs"), lexicon.trigger_lemmas
+    t, lemmas, together = ctx.table, ctx.lexicon.trigger_lemmas, ctx.together
     dep, pos, tag, lemma = t.dep, t.pos, t.tag, t.lemma_lower
-    together = {t.head[j] for j in range(sent.start, sent.end)
-                if dep[j] in ("advmod", "npadvmod") and t.lower[j] in adverbs}  # fmt: skip
     return [i for i in range(sent.start, sent.end)
             if (pos[i] == "ADJ" and dep[i] == "acomp")
             or ((pos[i] in ("VERB", "AUX") or tag[i].startswith("VB"))
