@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
-from brinkwatch.extract.event_args import Arg, ArgFinder
+from brinkwatch.extract.event_args import Arg, ArgFinder, conjuncts
 from brinkwatch.extract.event_lexicon import EventLexicon, Sense
 from brinkwatch.extract.event_modality import Modality, verb_modality
 from brinkwatch.extract.token_table import TokenTable
@@ -510,11 +510,12 @@ def _venue_only(
 def _keyed_noun_targets(verb: Token, prep: str, ctx: TriggerContext) -> tuple[Arg, ...]:
     """Inside the object of the verb's own preposition: "called for a meeting of the
     OSCE", "called for sanctions against Russia"."""
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ == prep:
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return _noun_targets(pobj, ctx, with_of=True)
+    t = ctx.table
+    for child in t.children(verb.i):
+        if t.dep[child] == "prep" and t.lower[child] == prep:
+            for pobj in t.children(child):
+                if t.dep[pobj] == "pobj":
+                    return _noun_targets(t.doc[pobj], ctx, with_of=True)
     return ()
 
 
@@ -532,8 +533,9 @@ def _rioting(cand: Candidate, ctx: TriggerContext) -> Candidate:
     """Violence by protesters ("protesters stormed the parliament") is a riot (PROTEST)."""
     if ctx.lexicon.code(cand.cameo).plover not in ("ASSAULT", "COERCE"):
         return cand
-    subj = next((c for c in cand.trigger.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.lemma_.lower() not in ctx.lexicon.cue("args.protester_nouns"):
+    t = ctx.table
+    subj = next((c for c in t.children(cand.trigger.i) if t.dep[c] == "nsubj"), None)
+    if subj is None or t.lemma_lower[subj] not in ctx.lexicon.cue("args.protester_nouns"):
         return cand
     return replace(cand, cameo="145", why=cand.why + "+riot")
 
@@ -541,10 +543,11 @@ def _rioting(cand: Candidate, ctx: TriggerContext) -> Candidate:
 def _prep_noun_owners(verb: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
     """The owner of a noun in a target phrase: "yielded to pressure from Brussels",
     "bowed to the protesters' demands"."""
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in ctx.finder.target_preps:
-            for pobj in prep.children:
-                found = ctx.finder.noun_owner(pobj) if pobj.dep_ == "pobj" else ()
+    t = ctx.table
+    for prep in t.children(verb.i):
+        if t.dep[prep] == "prep" and t.lower[prep] in ctx.finder.target_preps:
+            for pobj in t.children(prep):
+                found = ctx.finder.noun_owner(t.doc[pobj]) if t.dep[pobj] == "pobj" else ()
                 if found:
                     return found
     return ()
@@ -554,9 +557,10 @@ def _is_theme(verb: Token, obj: Token | None, kind: str, ctx: TriggerContext) ->
     """Is the object what the act moves or is about (never its target)?"""
     if obj is None:
         return False
-    if kind == "light" or verb.lemma_.lower() in ctx.lexicon.cue("args.topic_verbs"):
+    lemma = ctx.table.lemma_lower
+    if kind == "light" or lemma[verb.i] in ctx.lexicon.cue("args.topic_verbs"):
         return True
-    return ctx.lexicon.objects.get(obj.lemma_.lower(), "") in ctx.lexicon.cue("args.theme_classes")
+    return ctx.lexicon.objects.get(lemma[obj.i], "") in ctx.lexicon.cue("args.theme_classes")
 
 
 def _noun_targets(noun: Token, ctx: TriggerContext, with_of: bool = False) -> tuple[Arg, ...]:
@@ -570,7 +574,7 @@ def _noun_targets(noun: Token, ctx: TriggerContext, with_of: bool = False) -> tu
     preps = ctx.lexicon.cue("args.noun_target_preps")
     if not with_of:
         preps = preps - {"of"}
-    for head in (noun, *noun.conjuncts):
+    for head in (noun, *(ctx.table.doc[c] for c in conjuncts(noun.i, ctx.table))):
         found = ctx.finder.prep_objects(head, preps)
         if found:
             return found
@@ -584,7 +588,8 @@ def _joint(
     """The joint code ("joint exercises" are COOPERATE) when the act is shared."""
     if sense.joint_cameo is None:
         return sense.cameo
-    joint_word = obj is not None and any(c.lower_ == "joint" for c in obj.children)
+    t = finder.table
+    joint_word = obj is not None and any(t.lower[c] == "joint" for c in t.children(obj.i))
     partner = obj is not None and bool(finder.prep_objects(obj, frozenset({"with"})))
     return sense.joint_cameo if (len(sources) > 1 or joint_word or partner) else sense.cameo
 
@@ -594,7 +599,7 @@ def _joint(
 
 def noun_candidate(tok: Token, ctx: TriggerContext, consumed: set[int]) -> Candidate | None:
     """"Russia's deployment of 3,000 troops", "the Russian invasion of Ukraine"."""
-    if tok.i in consumed or tok.dep_ in NOMINAL_EXCLUDED_DEPS:
+    if tok.i in consumed or ctx.table.dep[tok.i] in NOMINAL_EXCLUDED_DEPS:
         return None
     found = noun_sense(tok, ctx)
     if found is None:
@@ -777,15 +782,16 @@ def _meeting_verb(verb: Token, ctx: TriggerContext) -> bool:
 def _noun_modality(noun: Token, ctx: TriggerContext) -> Modality:
     """"no invasion" is negated; "a Russian invasion could displace millions" takes the
     modality of the verb it is the subject of."""
-    negated = any(c.lower_ == "no" for c in noun.children)
-    mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "det")}
+    t, i = ctx.table, noun.i
+    negated = any(t.lower[c] == "no" for c in t.children(i))
+    mods = {t.lower[c] for c in t.children(i) if t.dep[c] in ("amod", "det")}
     possible = bool(mods & ctx.lexicon.cue("hypothetical.noun_adjectives"))
     planned = bool(mods & ctx.lexicon.cue("future.noun_adjectives"))
-    if noun.dep_ in ("nsubj", "nsubjpass"):
-        head = ctx.modality(noun.head)
+    if t.dep[i] in ("nsubj", "nsubjpass"):
+        head = ctx.modality(t.doc[t.head[i]])
         return Modality(negated, head.future or planned, head.hypothetical or possible, False)
     # "the first call since the invasion": the act is background
-    since = noun.dep_ == "pobj" and noun.head.lower_ in ctx.lexicon.cue("historical.markers")
+    since = t.dep[i] == "pobj" and t.lower[t.head[i]] in ctx.lexicon.cue("historical.markers")
     return Modality(negated, planned, possible, since)
 
 
@@ -828,13 +834,18 @@ def _forces_targets(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
     """Targets attached to the forces an act moves ("deployment of troops near Ukraine",
     "arrival of Russian troops in Belarus")."""
     preps = (ctx.lexicon.cue("args.noun_target_preps") - {"of"}) | {"in"}
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for pobj in prep.children:
-                found = ctx.finder.prep_objects(pobj, preps)
-                if found:
-                    return found
+    for pobj in _of_objects(noun, ctx.table):
+        found = ctx.finder.prep_objects(pobj, preps)
+        if found:
+            return found
     return ()
+
+
+def _of_objects(noun: Token, table: TokenTable) -> list[Token]:
+    """What the noun's of-phrases hold (every dependent of each "of")."""
+    t = table
+    return [t.doc[g] for p in t.children(noun.i) if t.dep[p] == "prep" and t.lower[p] == "of"
+            for g in t.children(p)]  # fmt: skip
 
 
 def _names_forces(noun: Token, ctx: TriggerContext) -> bool:
@@ -843,12 +854,10 @@ def _names_forces(noun: Token, ctx: TriggerContext) -> bool:
 
 def _forces_class(noun: Token, ctx: TriggerContext) -> str:
     """The class of the forces an of-phrase names ("deployment of peacekeeping troops")."""
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for pobj in prep.children:
-                cls = object_class(pobj, ctx)
-                if cls in FORCE_CLASSES:
-                    return cls
+    for pobj in _of_objects(noun, ctx.table):
+        cls = object_class(pobj, ctx)
+        if cls in FORCE_CLASSES:
+            return cls
     return ""
 
 
@@ -856,16 +865,17 @@ def _consumed_nouns(cand: Candidate, ctx: TriggerContext) -> set[int]:
     """Nouns a verb candidate has used up: a light verb's event noun, and what a
     response (reject, accept, give in to) responds to."""
     if cand.kind == "light":  # a host's meeting keeps its own sides ("hosted talks between")
-        third_party = cand.trigger.lemma_.lower() in ctx.lexicon.cue("args.non_reciprocal_verbs")
+        lemma = ctx.table.lemma_lower[cand.trigger.i]
+        third_party = lemma in ctx.lexicon.cue("args.non_reciprocal_verbs")
         return set() if third_party else {cand.theme_i}
     plover = ctx.lexicon.code(cand.cameo).plover.lower()
     if plover not in ctx.lexicon.cue("args.response_types"):
         return set()
-    verb = cand.trigger
+    t, verb = ctx.table, cand.trigger
     settings = ctx.lexicon.cue("args.setting_preps")  # "agreed at talks in Sochi": not a response
-    nouns = {c.i for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")}
-    nouns |= {g.i for c in verb.children if c.dep_ == "prep" and c.lower_ not in settings
-              for g in c.children}  # fmt: skip
+    nouns = {c for c in t.children(verb.i) if t.dep[c] in ("dobj", "obj", "nsubjpass")}
+    nouns |= {g for c in t.children(verb.i) if t.dep[c] == "prep" and t.lower[c] not in settings
+              for g in t.children(c)}  # fmt: skip
     # a protest given in to still happened ("shelved the reform after mass protests"), and
     # a claim dismissed was still made ("Moscow's accusation that Kyiv ... was dismissed")
     kept = ctx.lexicon.cue("args.unconsumed_types")
@@ -922,7 +932,7 @@ def _possible_nouns(sent: Span, ctx: TriggerContext) -> list[int]:
 def denunciation(noun: Token, ctx: TriggerContext) -> Candidate | None:
     """"Germany called it a war crime", "he said Russia's recognition was a breach of
     Ukraine's sovereignty": naming someone's act a wrong is ACCUSE (111) by the speaker."""
-    if noun.lemma_.lower() not in ctx.lexicon.cue("reporting.denunciation_nouns"):
+    if ctx.table.lemma_lower[noun.i] not in ctx.lexicon.cue("reporting.denunciation_nouns"):
         return None
     verb = noun.head
     if noun.dep_ == "oprd" and verb.lemma_.lower() in ctx.lexicon.cue("reporting.naming_verbs"):
