@@ -71,32 +71,48 @@ class EventInputs:
     quantities: tuple[Quantity, ...] = ()
     quotes: tuple[Quote, ...] = ()
 
-    @functools.cached_property
-    def dated(self) -> tuple[TimeMention, ...]:
-        """The times that can date an event (dates and times of day)."""
-        return tuple(t for t in self.times if t.type in ("DATE", "TIME"))
-
 
 @dataclass(frozen=True)
 class _Clause:
-    """The tokens of the clause an event was found in, as character ranges."""
+    """The tokens of the clause an event was found in (indices, ascending)."""
 
-    table: TokenTable
     indices: tuple[int, ...]
 
     @functools.cached_property
-    def _begins(self) -> list[int]:
-        return [self.table.starts[i] for i in self.indices]  # indices ascend
+    def members(self) -> frozenset[int]:
+        return frozenset(self.indices)
+
+
+class _Anchored:
+    """The document's dated times, places that are no actor mention and quantities in
+    a counted unit, each with the token its first character falls in (-1: none), so
+    that a clause covers one when it has that token (tokens do not overlap).  Each
+    list is read when an event first needs it."""
+
+    def __init__(self, inputs: EventInputs, table: TokenTable, units: frozenset[str]) -> None:
+        self.inputs = inputs
+        self.table = table
+        self.units = units
+
+    def _token_at(self, start: int) -> int:
+        k = bisect.bisect_right(self.table.starts, start) - 1
+        return k if k >= 0 and start < self.table.ends[k] else -1
 
     @functools.cached_property
-    def _ends(self) -> list[int]:
-        return [self.table.ends[i] for i in self.indices]
+    def dated(self) -> tuple[tuple[TimeMention, int], ...]:
+        times = [t for t in self.inputs.times if t.type in ("DATE", "TIME")]
+        return tuple((t, self._token_at(t.start)) for t in times)
 
-    def covers(self, start: int) -> bool:
-        """Whether a token of the clause covers character ``start`` (tokens do not
-        overlap, so only the last one beginning at or before it can)."""
-        k = bisect.bisect_right(self._begins, start) - 1
-        return k >= 0 and start < self._ends[k]
+    @functools.cached_property
+    def places(self) -> tuple[tuple[Place, int], ...]:
+        inputs = self.inputs
+        places = [p for p in inputs.places if not _is_actor_span(p.start, p.end, inputs)]
+        return tuple((p, self._token_at(p.start)) for p in places)
+
+    @functools.cached_property
+    def quantities(self) -> tuple[tuple[Quantity, int], ...]:
+        counted = [q for q in self.inputs.quantities if q.unit.lower() in self.units]
+        return tuple((q, self._token_at(q.start)) for q in counted)
 
 
 def extract_events(
@@ -112,13 +128,14 @@ def extract_events(
         lexicon.cue("reporting.verbs"), lexicon.cue("control.request"),
     )
     ctx = TriggerContext(lexicon, finder, table)
+    anchored = _Anchored(inputs, table, lexicon.cue("quantity.units"))
     events: list[Event] = []
     for sent in ctx.table.sents:
         if len(sent) > settings.max_sentence_tokens:
             continue
         clauses = _Clauses(sent, ctx.table)
         for cand in code_sentence(sent, ctx, inputs, clauses):
-            events.extend(_events_of(cand, sent, inputs, ctx, settings, clauses))
+            events.extend(_events_of(cand, sent, inputs, anchored, ctx, settings, clauses))
     events = _dedupe(events)
     return tuple(_with_id(e, f"{inputs.article_id}-{n}") for n, e in enumerate(events))
 
@@ -282,11 +299,11 @@ class _Clauses:
         """The clause of ``tok`` (a one-token clause outside the sentence)."""
         start = self.sent.start
         if not start <= tok.i < self.sent.end:
-            return _Clause(self.table, (tok.i,))
+            return _Clause((tok.i,))
         head = self._heads[tok.i - start]
         if head not in self._by_head:
             members = tuple(i for i, h in enumerate(self._heads, start) if h == head)
-            self._by_head[head] = _Clause(self.table, members)
+            self._by_head[head] = _Clause(members)
         return self._by_head[head]
 
 
@@ -392,16 +409,18 @@ class _Setting:
 
 
 def _events_of(
-    cand: Candidate, sent: Span, inputs: EventInputs, ctx: TriggerContext, settings: Settings,
-    clauses: _Clauses,
+    cand: Candidate, sent: Span, inputs: EventInputs, anchored: _Anchored, ctx: TriggerContext,
+    settings: Settings, clauses: _Clauses,
 ) -> list[Event]:  # fmt: skip
     pairs = [(source, target, conf) for source, target in _pairs(cand, ctx)
              if (conf := confidence(cand, source, target)) >= settings.min_event_confidence]
     if not pairs:
         return []
-    clause = clauses.of(cand.trigger)
-    setting = _Setting(ctx.table.text_of(sent), _date(clause, sent, inputs),
-                       _place(clause, inputs), _quantity(clause, inputs, ctx))  # fmt: skip
+    members = clauses.of(cand.trigger).members
+    place = next((p for p, i in anchored.places if i in members), None)
+    quantity = next((q for q, i in anchored.quantities if i in members), None)
+    date = _date(members, sent, inputs, anchored)
+    setting = _Setting(ctx.table.text_of(sent), date, place, quantity)
     return [_event(cand, source, target, conf, setting, ctx) for source, target, conf in pairs]
 
 
@@ -427,12 +446,15 @@ def _event(
     )  # fmt: skip
 
 
-def _date(clause: _Clause, sent: Span, inputs: EventInputs) -> EventDate | None:
-    """A time in the event's clause, else in its sentence, else the published date."""
-    for mention in inputs.dated:
-        if clause.covers(mention.start):
+def _date(
+    clause: frozenset[int], sent: Span, inputs: EventInputs, anchored: _Anchored
+) -> EventDate | None:
+    """A time in the event's clause (its tokens), else in its sentence, else the
+    published date."""
+    for mention, i in anchored.dated:
+        if i in clause:
             return EventDate(mention.value, mention.text, "clause")
-    for mention in inputs.dated:
+    for mention, _i in anchored.dated:
         if sent.start_char <= mention.start < sent.end_char:
             return EventDate(mention.value, mention.text, "sentence")
     if inputs.published is not None:
@@ -440,24 +462,8 @@ def _date(clause: _Clause, sent: Span, inputs: EventInputs) -> EventDate | None:
     return None
 
 
-def _place(clause: _Clause, inputs: EventInputs) -> Place | None:
-    """A place in the clause that is not an actor mention (a metonym is an actor)."""
-    for place in inputs.places:
-        if clause.covers(place.start) and not _is_actor_span(place.start, place.end, inputs):
-            return place
-    return None
-
-
 def _is_actor_span(start: int, end: int, inputs: EventInputs) -> bool:
     return any(a.start < end and start < a.end for a in inputs.actors.mentions)
-
-
-def _quantity(clause: _Clause, inputs: EventInputs, ctx: TriggerContext) -> Quantity | None:
-    units = ctx.lexicon.cue("quantity.units")
-    for qty in inputs.quantities:
-        if qty.unit.lower() in units and clause.covers(qty.start):
-            return qty
-    return None
 
 
 def _dedupe(events: Iterable[Event]) -> list[Event]:
