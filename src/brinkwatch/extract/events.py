@@ -84,10 +84,10 @@ class _Clause:
 
 
 class _Anchored:
-    """The document's dated times, places that are no actor mention and quantities in
-    a counted unit, each with the token its first character falls in (-1: none), so
-    that a clause covers one when it has that token (tokens do not overlap).  Each
-    list is read when an event first needs it."""
+    """The document's dated times, places and quantities in a counted unit, each with
+    the token its first character falls in (-1: none), so that a clause covers one when
+    it has that token (tokens do not overlap).  Each list is read when an event first
+    needs it."""
 
     def __init__(self, inputs: EventInputs, table: TokenTable, units: frozenset[str]) -> None:
         self.inputs = inputs
@@ -105,9 +105,7 @@ class _Anchored:
 
     @functools.cached_property
     def places(self) -> tuple[tuple[Place, int], ...]:
-        inputs = self.inputs
-        places = [p for p in inputs.places if not _is_actor_span(p.start, p.end, inputs)]
-        return tuple((p, self._token_at(p.start)) for p in places)
+        return tuple((p, self._token_at(p.start)) for p in self.inputs.places)
 
     @functools.cached_property
     def quantities(self) -> tuple[tuple[Quantity, int], ...]:
@@ -417,7 +415,8 @@ def _events_of(
     if not pairs:
         return []
     members = clauses.of(cand.trigger).members
-    place = next((p for p, i in anchored.places if i in members), None)
+    place = next((p for p, i in anchored.places if i in members
+                  and not _is_actor_span(p.start, p.end, inputs)), None)  # fmt: skip
     quantity = next((q for q, i in anchored.quantities if i in members), None)
     date = _date(members, sent, inputs, anchored)
     setting = _Setting(ctx.table.text_of(sent), date, place, quantity)
