@@ -301,14 +301,14 @@ def idle_speech_acts(cands: list[Candidate], ctx: TriggerContext) -> list[Candid
     "declined to rule out sending troops": refusing to deny is no rejection."""
     anonymity = ctx.lexicon.cue("control.anonymity")
     denials = {d.split(" ")[0] for d in ctx.lexicon.cue("control.denial")}
-    refusals = ctx.lexicon.cue("control.refusal")
+    refusals, t = ctx.lexicon.cue("control.refusal"), ctx.table
 
     def idle(c: Candidate) -> bool:
         plover = ctx.lexicon.code(c.cameo).plover
-        comps = [x.lemma_.lower() for x in c.trigger.children if x.dep_ == "xcomp"]
+        comps = [t.lemma_lower[x] for x in t.children(c.trigger.i) if t.dep[x] == "xcomp"]
         if plover == "REQUEST":
             return any(x in anonymity for x in comps)
-        refusal = plover == "REJECT" and c.trigger.lemma_.lower() in refusals
+        refusal = plover == "REJECT" and t.lemma_lower[c.trigger.i] in refusals
         return refusal and any(x in denials for x in comps)
 
     return [c for c in cands if not idle(c)]
@@ -410,11 +410,11 @@ def obligation_requests(sent: Span, ctx: TriggerContext) -> list[Candidate]:
 
 
 def _obliged(verb: Token, ctx: TriggerContext) -> bool:
-    words = ctx.lexicon.cue("reporting.obligation")
-    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    words, t, kids = ctx.lexicon.cue("reporting.obligation"), ctx.table, ctx.table.children(verb.i)
+    aux = {t.lower[c] for c in kids if t.dep[c] in ("aux", "auxpass")}
     if aux & (words - {"need", "have"}):
         return True
-    return verb.lemma_.lower() in ("need", "have") and any(c.dep_ == "xcomp" for c in verb.children)
+    return t.lemma_lower[verb.i] in ("need", "have") and any(t.dep[c] == "xcomp" for c in kids)
 
 
 def actors_of(args: tuple[Arg, ...]) -> tuple[str | None, ...]:
