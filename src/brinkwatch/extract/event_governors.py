@@ -12,81 +12,87 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from brinkwatch.extract.event_args import Arg, requested_clause, stray_complement
-from brinkwatch.extract.event_modality import Modality, verb_modality
+from brinkwatch.extract.event_args import Arg, requested_clause, stray_complement, to_marker
+from brinkwatch.extract.event_modality import Modality
 from brinkwatch.extract.event_triggers import Candidate, TriggerContext
+from brinkwatch.extract.token_table import TokenTable
 
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "acl", "pcomp", "prep", "advcl"})
 MAX_CLIMB = 6
 
 
-def governors(tok: Token) -> list[tuple[Token, Token]]:
+def governors(tok: Token, table: TokenTable) -> list[tuple[Token, Token]]:
     """(governor, child-on-path) pairs from ``tok`` up through complement relations."""
-    path: list[tuple[Token, Token]] = []
-    child = tok
-    if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
-        child = tok.head  # a nominal act reported as a subject: "said a strike hit ..."
+    doc = table.doc
+    return [(doc[gov], doc[child]) for gov, child in governor_path(tok.i, table)]
+
+
+def governor_path(i: int, table: TokenTable) -> list[tuple[int, int]]:
+    """:func:`governors` of token ``i``, as indices."""
+    t = table
+    path: list[tuple[int, int]] = []
+    child = i
+    if t.pos[i] == "NOUN" and t.dep[i] in ("nsubj", "nsubjpass"):
+        child = t.head[i]  # a nominal act reported as a subject: "said a strike hit ..."
     for _ in range(MAX_CLIMB):
-        stray = stray_complement(child)
+        stray = stray_complement(child, t)
         if stray is not None:
             child = stray  # "called on Moscow to de-escalate and pull back": requested too
             continue
-        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
-            child = child.head  # "agreed to send envoys and to open a dialogue"
+        if t.dep[child] == "conj" and t.pos[child] in ("VERB", "AUX"):
+            child = t.head[child]  # "agreed to send envoys and to open a dialogue"
             continue
-        if child.dep_ not in COMPLEMENT_DEPS or child.head.i == child.i:
+        head = t.head[child]
+        if t.dep[child] not in COMPLEMENT_DEPS or head == child:
             break
-        path.append((child.head, child))
-        child = child.head
+        path.append((head, child))
+        child = head
     return path
 
 
 def apply_governors(cand: Candidate, ctx: TriggerContext) -> Candidate:
     """Fold the effects of every governor on the path above the trigger into the candidate."""
-    for gov, child in governors(cand.trigger):
+    for gov, child in governors(cand.trigger, ctx.table):
         cand = _apply_one(cand, gov, child, ctx)
     return cand
 
 
 def _apply_one(cand: Candidate, gov: Token, child: Token, ctx: TriggerContext) -> Candidate:
-    cue = ctx.lexicon.cue
-    lemma = gov.lemma_.lower()
-    if gov.pos_ == "NOUN":
+    cue, t = ctx.lexicon.cue, ctx.table
+    lemma, pos, dep = t.lemma_lower[gov.i], t.pos[gov.i], t.dep[child.i]
+    if pos == "NOUN":
         by_noun = _noun_governor(cand, gov, ctx)
         if by_noun is not None:
             return by_noun
     mod = cand.modality
-    gov_mod = verb_modality(gov, ctx.lexicon) if gov.pos_ in ("VERB", "AUX") else Modality()
+    gov_mod = ctx.modality(gov) if pos in ("VERB", "AUX") else Modality()
     # a denied clause ("denied that", "denies planning to attack") is negated; a denied
     # noun ("denied the accusations") still happened
-    denied = child.dep_ in ("ccomp", "xcomp") or (
-        child.i != cand.trigger.i and child.dep_ == "dobj"
-    )
+    denied = dep in ("ccomp", "xcomp") or (child.i != cand.trigger.i and dep == "dobj")
     if lemma in cue("control.denial") and denied:
         return replace(cand, modality=replace(mod, negated=True))
     ccomp_control = cue("control.threat") | cue("control.request_clause")
-    requested = requested_clause(child, cue("control.request"))
-    if child.dep_ == "xcomp" or requested or (child.dep_ == "ccomp" and lemma in ccomp_control):
+    requested = requested_clause(child, cue("control.request"), t)
+    if dep == "xcomp" or requested or (dep == "ccomp" and lemma in ccomp_control):
         cand = _apply_control(cand, gov, lemma, ctx)
         mod = cand.modality
     if _only_content(cand, gov, child, ctx):
         return replace(cand, content=True)
     if _readied_for(gov, child, ctx):
         mod = replace(mod, future=True)
-    if lemma in cue("reporting.accusation_verbs") and child.dep_ == "prep":
+    if lemma in cue("reporting.accusation_verbs") and dep == "prep":
         cand = _accused_act(cand, gov, ctx)
-    if lemma in cue("reporting.verbs") and child.dep_ == "ccomp" and cand.attributed_to is None:
+    if lemma in cue("reporting.verbs") and dep == "ccomp" and cand.attributed_to is None:
         speakers = ctx.finder.subject(gov)[0]
         if speakers:
             cand = replace(cand, attributed_to=speakers[0].actor)
     # "would not send troops to evacuate them": a purpose clause shares its act's modality
-    purpose = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                            for c in child.children)  # fmt: skip
-    inherits = child.dep_ == "xcomp" or purpose
+    purpose = dep == "advcl" and to_marker(child.i, t)
+    inherits = dep == "xcomp" or purpose
     negated = mod.negated or (gov_mod.negated and inherits)
     hypothetical = mod.hypothetical or (gov_mod.hypothetical and inherits)
     future = mod.future or (gov_mod.future and inherits)
-    updated = replace(mod, negated=negated, hypothetical=hypothetical, future=future)
+    updated = Modality(negated, future, hypothetical, mod.historical)
     return cand if updated == cand.modality else replace(cand, modality=updated)
 
 
@@ -94,27 +100,29 @@ def _readied_for(gov: Token, child: Token, ctx: TriggerContext) -> bool:
     """"placed 8,500 troops on heightened alert to deploy to Europe": a to-infinitive
     hung on a state of readiness (future.readiness_nouns) is what forces are readied
     for, not something done."""
-    to_marker = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-    if child.dep_ not in ("advcl", "acl") or not to_marker:
+    t = ctx.table
+    if t.dep[child.i] not in ("advcl", "acl") or not to_marker(child.i, t):
         return False
-    near = [gov, *(g for p in gov.children if p.dep_ == "prep" for g in p.children)]
-    return any(t.lemma_.lower() in ctx.lexicon.cue("future.readiness_nouns") for t in near)
+    near = [gov.i, *(g for p in t.children(gov.i) if t.dep[p] == "prep" for g in t.children(p))]
+    readiness = ctx.lexicon.cue("future.readiness_nouns")
+    return any(t.lemma_lower[i] in readiness for i in near)
 
 
 def _noun_governor(cand: Candidate, gov: Token, ctx: TriggerContext) -> Candidate | None:
     """A governing noun that makes the act below it unreal: "no sign of a pullback"
     (negated), "any attempt to retake the region", "on charges of collaborating with
     Russia" (hypothetical)."""
-    mod = cand.modality
-    if any(c.lower_ == "no" and c.dep_ == "det" for c in gov.children):
+    mod, t, i = cand.modality, ctx.table, gov.i
+    kids = t.children(i)
+    if any(t.lower[c] == "no" and t.dep[c] == "det" for c in kids):
         return replace(cand, modality=replace(mod, negated=True))
     # "a call for all US forces to be withdrawn"; granted "at Washington's request", it happened
-    granted = gov.dep_ == "pobj" and gov.head.lower_ in ("at", "on", "upon")
-    if gov.lemma_.lower() in ctx.lexicon.cue("control.request_nouns") and not granted:
+    granted = t.dep[i] == "pobj" and t.lower[t.head[i]] in ("at", "on", "upon")
+    if t.lemma_lower[i] in ctx.lexicon.cue("control.request_nouns") and not granted:
         return replace(cand, content=True)
     unreal = ctx.lexicon.cue("hypothetical.noun_adjectives")
-    if gov.lemma_.lower() in ctx.lexicon.cue("reporting.charge_nouns") or any(
-        c.dep_ in ("det", "amod") and c.lower_ in unreal for c in gov.children
+    if t.lemma_lower[i] in ctx.lexicon.cue("reporting.charge_nouns") or any(
+        t.dep[c] in ("det", "amod") and t.lower[c] in unreal for c in kids
     ):
         return replace(cand, modality=replace(mod, hypothetical=True))
     return None
@@ -124,14 +132,14 @@ def _only_content(cand: Candidate, gov: Token, child: Token, ctx: TriggerContext
     """The act is only what is threatened ("threatened retaliation"), requested
     ("demanded the withdrawal of troops", "called for a meeting to discuss ...") or a
     protest's message ("rallied in Minsk to demand that ...")."""
-    cue = ctx.lexicon.cue
-    lemma = gov.lemma_.lower()
-    if lemma in cue("control.threat") and child.dep_ in ("pobj", "prep", "dobj"):
+    cue, t = ctx.lexicon.cue, ctx.table
+    lemma, dep = t.lemma_lower[gov.i], t.dep[child.i]
+    if lemma in cue("control.threat") and dep in ("pobj", "prep", "dobj"):
         return True
-    if lemma in cue("control.protest_purpose") and child.dep_ in ("xcomp", "advcl"):
+    if lemma in cue("control.protest_purpose") and dep in ("xcomp", "advcl"):
         return ctx.lexicon.code(cand.cameo).quad_class == 3
-    requested = child.dep_ == "dobj" or (child.dep_ == "prep" and child.lower_ == "for")
-    return lemma in cue("control.request") and gov.pos_ == "VERB" and requested
+    requested = dep == "dobj" or (dep == "prep" and t.lower[child.i] == "for")
+    return lemma in cue("control.request") and t.pos[gov.i] == "VERB" and requested
 
 
 def _accused_act(cand: Candidate, verb: Token, ctx: TriggerContext) -> Candidate:
@@ -212,14 +220,16 @@ def borrow_targets(cands: list[Candidate], ctx: TriggerContext) -> list[Candidat
     """A governing event with no target takes its complement's target ("threatened to
     impose sanctions on Russia" -> THREATEN ... Russia) and intent types are settled."""
     out: list[Candidate] = []
+    heads = [ctx.table.head[c.trigger.i] for c in cands]
     for cand in cands:
-        below = [c for c in cands if c.trigger.head.i == cand.trigger.i and c is not cand]
+        below = [c for c, head in zip(cands, heads, strict=True)
+                 if head == cand.trigger.i and c is not cand]  # fmt: skip
         cameo = strong_intent_type(cand, below, ctx)
         if cameo is None:
             continue
         if not cand.targets:
             cand = _complement_targets(cand, below, ctx)
-        out.append(replace(cand, cameo=cameo))
+        out.append(cand if cand.cameo == cameo else replace(cand, cameo=cameo))
     return out
 
 
@@ -274,13 +284,13 @@ def claim_accusations(cands: list[Candidate], ctx: TriggerContext) -> list[Candi
         )
         if neutral and not hostile:
             continue
-        if not _direct_content(cand.trigger, verb):
+        if not _direct_content(cand.trigger, verb, ctx.table):
             continue
         targets = tuple(s for s in cand.sources if s.actor.code != speaker.code)
         if targets:
             speakers = ctx.finder.subject(verb)[0]
             why = f"claim:{verb.lemma_}+ccomp"
-            modality = verb_modality(verb, ctx.lexicon)
+            modality = ctx.modality(verb)
             accusation = Candidate(verb, "112", 0.6, why, speakers, targets, modality)
             out.append(replace(accusation, kind="derived"))
     return out
@@ -291,14 +301,14 @@ def idle_speech_acts(cands: list[Candidate], ctx: TriggerContext) -> list[Candid
     "declined to rule out sending troops": refusing to deny is no rejection."""
     anonymity = ctx.lexicon.cue("control.anonymity")
     denials = {d.split(" ")[0] for d in ctx.lexicon.cue("control.denial")}
-    refusals = ctx.lexicon.cue("control.refusal")
+    refusals, t = ctx.lexicon.cue("control.refusal"), ctx.table
 
     def idle(c: Candidate) -> bool:
         plover = ctx.lexicon.code(c.cameo).plover
-        comps = [x.lemma_.lower() for x in c.trigger.children if x.dep_ == "xcomp"]
+        comps = [t.lemma_lower[x] for x in t.children(c.trigger.i) if t.dep[x] == "xcomp"]
         if plover == "REQUEST":
             return any(x in anonymity for x in comps)
-        refusal = plover == "REJECT" and c.trigger.lemma_.lower() in refusals
+        refusal = plover == "REJECT" and t.lemma_lower[c.trigger.i] in refusals
         return refusal and any(x in denials for x in comps)
 
     return [c for c in cands if not idle(c)]
@@ -341,7 +351,8 @@ def _own_forces(clause: Token, ctx: TriggerContext) -> bool:
 
 def _has_consequence(clause: Token, ctx: TriggerContext) -> bool:
     words = ctx.lexicon.cue("hypothetical.consequence_words")
-    return any(t.lemma_.lower() in words and t.pos_ != "PROPN" for t in clause.subtree)
+    t = ctx.table
+    return any(t.lemma_lower[j] in words and t.pos[j] != "PROPN" for j in t.subtree(clause.i))
 
 
 def charge_accusations(cands: list[Candidate], ctx: TriggerContext) -> list[Candidate]:
@@ -360,21 +371,22 @@ def charge_accusations(cands: list[Candidate], ctx: TriggerContext) -> list[Cand
     return out
 
 
-def _direct_content(tok: Token, verb: Token) -> bool:
+def _direct_content(tok: Token, verb: Token, table: TokenTable) -> bool:
     """The act is what is claimed, not a side clause of the claim ("said it had placed
     troops on alert, as NATO moved to reinforce ...": NATO's move is not claimed)."""
-    for gov, child in governors(tok):
-        if gov.i == verb.i:
+    for gov, child in governor_path(tok.i, table):
+        if gov == verb.i:
             return True
-        if child.dep_ not in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "pcomp"):
+        if table.dep[child] not in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "pcomp"):
             return False
     return False
 
 
 def _reporting_verb(tok: Token, ctx: TriggerContext) -> Token | None:
-    for gov, child in governors(tok):
-        if child.dep_ == "ccomp" and gov.lemma_.lower() in ctx.lexicon.cue("reporting.verbs"):
-            return gov
+    reporting, t = ctx.lexicon.cue("reporting.verbs"), ctx.table
+    for gov, child in governor_path(tok.i, t):
+        if t.dep[child] == "ccomp" and t.lemma_lower[gov] in reporting:
+            return t.doc[gov]
     return None
 
 
@@ -384,7 +396,7 @@ def obligation_requests(sent: Span, ctx: TriggerContext) -> list[Candidate]:
     reporting = ctx.lexicon.cue("reporting.verbs")
     t = ctx.table
     for i in range(sent.start, sent.end):
-        if t.dep[i] != "ccomp" or t.lemma[t.head[i]].lower() not in reporting:
+        if t.dep[i] != "ccomp" or t.lemma_lower[t.head[i]] not in reporting:
             continue
         verb = sent.doc[i]
         if not _obliged(verb, ctx):
@@ -398,11 +410,11 @@ def obligation_requests(sent: Span, ctx: TriggerContext) -> list[Candidate]:
 
 
 def _obliged(verb: Token, ctx: TriggerContext) -> bool:
-    words = ctx.lexicon.cue("reporting.obligation")
-    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    words, t, kids = ctx.lexicon.cue("reporting.obligation"), ctx.table, ctx.table.children(verb.i)
+    aux = {t.lower[c] for c in kids if t.dep[c] in ("aux", "auxpass")}
     if aux & (words - {"need", "have"}):
         return True
-    return verb.lemma_.lower() in ("need", "have") and any(c.dep_ == "xcomp" for c in verb.children)
+    return t.lemma_lower[verb.i] in ("need", "have") and any(t.dep[c] == "xcomp" for c in kids)
 
 
 def actors_of(args: tuple[Arg, ...]) -> tuple[str | None, ...]:
@@ -420,16 +432,16 @@ def conditional_threats(sent: Span, ctx: TriggerContext) -> list[Candidate]:
     conditions = ctx.lexicon.cue("hypothetical.conditions")
     speech = warnings | ctx.lexicon.cue("reporting.verbs")
     t = ctx.table
-    if not any(t.lower[i] in conditions for i in range(sent.start, sent.end)):
+    if conditions.isdisjoint(t.lower[sent.start : sent.end]):
         speech = warnings
     for i in range(sent.start, sent.end):
-        if t.lemma[i].lower() not in speech:
+        if t.lemma_lower[i] not in speech:
             continue
         verb = sent.doc[i]
         speakers, passive = ctx.finder.subject(verb)
         if passive:
             continue
-        warning = verb.lemma_.lower() in warnings
+        warning = t.lemma_lower[i] in warnings
         threatens = (_warning_threatens(verb, ctx) if warning
                      else _threatening_consequence(verb, ctx))  # fmt: skip
         if not threatens or _enabling_condition(verb, ctx):
@@ -439,7 +451,7 @@ def conditional_threats(sent: Span, ctx: TriggerContext) -> list[Candidate]:
         if speakers and targets:
             why = f"conditional:{verb.lemma_}+ccomp"
             cand = Candidate(verb, "130", 0.7, why, speakers, targets,
-                             verb_modality(verb, ctx.lexicon))  # fmt: skip
+                             ctx.modality(verb))  # fmt: skip
             out.append(replace(cand, kind="derived"))
     return out
 
@@ -448,16 +460,16 @@ def _threatening_consequence(verb: Token, ctx: TriggerContext) -> bool:
     """A reported conditional is a threat only when its consequence is one ("would pay
     a heavy price", "would respond with force", "sanctions would follow")."""
     words = ctx.lexicon.cue("hypothetical.consequence_words") | ctx.lexicon.conflict_lemmas
-    conditions = ctx.lexicon.cue("hypothetical.conditions")
-    for comp in verb.children:
-        if comp.dep_ != "ccomp":
+    conditions, t = ctx.lexicon.cue("hypothetical.conditions"), ctx.table
+    for comp in t.children(verb.i):
+        if t.dep[comp] != "ccomp":
             continue
         # the consequence is the clause minus its if-clause
-        clauses = [c for c in comp.children if c.dep_ == "advcl"
-                   and any(m.lower_ in conditions for m in c.children)]  # fmt: skip
-        condition = {t.i for c in clauses for t in c.subtree}
-        if any(t.lemma_.lower() in words and t.pos_ != "PROPN"  # not "NATO Response Force"
-               for t in comp.subtree if t.i not in condition):  # fmt: skip
+        clauses = [c for c in t.children(comp) if t.dep[c] == "advcl"
+                   and any(t.lower[m] in conditions for m in t.children(c))]  # fmt: skip
+        condition = {j for c in clauses for j in t.subtree(c)}
+        if any(t.lemma_lower[j] in words and t.pos[j] != "PROPN"  # not "NATO Response Force"
+               for j in t.subtree(comp) if j not in condition):  # fmt: skip
             return True
     return False
 
@@ -465,22 +477,25 @@ def _threatening_consequence(verb: Token, ctx: TriggerContext) -> bool:
 def _enabling_condition(verb: Token, ctx: TriggerContext) -> bool:
     """"would join the response force if the alliance activated it": a consequence
     on someone's request or activation is help, not a threat."""
-    enabling = ctx.lexicon.cue("hypothetical.enabling_conditions")
+    enabling, t = ctx.lexicon.cue("hypothetical.enabling_conditions"), ctx.table
     conditions = ctx.lexicon.cue("hypothetical.conditions")
-    return any(tok.dep_ == "advcl" and tok.lemma_.lower() in enabling
-               and any(c.dep_ == "mark" and c.lower_ in conditions for c in tok.children)
-               for tok in verb.subtree)  # fmt: skip
+    return any(t.dep[j] == "advcl" and t.lemma_lower[j] in enabling
+               and _marked(j, conditions, t) for j in t.subtree(verb.i))  # fmt: skip
+
+
+def _marked(i: int, marks: frozenset[str], t: TokenTable) -> bool:
+    """Token ``i`` has a "mark" dependent ("if", "unless") that is one of ``marks``."""
+    return any(t.dep[c] == "mark" and t.lower[c] in marks for c in t.children(i))
 
 
 def _condition_subjects(verb: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
-    conditions = ctx.lexicon.cue("hypothetical.conditions")
-    for comp in verb.children:
-        if comp.dep_ != "ccomp":
+    conditions, t = ctx.lexicon.cue("hypothetical.conditions"), ctx.table
+    for comp in t.children(verb.i):
+        if t.dep[comp] != "ccomp":
             continue
-        for tok in comp.subtree:
-            marked = any(c.dep_ == "mark" and c.lower_ in conditions for c in tok.children)
-            if tok.dep_ == "advcl" and marked:
-                return ctx.finder.subject(tok)[0]
+        for j in t.subtree(comp):
+            if t.dep[j] == "advcl" and _marked(j, conditions, t):
+                return ctx.finder.subject(t.doc[j])[0]
     return ()
 
 

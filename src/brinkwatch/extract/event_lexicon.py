@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -128,6 +128,9 @@ SPECIAL_TRIGGER_CUES = (
 )  # fmt: skip
 
 
+_NO_CUES: frozenset[str] = frozenset()
+
+
 @dataclass(frozen=True)
 class EventLexicon:
     """Verb, noun and light-verb patterns for the 16 PLOVER types, and the cue words."""
@@ -154,12 +157,22 @@ class EventLexicon:
     def trigger_lemmas(self) -> frozenset[str]:
         """Every verb lemma some verb or light-verb row or special trigger starts with:
         any other verb is dismissed without reading its dependents."""
-        keys = [verb for verb, _cls in self.verbs] + list(self.light_keys)
-        firsts = {key.split(" ")[0] for key in keys}
-        # a hyphenated key ("co-host") is read off the lemma after the hyphen ("host")
-        firsts |= {word[i + 1 :] for word in firsts for i, c in enumerate(word) if c == "-"}
-        specials = [self.cue(name) for name in SPECIAL_TRIGGER_CUES]
-        return frozenset(firsts).union(*specials)
+        return self.verb_lemmas | self.light_lemmas | self.special_lemmas
+
+    @functools.cached_property
+    def verb_lemmas(self) -> frozenset[str]:
+        """The lemmas the keys of verbs.tsv start with."""
+        return _first_words(verb for verb, _cls in self.verbs)
+
+    @functools.cached_property
+    def light_lemmas(self) -> frozenset[str]:
+        """The lemmas the verb keys of light_verbs.tsv start with."""
+        return _first_words(self.light_keys)
+
+    @functools.cached_property
+    def special_lemmas(self) -> frozenset[str]:
+        """The verbs of the special trigger rules (SPECIAL_TRIGGER_CUES)."""
+        return frozenset().union(*(self.cue(name) for name in SPECIAL_TRIGGER_CUES))
 
     @functools.cached_property
     def noun_words(self) -> frozenset[str]:
@@ -178,7 +191,12 @@ class EventLexicon:
 
     def cue(self, name: str) -> frozenset[str]:
         """The cue set called ``section.key`` in cues.toml (empty when absent)."""
-        return self.cues.get(name, frozenset())
+        return self._cue_sets.get(name, _NO_CUES)
+
+    @functools.cached_property
+    def _cue_sets(self) -> dict[str, frozenset[str]]:
+        """:attr:`cues` as a plain dict: the rules look cues up thousands of times a document."""
+        return dict(self.cues)
 
     def code(self, cameo: str) -> CameoCode:
         """The CAMEO row for ``cameo``; a missing code is a data error."""
@@ -188,6 +206,14 @@ class EventLexicon:
                 f"CAMEO code {cameo!r} is used in data/events but missing from cameo.tsv"
             )
         return row
+
+
+def _first_words(keys: Iterable[str]) -> frozenset[str]:
+    """The first word of each key; a hyphenated one ("co-host") also after each hyphen
+    ("host"): the parser splits such a word and the lemma is what comes after it."""
+    firsts = {key.split(" ")[0] for key in keys}
+    firsts |= {word[i + 1 :] for word in firsts for i, c in enumerate(word) if c == "-"}
+    return frozenset(firsts)
 
 
 @functools.lru_cache(maxsize=4)

@@ -3,7 +3,7 @@ auxiliaries, negation, conditions and time cues in the trigger's own clause."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -36,14 +36,19 @@ def clause_head(tok: Token) -> Token:
     return tok
 
 
-def clause_head_index(i: int, table: TokenTable) -> int:
-    """:func:`clause_head` of token ``i``, read off the token table (for whole-sentence scans)."""
-    while table.dep[i] not in CLAUSE_DEPS:
-        head = table.head[i]
-        if head == i or (table.dep[i] == "conj" and table.pos[i] in ("VERB", "AUX")):
-            break
-        i = head
-    return i
+def clause_heads(start: int, end: int, table: TokenTable) -> list[int]:
+    """The index of the :func:`clause_head` of each token ``start`` to ``end``, read
+    off the token table (for whole-sentence scans)."""
+    dep, head, pos = table.dep, table.head, table.pos
+    found = []
+    for i in range(start, end):
+        while dep[i] not in CLAUSE_DEPS:
+            up = head[i]
+            if up == i or (dep[i] == "conj" and pos[i] in ("VERB", "AUX")):
+                break
+            i = up
+        found.append(i)
+    return found
 
 
 def clause_tokens(tok: Token) -> list[Token]:
@@ -52,90 +57,101 @@ def clause_tokens(tok: Token) -> list[Token]:
     return [t for t in tok.sent if clause_head(t).i == head.i]
 
 
-def _aux_lemmas(verb: Token) -> set[str]:
-    """Auxiliaries of ``verb``, as written and as lemmas ("wo" and "will")."""
+def _aux_lemmas(verb: int, table: TokenTable) -> set[str]:
+    """Auxiliaries of token ``verb``, as written and as lemmas ("wo" and "will")."""
     found: set[str] = set()
-    for c in verb.children:
-        if c.dep_ in ("aux", "auxpass"):
-            found.update((c.lower_, c.lemma_.lower()))
+    for c in table.children(verb):
+        if table.dep[c] in ("aux", "auxpass"):
+            found.update((table.lower[c], table.lemma_lower[c]))
     return found
 
 
-def is_negated(verb: Token, lexicon: EventLexicon) -> bool:
+def is_negated(verb: Token, lexicon: EventLexicon, table: TokenTable) -> bool:
     """A negation dependent ("did not", "never"), or "no" determining a nominal act."""
     words = lexicon.cue("negation.words")
-    return any(c.dep_ in ("neg", "det", "advmod") and c.lower_ in words for c in verb.children)
+    dep, lower = table.dep, table.lower
+    return any(dep[c] in ("neg", "det", "advmod") and lower[c] in words
+               for c in table.children(verb.i))  # fmt: skip
 
 
-def has_condition(verb: Token, lexicon: EventLexicon) -> bool:
+def _has_mark(i: int, words: frozenset[str], table: TokenTable) -> bool:
+    """Token ``i`` has a "mark" dependent ("if", "unless") that is one of ``words``."""
+    return any(table.dep[c] == "mark" and table.lower[c] in words for c in table.children(i))
+
+
+def has_condition(verb: Token, lexicon: EventLexicon, table: TokenTable) -> bool:
     """The verb's clause, or a clause it is inside, is introduced by "if"/"unless"."""
     conditions = lexicon.cue("hypothetical.conditions")
-    tok = verb
+    i = verb.i
     for _ in range(6):
-        if any(c.dep_ == "mark" and c.lower_ in conditions for c in tok.children):
+        if _has_mark(i, conditions, table):
             return True
-        if tok.head.i == tok.i or tok.dep_ in ("ROOT", "ccomp"):
+        if table.head[i] == i or table.dep[i] in ("ROOT", "ccomp"):
             return False
-        tok = tok.head
+        i = table.head[i]
     return False
 
 
-def has_condition_clause(verb: Token, lexicon: EventLexicon) -> Token | None:
+def has_condition_clause(verb: Token, lexicon: EventLexicon, table: TokenTable) -> Token | None:
     """The if/unless clause attached to ``verb`` (the verb is its consequence)."""
     conditions = lexicon.cue("hypothetical.conditions")
-    for child in verb.children:
-        if child.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in conditions for c in child.children
-        ):
-            return child
+    for child in table.children(verb.i):
+        if table.dep[child] == "advcl" and _has_mark(child, conditions, table):
+            return table.doc[child]
     return None
 
 
-def verb_modality(verb: Token, lexicon: EventLexicon) -> Modality:
+def verb_modality(verb: Token, lexicon: EventLexicon, table: TokenTable) -> Modality:
     """Negation, future and hypothetical marked on the verb itself."""
-    aux = _aux_lemmas(verb)
+    aux = _aux_lemmas(verb.i, table)
     would = bool(aux & lexicon.cue("hypothetical.conditional_would"))
     conditions = lexicon.cue("hypothetical.conditions")
-    sentence_condition = would and any(t.lower_ in conditions for t in verb.sent)
+    sent = table.sentence_range(verb.i) if would else range(0)
+    sentence_condition = would and not conditions.isdisjoint(table.lower[sent.start : sent.stop])
     hypothetical = (
         bool(aux & lexicon.cue("hypothetical.modals"))
-        or has_condition(verb, lexicon)
+        or has_condition(verb, lexicon, table)
         or (would and sentence_condition)
     )
     future = bool(aux & lexicon.cue("future.auxiliaries")) or (would and not hypothetical)
-    future = future or _going_to(verb)
-    return Modality(is_negated(verb, lexicon), future, hypothetical, False)
+    future = future or _going_to(verb.i, table)
+    return Modality(is_negated(verb, lexicon, table), future, hypothetical, False)
 
 
-def _going_to(verb: Token) -> bool:
-    head = verb.head
-    return verb.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG"
+def _going_to(verb: int, table: TokenTable) -> bool:
+    head = table.head[verb]
+    return table.dep[verb] == "xcomp" and table.lemma[head] == "go" and table.tag[head] == "VBG"
 
 
 def is_historical(
-    tokens: Iterable[Token], times: Iterable[TimeMention], published_year: int | None,
-    lexicon: EventLexicon,
+    indices: Sequence[int], table: TokenTable, times: Iterable[TimeMention],
+    published_year: int | None, lexicon: EventLexicon,
 ) -> bool:  # fmt: skip
-    """Background: a past year in the clause ("in 2014", "since 2008"), "since"
-    with a date, or "... years ago"."""
+    """Background: a past year in the clause (tokens ``indices``: "in 2014", "since
+    2008"), "since" with a date, or "... years ago"."""
     # Only explicit years count: a relative date ("on Wednesday") resolved against a
     # January publication date would otherwise fall in the previous year.
-    toks = list(tokens)
+    starts = table.starts
     for mention in times:
-        if _past_decade(mention, toks, published_year):  # "in the 1990s"
+        if _past_decade(mention, indices, table, published_year):  # "in the 1990s"
             return True
         year = _year(mention.value)
         if year is None or published_year is None or year >= published_year:
             continue
-        if any(t.idx == mention.start for t in toks) and str(year) in mention.text:
+        if any(starts[i] == mention.start for i in indices) and str(year) in mention.text:
             return True
-    return any(_past_year_token(t, published_year, lexicon) for t in toks)
+    # only "ago" and words starting with a digit (a "dddd" shape) can date the clause:
+    # no Token is built for the others
+    lower, doc = table.lower, table.doc
+    return any(_past_year_token(doc[i], published_year, lexicon) for i in indices
+               if lower[i] == "ago" or lower[i][:1].isdigit())  # fmt: skip
 
 
-def long_standing(verb: Token, lexicon: EventLexicon) -> bool:
+def long_standing(verb: Token, lexicon: EventLexicon, table: TokenTable) -> bool:
     """"has long supplied": an adverb of a long-standing state on the verb itself."""
     adverbs = lexicon.cue("historical.adverbs")
-    return any(c.dep_ == "advmod" and c.lower_ in adverbs for c in verb.children)
+    return any(table.dep[c] == "advmod" and table.lower[c] in adverbs
+               for c in table.children(verb.i))  # fmt: skip
 
 
 def _past_year_token(tok: Token, published_year: int | None, lexicon: EventLexicon) -> bool:
@@ -174,7 +190,9 @@ def _year(value: str) -> int | None:
     return int(head) if len(head) == 4 and head.isdigit() else None
 
 
-def _past_decade(mention: TimeMention, toks: list[Token], published_year: int | None) -> bool:
+def _past_decade(
+    mention: TimeMention, indices: Sequence[int], table: TokenTable, published_year: int | None
+) -> bool:
     """A past decade ("199" for "the 1990s") is background only when it dates the predicate
     ("the first concession since the war of the 1990s" is no old concession)."""
     value = mention.value
@@ -182,8 +200,9 @@ def _past_decade(mention: TimeMention, toks: list[Token], published_year: int | 
         return False
     if int(value) * 10 + 10 > published_year:
         return False
-    inside = [t for t in toks if mention.start <= t.idx < mention.end]
-    return bool(inside) and inside[0].idx == mention.start and _dates_the_clause(inside[-1])
+    inside = [i for i in indices if mention.start <= table.starts[i] < mention.end]
+    return (bool(inside) and table.starts[inside[0]] == mention.start
+            and _dates_the_clause(table.doc[inside[-1]]))  # fmt: skip
 
 
 def sentence_of(tok: Token) -> Span:

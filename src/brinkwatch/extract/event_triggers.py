@@ -3,11 +3,12 @@ and nominal events, each with its source and target read from the parse."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
-from brinkwatch.extract.event_args import Arg, ArgFinder
+from brinkwatch.extract.event_args import Arg, ArgFinder, conjuncts
 from brinkwatch.extract.event_lexicon import EventLexicon, Sense
 from brinkwatch.extract.event_modality import Modality, verb_modality
 from brinkwatch.extract.token_table import TokenTable
@@ -43,19 +44,39 @@ class TriggerContext:
     lexicon: EventLexicon
     finder: ArgFinder
     table: TokenTable  # the document's token columns, for the scans over every token
+    _modalities: dict[int, Modality] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+
+    def modality(self, verb: Token) -> Modality:
+        """:func:`verb_modality` of ``verb``, worked out once per token (candidates and
+        the governors above them ask for the same verbs again)."""
+        found = self._modalities.get(verb.i)
+        if found is None:
+            found = self._modalities[verb.i] = verb_modality(verb, self.lexicon, self.table)
+        return found
+
+    @functools.cached_property
+    def together(self) -> frozenset[int]:
+        """Heads of a cooperation adverb ("trained together", "jointly"), read once per
+        document: only these verbs can act together."""
+        t, adverbs = self.table, self.lexicon.cue("args.cooperation_adverbs")
+        dep, lower = t.dep, t.lower
+        return frozenset(t.head[j] for j in range(t.size)
+                         if dep[j] in ("advmod", "npadvmod") and lower[j] in adverbs)  # fmt: skip
 
 
-def verb_keys(tok: Token, lexicon: EventLexicon | None = None) -> list[str]:
+def verb_keys(tok: Token, ctx: TriggerContext) -> list[str]:
     """Lexicon keys for a verb: "lemma particle", "lemma preposition", then "lemma".
     An adverb parsed where a particle belongs ("pulling back") adds its key first but,
     unlike a particle, keeps the bare lemma ("struck back" is still "strike"); a
     particle verb ("give in") is never read off a preposition ("gave ... in aid")."""
-    lemma = tok.lemma_.lower()
-    adverb_particles = lexicon.cue("args.adverb_particles") if lexicon else frozenset()
-    particle_verbs = lexicon.cue("args.particle_verbs") if lexicon else frozenset()
-    # (dependency, word, index) of each child, read once: Token.children builds
-    # new Token objects on every pass
-    kids = [(c.dep_, c.lower_, c.i) for c in tok.children]
+    t, verb = ctx.table, tok.i
+    lemma = t.lemma_lower[verb]
+    adverb_particles = ctx.lexicon.cue("args.adverb_particles")
+    particle_verbs = ctx.lexicon.cue("args.particle_verbs")
+    # (dependency, word, index) of each child
+    kids = [(t.dep[c], t.lower[c], c) for c in t.children(verb)]
     particles = [f"{lemma} {word}" for dep, word, _ in kids if dep == "prt"]
     adverbs = [f"{lemma} {word}" for dep, word, _ in kids
                if dep == "advmod" and word in adverb_particles]  # fmt: skip
@@ -65,63 +86,69 @@ def verb_keys(tok: Token, lexicon: EventLexicon | None = None) -> list[str]:
               if dep == "prep"]  # fmt: skip
     # "test-fired": a hyphenated prefix the parser split off makes its own key first
     prefixed = [f"{word}-{lemma}" for dep, word, i in kids if dep in HYPHEN_DEPS
-                and i == tok.i - 2 and tok.nbor(-1).text == "-"]  # fmt: skip
+                and i == verb - 2 and t.orth[verb - 1] == "-"]  # fmt: skip
     # a particle changes the verb ("gave up" is not "gave"): no bare-lemma fallback
     return [*prefixed, *preps, *particles] if particles else [*prefixed, *preps, *adverbs, lemma]
 
 
-def noun_keys(tok: Token) -> list[str]:
-    """Lexicon keys for a noun: "modifier lemma" ("hunger strike"), then "lemma"."""
-    lemma = tok.lemma_.lower()
-    mods = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
-    keys = [f"{m.lemma_.lower()} {lemma}" for m in mods]
-    keys += [f"{m.lemma_.lower()} of {lemma}" for m in mods]
-    of_objects = [g for c in tok.children if c.lower_ == "of" for g in c.children]
-    keys += [f"{lemma} of {g.lemma_.lower()}" for g in of_objects]
+def noun_keys(noun: int, table: TokenTable) -> list[str]:
+    """Lexicon keys for token ``noun``: "modifier lemma" ("hunger strike"), then "lemma"."""
+    t = table
+    lemma = t.lemma_lower[noun]
+    mods = [c for c in t.children(noun) if t.dep[c] in ("compound", "amod") and c < noun]
+    keys = [f"{t.lemma_lower[m]} {lemma}" for m in mods]
+    keys += [f"{t.lemma_lower[m]} of {lemma}" for m in mods]
+    of_objects = [g for c in t.children(noun) if t.lower[c] == "of" for g in t.children(c)]
+    keys += [f"{lemma} of {t.lemma_lower[g]}" for g in of_objects]
     return [*keys, lemma]
 
 
-def noun_sense(tok: Token, lexicon: EventLexicon) -> tuple[str, Sense] | None:
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in lexicon.noun_words:
+def noun_sense(tok: Token, ctx: TriggerContext) -> tuple[str, Sense] | None:
+    t, lexicon = ctx.table, ctx.lexicon
+    if t.pos[tok.i] not in ("NOUN", "PROPN") or t.lemma_lower[tok.i] not in lexicon.noun_words:
         return None
-    for key in noun_keys(tok):
+    for key in noun_keys(tok.i, t):
         sense = lexicon.nouns.get(key)
         if sense is not None:
             return key, sense
     return None
 
 
-def theme_of(verb: Token, measures: frozenset[str] = frozenset()) -> Token | None:
+def theme_of(
+    verb: Token, table: TokenTable, measures: frozenset[str] = frozenset()
+) -> Token | None:
     """The thing a verb acts on: its direct object, or the subject when passive;
     behind a measure noun, what it measures ("ten days of exercises")."""
-    for child in verb.children:
-        if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass":
-            return _behind_measure(child, measures)
+    for child in table.children(verb.i):
+        if table.dep[child] in OBJECT_DEPS or table.dep[child] == "nsubjpass":
+            return table.doc[_behind_measure(child, measures, table)]
     return None
 
 
-def _participle_theme(verb: Token, measures: frozenset[str]) -> Token | None:
+def _participle_theme(verb: Token, measures: frozenset[str], table: TokenTable) -> Token | None:
     """"war crimes committed by ...": what a past participle modifies is its object."""
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        return _behind_measure(verb.head, measures)
+    t, i = table, verb.i
+    if t.dep[i] == "acl" and t.tag[i] == "VBN":
+        return t.doc[_behind_measure(t.head[i], measures, t)]
     # "the troops it has gathered": a relative clause with its own subject acts on its noun
-    own_subject = any(c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who")
-                      for c in verb.children)  # fmt: skip
-    if verb.dep_ == "relcl" and own_subject:
-        return _behind_measure(verb.head, measures)
+    own_subject = any(t.dep[c] == "nsubj" and t.lower[c] not in ("that", "which", "who")
+                      for c in t.children(i))  # fmt: skip
+    if t.dep[i] == "relcl" and own_subject:
+        return t.doc[_behind_measure(t.head[i], measures, t)]
     return None
 
 
-def _behind_measure(noun: Token, measures: frozenset[str], depth: int = 0) -> Token:
-    """What a measure noun measures, through nested measures ("a shipment of 200,000
-    pounds of equipment")."""
-    if depth > 2 or (noun.lemma_.lower() not in measures and noun.lower_ not in measures):
+def _behind_measure(noun: int, measures: frozenset[str], table: TokenTable, depth: int = 0) -> int:
+    """What a measure noun (token ``noun``) measures, through nested measures ("a
+    shipment of 200,000 pounds of equipment")."""
+    t = table
+    if depth > 2 or (t.lemma_lower[noun] not in measures and t.lower[noun] not in measures):
         return noun
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    return _behind_measure(pobj, measures, depth + 1)
+    for prep in t.children(noun):
+        if t.dep[prep] == "prep" and t.lower[prep] in ("of", "in"):
+            for pobj in t.children(prep):
+                if t.dep[pobj] == "pobj":
+                    return _behind_measure(pobj, measures, t, depth + 1)
     return noun
 
 
@@ -131,14 +158,15 @@ def object_class(obj: Token | None, ctx: TriggerContext) -> str:
     ("welcomed the Council's statement")."""
     if obj is None:
         return ""
-    lemma = obj.lemma_.lower()
+    lemma = ctx.table.lemma_lower[obj.i]
     stands_for = ctx.finder.actors.at(obj.i) is not None or (
         lemma in ctx.finder.carriers and ctx.finder.actor_at(obj) is not None
     )
     if stands_for and lemma not in ctx.lexicon.objects:
         return "actor"
     # "lifted the state of emergency": a multi-word object ("state of emergency") first
-    return next((c for k in noun_keys(obj) if (c := ctx.lexicon.objects.get(k))), "")
+    keys = noun_keys(obj.i, ctx.table)
+    return next((c for k in keys if (c := ctx.lexicon.objects.get(k))), "")
 
 
 # ---------------------------------------------------------------- verb triggers
@@ -146,9 +174,10 @@ def object_class(obj: Token | None, ctx: TriggerContext) -> str:
 
 def verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
     """A light-verb or lexicon-verb candidate for ``tok``, if it is one."""
-    if tok.pos_ == "ADJ" and tok.dep_ == "acomp":  # "is opposed to", "was critical of"
+    t, i = ctx.table, tok.i
+    if t.pos[i] == "ADJ" and t.dep[i] == "acomp":  # "is opposed to", "was critical of"
         return lexicon_verb_candidate(tok, ctx)
-    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
+    if t.pos[i] not in ("VERB", "AUX") and not t.tag[i].startswith("VB"):
         return None
     light = light_candidate(tok, ctx)
     if light is not None:
@@ -157,14 +186,19 @@ def verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
 
 
 def _acts_together(verb: Token, ctx: TriggerContext) -> bool:
-    adverbs = ctx.lexicon.cue("args.cooperation_adverbs")
-    return any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in adverbs for c in verb.children)
+    if verb.i not in ctx.together:
+        return False
+    adverbs, t = ctx.lexicon.cue("args.cooperation_adverbs"), ctx.table
+    return any(t.dep[c] in ("advmod", "npadvmod") and t.lower[c] in adverbs
+               for c in t.children(verb.i))  # fmt: skip
 
 
 def light_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
     """"held talks", "imposed sanctions on", "launched an attack"."""
+    if not _may_key(tok, ctx.lexicon.light_lemmas, ctx.table):
+        return None
     for noun in _light_objects(tok, ctx):
-        found = noun_sense(noun, ctx.lexicon)
+        found = noun_sense(noun, ctx)
         if found is not None:
             return _light_pair(tok, noun, found, ctx)
     return None
@@ -172,21 +206,22 @@ def light_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
 
 def _light_objects(verb: Token, ctx: TriggerContext) -> list[Token]:
     """The direct object, then objects of the verb's prepositions ("engaged in")."""
-    measures = ctx.lexicon.cue("args.measure_nouns")
-    found = [theme_of(verb, measures)]
-    lemma = verb.lemma_.lower()
-    found += [_behind_measure(g, measures) for c in verb.children
-              if c.dep_ == "prep" and f"{lemma} {c.lower_}" in ctx.lexicon.light_keys
-              for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-    return [t for t in found if t is not None]
+    measures, t = ctx.lexicon.cue("args.measure_nouns"), ctx.table
+    theme = theme_of(verb, t, measures)
+    found = [theme] if theme is not None else []
+    lemma, keys = t.lemma_lower[verb.i], ctx.lexicon.light_keys
+    found += [t.doc[_behind_measure(g, measures, t)] for c in t.children(verb.i)
+              if t.dep[c] == "prep" and f"{lemma} {t.lower[c]}" in keys
+              for g in t.children(c) if t.dep[g] == "pobj"]  # fmt: skip
+    return found
 
 
 def _light_pair(
     tok: Token, noun: Token, found: tuple[str, Sense], ctx: TriggerContext
 ) -> Candidate | None:
     noun_key, nsense = found
-    nouns = (noun_key, noun.lemma_.lower(), "*")  # "military exercise", then "exercise"
-    for key in verb_keys(tok, ctx.lexicon):
+    nouns = (noun_key, ctx.table.lemma_lower[noun.i], "*")  # "military exercise", "exercise"
+    for key in verb_keys(tok, ctx):
         lsense = next((s for n in nouns if (s := ctx.lexicon.light.get((key, n)))), None)
         if lsense is not None:
             cameo = lsense.cameo or nsense.cameo
@@ -197,18 +232,17 @@ def _light_pair(
 
 
 def lexicon_verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
-    special = (_expulsion(tok, ctx) or _forces_moving(tok, ctx) or _receipt(tok, ctx)
-               or _joint_action(tok, ctx) or _instruction(tok, ctx))  # fmt: skip
-    if special is not None:
+    special = _special_candidate(tok, ctx)
+    if special is not None or not _may_key(tok, ctx.lexicon.verb_lemmas, ctx.table):
         return special
-    measures = ctx.lexicon.cue("args.measure_nouns")
-    obj = theme_of(tok, measures) or _participle_theme(tok, measures)
-    cls = object_class(obj if obj is not None else _first_pobj(tok), ctx)
+    measures, t = ctx.lexicon.cue("args.measure_nouns"), ctx.table
+    obj = theme_of(tok, t, measures) or _participle_theme(tok, measures, t)
+    cls = object_class(obj if obj is not None else _first_pobj(tok, t), ctx)
     # a specific object class, then any direct object ("*"), then no condition
     wanted_classes = tuple(dict.fromkeys((cls, "*", "") if obj is not None else (cls, "")))
     if obj is not None and not cls:
         wanted_classes = ("*", "")
-    keys = verb_keys(tok, ctx.lexicon)
+    keys = verb_keys(tok, ctx)
     # a row for the object's class under any key beats another key's default row
     # ("withdrew its monitors from Belarus" is withdrawing a mission, not troops)
     order = [(k, cls) for k in keys] if cls else []
@@ -219,6 +253,26 @@ def lexicon_verb_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
             why = f"verb:{key}" + (f"+{wanted}" if wanted else "")
             return _civil(_rioting(_with_roles(tok, sense, why, ctx, obj, "verb", key), ctx), ctx)
     return None
+
+
+def _may_key(verb: Token, lemmas: frozenset[str], table: TokenTable) -> bool:
+    """Whether a key of :func:`verb_keys` can start with one of ``lemmas``: every key
+    starts with the verb's lemma, except behind a split-off hyphenated prefix
+    ("test-fired"), which is left to the lookup."""
+    i = verb.i
+    return table.lemma_lower[i].split(" ")[0] in lemmas or (i >= 2 and table.orth[i - 1] == "-")
+
+
+def _special_candidate(tok: Token, ctx: TriggerContext) -> Candidate | None:
+    """A candidate of one of the special rules; each wants its own verbs
+    (``special_lemmas``) except a verb acting "together", so other verbs are
+    dismissed without reading their dependents."""
+    if ctx.table.lemma_lower[tok.i] not in ctx.lexicon.special_lemmas and not _acts_together(
+        tok, ctx
+    ):
+        return None
+    return (_expulsion(tok, ctx) or _forces_moving(tok, ctx) or _receipt(tok, ctx)
+            or _joint_action(tok, ctx) or _instruction(tok, ctx))  # fmt: skip
 
 
 def _civil(cand: Candidate, ctx: TriggerContext) -> Candidate | None:
@@ -247,7 +301,7 @@ def _forces_moving(verb: Token, ctx: TriggerContext) -> Candidate | None:
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return None
-    moved = _behind_measure(subj, ctx.lexicon.cue("args.measure_nouns"))
+    moved = ctx.table.doc[_behind_measure(subj.i, ctx.lexicon.cue("args.measure_nouns"), ctx.table)]
     cls = ctx.lexicon.objects.get(moved.lemma_.lower(), "") or next(
         (c for m in moved.children if m.dep_ == "compound"  # "a security assistance package"
          and (c := ctx.lexicon.objects.get(m.lemma_.lower(), "")) in MOVED_CODES), "")  # fmt: skip
@@ -267,7 +321,7 @@ def _forces_moving(verb: Token, ctx: TriggerContext) -> Candidate | None:
     if not (sources or targets):
         return None
     return Candidate(verb, code, 0.7, f"motion:{verb.lemma_}+{moved.lemma_}", sources, targets,
-                     verb_modality(verb, ctx.lexicon), kind="special")  # fmt: skip
+                     ctx.modality(verb), kind="special")  # fmt: skip
 
 
 def _expulsion(verb: Token, ctx: TriggerContext) -> Candidate | None:
@@ -289,7 +343,7 @@ def _expulsion(verb: Token, ctx: TriggerContext) -> Candidate | None:
     if not (sources or targets):
         return None
     return Candidate(verb, "166", 0.8, f"expel:{verb.lemma_}+{leave.lemma_}", sources, targets,
-                     verb_modality(verb, ctx.lexicon), kind="special")  # fmt: skip
+                     ctx.modality(verb), kind="special")  # fmt: skip
 
 
 def _homeward(verb: Token, ctx: TriggerContext) -> bool:
@@ -318,7 +372,7 @@ def _joint_action(verb: Token, ctx: TriggerContext) -> Candidate | None:
     if len(sides) < 2:
         return None
     return Candidate(verb, "060", 0.7, f"joint:{verb.lemma_}+{how}", sides, (),
-                     verb_modality(verb, ctx.lexicon), kind="special")  # fmt: skip
+                     ctx.modality(verb), kind="special")  # fmt: skip
 
 
 def _joint_thing(verb: Token, ctx: TriggerContext) -> bool:
@@ -327,8 +381,8 @@ def _joint_thing(verb: Token, ctx: TriggerContext) -> bool:
     force" a deployment, "issued a joint statement" no cooperation)."""
     if verb.lemma_.lower() not in ctx.lexicon.cue("args.joint_making_verbs"):
         return False
-    thing = theme_of(verb)
-    if thing is None or noun_sense(thing, ctx.lexicon) is not None or _names_forces(thing, ctx):
+    thing = theme_of(verb, ctx.table)
+    if thing is None or noun_sense(thing, ctx) is not None or _names_forces(thing, ctx):
         return False
     words = [*thing.children, *(g for c in thing.children if c.dep_ == "compound"
                                 for g in c.children)]  # fmt: skip
@@ -347,14 +401,14 @@ def _instruction(verb: Token, ctx: TriggerContext) -> Candidate | None:
     if not (sources or targets):
         return None
     return Candidate(verb, "020", 0.7, f"instruct:{verb.lemma_}+to", sources, targets,
-                     verb_modality(verb, ctx.lexicon), kind="special")  # fmt: skip
+                     ctx.modality(verb), kind="special")  # fmt: skip
 
 
 def _receipt(verb: Token, ctx: TriggerContext) -> Candidate | None:
     """"Armenia received humanitarian aid from Russia": AID from the giver to the subject."""
     if verb.lemma_.lower() not in ctx.lexicon.cue("args.receive_verbs"):
         return None
-    obj = theme_of(verb, ctx.lexicon.cue("args.measure_nouns"))
+    obj = theme_of(verb, ctx.table, ctx.lexicon.cue("args.measure_nouns"))
     cls = ctx.lexicon.objects.get(obj.lemma_.lower(), "") if obj is not None else ""
     if cls not in ("aid", "weapons", "money"):
         return None
@@ -366,7 +420,7 @@ def _receipt(verb: Token, ctx: TriggerContext) -> Candidate | None:
         return None
     code = MOVED_CODES[cls]
     return Candidate(verb, code, 0.75, f"receive:{verb.lemma_}+{cls}", givers, receivers,
-                     verb_modality(verb, ctx.lexicon), kind="special")  # fmt: skip
+                     ctx.modality(verb), kind="special")  # fmt: skip
 
 
 def _with_roles(
@@ -374,9 +428,9 @@ def _with_roles(
     key: str,
 ) -> Candidate:  # fmt: skip
     """Source and target of a verb trigger: subject/object, or agent/subject when passive."""
-    finder = ctx.finder
+    finder, lemma = ctx.finder, ctx.table.lemma_lower[verb.i]
     subjects, passive = finder.subject(verb)
-    passive = passive and verb.lemma_.lower() not in ctx.lexicon.cue("args.stative_passives")
+    passive = passive and lemma not in ctx.lexicon.cue("args.stative_passives")
     obj_is_theme = _is_theme(verb, obj, kind, ctx)
     if passive:
         sources, targets = finder.agent(verb), () if obj_is_theme else subjects
@@ -406,14 +460,14 @@ def _with_roles(
         roles = roles.replace("prep", "obj-arg")
     if _venue_only(verb, sources, targets, ctx):  # "X and Y clashed at the Council"
         targets, roles = (), roles + "+venue"
-    if verb.lemma_.lower() in ctx.lexicon.cue("args.beneficiary_verbs"):
+    if lemma in ctx.lexicon.cue("args.beneficiary_verbs"):
         # "reinforce NATO's eastern flank": whose flank is helped; only "against" is a target
         targets = finder.prep_objects(verb, frozenset({"against"}))
-    if verb.lemma_.lower() in ctx.lexicon.cue("args.mediation_verbs"):
+    if lemma in ctx.lexicon.cue("args.mediation_verbs"):
         sources, targets, roles = _mediation(verb, sources, targets, roles, ctx)
     cameo = _joint(sense, sources, targets, obj, finder)
     return Candidate(verb, cameo, sense.weight, f"{why}/{roles}", sources, targets,
-                     verb_modality(verb, ctx.lexicon), kind=kind,
+                     ctx.modality(verb), kind=kind,
                      theme_i=obj.i if obj is not None else -1)  # fmt: skip
 
 
@@ -456,21 +510,22 @@ def _venue_only(
 def _keyed_noun_targets(verb: Token, prep: str, ctx: TriggerContext) -> tuple[Arg, ...]:
     """Inside the object of the verb's own preposition: "called for a meeting of the
     OSCE", "called for sanctions against Russia"."""
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ == prep:
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return _noun_targets(pobj, ctx, with_of=True)
+    t = ctx.table
+    for child in t.children(verb.i):
+        if t.dep[child] == "prep" and t.lower[child] == prep:
+            for pobj in t.children(child):
+                if t.dep[pobj] == "pobj":
+                    return _noun_targets(t.doc[pobj], ctx, with_of=True)
     return ()
 
 
-def _first_pobj(verb: Token) -> Token | None:
+def _first_pobj(verb: Token, table: TokenTable) -> Token | None:
     """The object of the verb's first preposition ("agreed to a request")."""
-    for prep in verb.children:
-        if prep.dep_ == "prep":
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    return pobj
+    for prep in table.children(verb.i):
+        if table.dep[prep] == "prep":
+            for pobj in table.children(prep):
+                if table.dep[pobj] == "pobj":
+                    return table.doc[pobj]
     return None
 
 
@@ -478,8 +533,9 @@ def _rioting(cand: Candidate, ctx: TriggerContext) -> Candidate:
     """Violence by protesters ("protesters stormed the parliament") is a riot (PROTEST)."""
     if ctx.lexicon.code(cand.cameo).plover not in ("ASSAULT", "COERCE"):
         return cand
-    subj = next((c for c in cand.trigger.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.lemma_.lower() not in ctx.lexicon.cue("args.protester_nouns"):
+    t = ctx.table
+    subj = next((c for c in t.children(cand.trigger.i) if t.dep[c] == "nsubj"), None)
+    if subj is None or t.lemma_lower[subj] not in ctx.lexicon.cue("args.protester_nouns"):
         return cand
     return replace(cand, cameo="145", why=cand.why + "+riot")
 
@@ -487,10 +543,11 @@ def _rioting(cand: Candidate, ctx: TriggerContext) -> Candidate:
 def _prep_noun_owners(verb: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
     """The owner of a noun in a target phrase: "yielded to pressure from Brussels",
     "bowed to the protesters' demands"."""
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in ctx.finder.target_preps:
-            for pobj in prep.children:
-                found = ctx.finder.noun_owner(pobj) if pobj.dep_ == "pobj" else ()
+    t = ctx.table
+    for prep in t.children(verb.i):
+        if t.dep[prep] == "prep" and t.lower[prep] in ctx.finder.target_preps:
+            for pobj in t.children(prep):
+                found = ctx.finder.noun_owner(t.doc[pobj]) if t.dep[pobj] == "pobj" else ()
                 if found:
                     return found
     return ()
@@ -500,9 +557,10 @@ def _is_theme(verb: Token, obj: Token | None, kind: str, ctx: TriggerContext) ->
     """Is the object what the act moves or is about (never its target)?"""
     if obj is None:
         return False
-    if kind == "light" or verb.lemma_.lower() in ctx.lexicon.cue("args.topic_verbs"):
+    lemma = ctx.table.lemma_lower
+    if kind == "light" or lemma[verb.i] in ctx.lexicon.cue("args.topic_verbs"):
         return True
-    return ctx.lexicon.objects.get(obj.lemma_.lower(), "") in ctx.lexicon.cue("args.theme_classes")
+    return ctx.lexicon.objects.get(lemma[obj.i], "") in ctx.lexicon.cue("args.theme_classes")
 
 
 def _noun_targets(noun: Token, ctx: TriggerContext, with_of: bool = False) -> tuple[Arg, ...]:
@@ -516,7 +574,7 @@ def _noun_targets(noun: Token, ctx: TriggerContext, with_of: bool = False) -> tu
     preps = ctx.lexicon.cue("args.noun_target_preps")
     if not with_of:
         preps = preps - {"of"}
-    for head in (noun, *noun.conjuncts):
+    for head in (noun, *(ctx.table.doc[c] for c in conjuncts(noun.i, ctx.table))):
         found = ctx.finder.prep_objects(head, preps)
         if found:
             return found
@@ -530,7 +588,8 @@ def _joint(
     """The joint code ("joint exercises" are COOPERATE) when the act is shared."""
     if sense.joint_cameo is None:
         return sense.cameo
-    joint_word = obj is not None and any(c.lower_ == "joint" for c in obj.children)
+    t = finder.table
+    joint_word = obj is not None and any(t.lower[c] == "joint" for c in t.children(obj.i))
     partner = obj is not None and bool(finder.prep_objects(obj, frozenset({"with"})))
     return sense.joint_cameo if (len(sources) > 1 or joint_word or partner) else sense.cameo
 
@@ -540,9 +599,9 @@ def _joint(
 
 def noun_candidate(tok: Token, ctx: TriggerContext, consumed: set[int]) -> Candidate | None:
     """"Russia's deployment of 3,000 troops", "the Russian invasion of Ukraine"."""
-    if tok.i in consumed or tok.dep_ in NOMINAL_EXCLUDED_DEPS:
+    if tok.i in consumed or ctx.table.dep[tok.i] in NOMINAL_EXCLUDED_DEPS:
         return None
-    found = noun_sense(tok, ctx.lexicon)
+    found = noun_sense(tok, ctx)
     if found is None:
         return None
     key, sense = found
@@ -714,7 +773,7 @@ def _participants(noun: Token, ctx: TriggerContext, addressed: bool = False) -> 
 
 def _meeting_verb(verb: Token, ctx: TriggerContext) -> bool:
     """A verb that is itself a meeting ("hosted Scholz for talks", "met Putin at the summit")."""
-    keys = verb_keys(verb, ctx.lexicon)
+    keys = verb_keys(verb, ctx)
     return any(ctx.lexicon.code(sense.cameo).plover == "CONSULT"
                for key in keys for cls in ("", "actor", "*")
                if (sense := ctx.lexicon.verbs.get((key, cls))) is not None)  # fmt: skip
@@ -723,15 +782,16 @@ def _meeting_verb(verb: Token, ctx: TriggerContext) -> bool:
 def _noun_modality(noun: Token, ctx: TriggerContext) -> Modality:
     """"no invasion" is negated; "a Russian invasion could displace millions" takes the
     modality of the verb it is the subject of."""
-    negated = any(c.lower_ == "no" for c in noun.children)
-    mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "det")}
+    t, i = ctx.table, noun.i
+    negated = any(t.lower[c] == "no" for c in t.children(i))
+    mods = {t.lower[c] for c in t.children(i) if t.dep[c] in ("amod", "det")}
     possible = bool(mods & ctx.lexicon.cue("hypothetical.noun_adjectives"))
     planned = bool(mods & ctx.lexicon.cue("future.noun_adjectives"))
-    if noun.dep_ in ("nsubj", "nsubjpass"):
-        head = verb_modality(noun.head, ctx.lexicon)
+    if t.dep[i] in ("nsubj", "nsubjpass"):
+        head = ctx.modality(t.doc[t.head[i]])
         return Modality(negated, head.future or planned, head.hypothetical or possible, False)
     # "the first call since the invasion": the act is background
-    since = noun.dep_ == "pobj" and noun.head.lower_ in ctx.lexicon.cue("historical.markers")
+    since = t.dep[i] == "pobj" and t.lower[t.head[i]] in ctx.lexicon.cue("historical.markers")
     return Modality(negated, planned, possible, since)
 
 
@@ -774,13 +834,18 @@ def _forces_targets(noun: Token, ctx: TriggerContext) -> tuple[Arg, ...]:
     """Targets attached to the forces an act moves ("deployment of troops near Ukraine",
     "arrival of Russian troops in Belarus")."""
     preps = (ctx.lexicon.cue("args.noun_target_preps") - {"of"}) | {"in"}
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for pobj in prep.children:
-                found = ctx.finder.prep_objects(pobj, preps)
-                if found:
-                    return found
+    for pobj in _of_objects(noun, ctx.table):
+        found = ctx.finder.prep_objects(pobj, preps)
+        if found:
+            return found
     return ()
+
+
+def _of_objects(noun: Token, table: TokenTable) -> list[Token]:
+    """What the noun's of-phrases hold (every dependent of each "of")."""
+    t = table
+    return [t.doc[g] for p in t.children(noun.i) if t.dep[p] == "prep" and t.lower[p] == "of"
+            for g in t.children(p)]  # fmt: skip
 
 
 def _names_forces(noun: Token, ctx: TriggerContext) -> bool:
@@ -789,12 +854,10 @@ def _names_forces(noun: Token, ctx: TriggerContext) -> bool:
 
 def _forces_class(noun: Token, ctx: TriggerContext) -> str:
     """The class of the forces an of-phrase names ("deployment of peacekeeping troops")."""
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for pobj in prep.children:
-                cls = object_class(pobj, ctx)
-                if cls in FORCE_CLASSES:
-                    return cls
+    for pobj in _of_objects(noun, ctx.table):
+        cls = object_class(pobj, ctx)
+        if cls in FORCE_CLASSES:
+            return cls
     return ""
 
 
@@ -802,16 +865,17 @@ def _consumed_nouns(cand: Candidate, ctx: TriggerContext) -> set[int]:
     """Nouns a verb candidate has used up: a light verb's event noun, and what a
     response (reject, accept, give in to) responds to."""
     if cand.kind == "light":  # a host's meeting keeps its own sides ("hosted talks between")
-        third_party = cand.trigger.lemma_.lower() in ctx.lexicon.cue("args.non_reciprocal_verbs")
+        lemma = ctx.table.lemma_lower[cand.trigger.i]
+        third_party = lemma in ctx.lexicon.cue("args.non_reciprocal_verbs")
         return set() if third_party else {cand.theme_i}
     plover = ctx.lexicon.code(cand.cameo).plover.lower()
     if plover not in ctx.lexicon.cue("args.response_types"):
         return set()
-    verb = cand.trigger
+    t, verb = ctx.table, cand.trigger
     settings = ctx.lexicon.cue("args.setting_preps")  # "agreed at talks in Sochi": not a response
-    nouns = {c.i for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")}
-    nouns |= {g.i for c in verb.children if c.dep_ == "prep" and c.lower_ not in settings
-              for g in c.children}  # fmt: skip
+    nouns = {c for c in t.children(verb.i) if t.dep[c] in ("dobj", "obj", "nsubjpass")}
+    nouns |= {g for c in t.children(verb.i) if t.dep[c] == "prep" and t.lower[c] not in settings
+              for g in t.children(c)}  # fmt: skip
     # a protest given in to still happened ("shelved the reform after mass protests"), and
     # a claim dismissed was still made ("Moscow's accusation that Kyiv ... was dismissed")
     kept = ctx.lexicon.cue("args.unconsumed_types")
@@ -821,7 +885,7 @@ def _consumed_nouns(cand: Candidate, ctx: TriggerContext) -> set[int]:
 
 
 def _noun_type(tok: Token, ctx: TriggerContext) -> str:
-    found = noun_sense(tok, ctx.lexicon)
+    found = noun_sense(tok, ctx)
     return ctx.lexicon.code(found[1].cameo).plover if found is not None else ""
 
 
@@ -847,30 +911,28 @@ def _possible_verbs(sent: Span, ctx: TriggerContext) -> list[int]:
     built for the other words): adjectival predicates, and verbs some lexicon row or
     special rule can start with (``trigger_lemmas``) or that act "together"
     (:func:`_joint_action`) -- any other verb could only ever come to nothing."""
-    t, lexicon = ctx.table, ctx.lexicon
-    adverbs = lexicon.cue("args.cooperation_adverbs")
-    together = {t.head[j] for j in range(sent.start, sent.end)
-                if t.dep[j] in ("advmod", "npadvmod") and t.lower[j] in adverbs}  # fmt: skip
+    t, lemmas, together = ctx.table, ctx.lexicon.trigger_lemmas, ctx.together
+    dep, pos, tag, lemma = t.dep, t.pos, t.tag, t.lemma_lower
     return [i for i in range(sent.start, sent.end)
-            if (t.pos[i] == "ADJ" and t.dep[i] == "acomp")
-            or ((t.pos[i] in ("VERB", "AUX") or t.tag[i].startswith("VB"))
-                and (t.lemma[i].lower() in lexicon.trigger_lemmas or i in together))]  # fmt: skip
+            if (pos[i] == "ADJ" and dep[i] == "acomp")
+            or ((pos[i] in ("VERB", "AUX") or tag[i].startswith("VB"))
+                and (lemma[i] in lemmas or i in together))]  # fmt: skip
 
 
 def _possible_nouns(sent: Span, ctx: TriggerContext) -> list[int]:
     """Tokens :func:`noun_candidate` or :func:`denunciation` can accept."""
     t, lexicon = ctx.table, ctx.lexicon
-    denouncing = lexicon.cue("reporting.denunciation_nouns")
-    lemmas = [t.lemma[i].lower() for i in range(sent.start, sent.end)]
-    return [i for i, lemma in enumerate(lemmas, sent.start)
-            if (t.pos[i] in ("NOUN", "PROPN") and lemma in lexicon.noun_words)
-            or lemma in denouncing]  # fmt: skip
+    denouncing, words = lexicon.cue("reporting.denunciation_nouns"), lexicon.noun_words
+    pos, lemma = t.pos, t.lemma_lower
+    return [i for i in range(sent.start, sent.end)
+            if (pos[i] in ("NOUN", "PROPN") and lemma[i] in words)
+            or lemma[i] in denouncing]  # fmt: skip
 
 
 def denunciation(noun: Token, ctx: TriggerContext) -> Candidate | None:
     """"Germany called it a war crime", "he said Russia's recognition was a breach of
     Ukraine's sovereignty": naming someone's act a wrong is ACCUSE (111) by the speaker."""
-    if noun.lemma_.lower() not in ctx.lexicon.cue("reporting.denunciation_nouns"):
+    if ctx.table.lemma_lower[noun.i] not in ctx.lexicon.cue("reporting.denunciation_nouns"):
         return None
     verb = noun.head
     if noun.dep_ == "oprd" and verb.lemma_.lower() in ctx.lexicon.cue("reporting.naming_verbs"):
@@ -884,7 +946,7 @@ def denunciation(noun: Token, ctx: TriggerContext) -> Candidate | None:
     else:
         return None
     accused = (ctx.finder.actors_at(thing) or ctx.finder.noun_owner(thing)) if thing else ()
-    mod = verb_modality(verb, ctx.lexicon)
+    mod = ctx.modality(verb)
     if not speakers or mod.negated or any(c.lower_ == "no" for c in noun.children):
         return None
     return Candidate(noun, "111", 0.7, f"denounce:{verb.lemma_}+{noun.lemma_}", speakers,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -31,7 +31,7 @@ from brinkwatch.extract.event_governors import (
 )
 from brinkwatch.extract.event_lexicon import EventLexicon
 from brinkwatch.extract.event_modality import (
-    clause_head_index,
+    clause_heads,
     has_condition_clause,
     is_historical,
     is_negated,
@@ -74,28 +74,43 @@ class EventInputs:
 
 @dataclass(frozen=True)
 class _Clause:
-    """The tokens of the clause an event was found in, as character ranges."""
+    """The tokens of the clause an event was found in (indices, ascending)."""
 
-    table: TokenTable
     indices: tuple[int, ...]
 
     @functools.cached_property
-    def tokens(self) -> tuple[Token, ...]:
-        return tuple(self.table.doc[i] for i in self.indices)
+    def members(self) -> frozenset[int]:
+        return frozenset(self.indices)
+
+
+class _Anchored:
+    """The document's dated times, places and quantities in a counted unit, each with
+    the token its first character falls in (-1: none), so that a clause covers one when
+    it has that token (tokens do not overlap).  Each list is read when an event first
+    needs it."""
+
+    def __init__(self, inputs: EventInputs, table: TokenTable, units: frozenset[str]) -> None:
+        self.inputs = inputs
+        self.table = table
+        self.units = units
+
+    def _token_at(self, start: int) -> int:
+        k = bisect.bisect_right(self.table.starts, start) - 1
+        return k if k >= 0 and start < self.table.ends[k] else -1
 
     @functools.cached_property
-    def _begins(self) -> list[int]:
-        return [self.table.starts[i] for i in self.indices]  # indices ascend
+    def dated(self) -> tuple[tuple[TimeMention, int], ...]:
+        times = [t for t in self.inputs.times if t.type in ("DATE", "TIME")]
+        return tuple((t, self._token_at(t.start)) for t in times)
 
     @functools.cached_property
-    def _ends(self) -> list[int]:
-        return [self.table.ends[i] for i in self.indices]
+    def places(self) -> tuple[tuple[Place, int], ...]:
+        return tuple((p, self._token_at(p.start)) for p in self.inputs.places)
 
-    def covers(self, start: int) -> bool:
-        """Whether a token of the clause covers character ``start`` (tokens do not
-        overlap, so only the last one beginning at or before it can)."""
-        k = bisect.bisect_right(self._begins, start) - 1
-        return k >= 0 and start < self._ends[k]
+    @functools.cached_property
+    def quantities(self) -> tuple[tuple[Quantity, int], ...]:
+        counted = [q for q in self.inputs.quantities if q.unit.lower() in self.units]
+        return tuple((q, self._token_at(q.start)) for q in counted)
 
 
 def extract_events(
@@ -103,22 +118,33 @@ def extract_events(
 ) -> tuple[Event, ...]:
     """Every PLOVER event in ``doc``: one per (source, target) pair."""
     settings = Settings()
+    table = table or TokenTable(doc)
     finder = ArgFinder(
-        inputs.actors, lexicon.cue("args.carriers"), lexicon.cue("args.target_preps"),
+        inputs.actors, lexicon.cue("args.carriers"), lexicon.cue("args.target_preps"), table,
         lexicon.ordered_cue("args.carrier_preps"), place_actors(doc, inputs.places),
         frozenset(k for k, v in lexicon.objects.items() if v in FORCE_CLASSES),
         lexicon.cue("reporting.verbs"), lexicon.cue("control.request"),
     )
-    ctx = TriggerContext(lexicon, finder, table or TokenTable(doc))
+    ctx = TriggerContext(lexicon, finder, table)
+    anchored = _Anchored(inputs, table, lexicon.cue("quantity.units"))
     events: list[Event] = []
     for sent in ctx.table.sents:
         if len(sent) > settings.max_sentence_tokens:
             continue
-        clauses = clause_index(sent, ctx.table)
+        clauses = _Clauses(sent, ctx.table)
         for cand in code_sentence(sent, ctx, inputs, clauses):
-            events.extend(_events_of(cand, sent, inputs, ctx, settings, clauses))
+            events.extend(_events_of(cand, sent, inputs, anchored, ctx, settings, clauses))
     events = _dedupe(events)
-    return tuple(replace(e, id=f"{inputs.article_id}-{n}") for n, e in enumerate(events))
+    return tuple(_with_id(e, f"{inputs.article_id}-{n}") for n, e in enumerate(events))
+
+
+# the fields of an Event after its id, in order
+_EVENT_FIELDS = tuple(f.name for f in fields(Event))[1:]
+
+
+def _with_id(event: Event, event_id: str) -> Event:
+    """``replace(event, id=event_id)``, positionally (the generic one is slower)."""
+    return Event(event_id, *(getattr(event, name) for name in _EVENT_FIELDS))
 
 
 def place_actors(doc: Doc, places: tuple[Place, ...]) -> dict[int, Actor]:
@@ -130,12 +156,12 @@ def place_actors(doc: Doc, places: tuple[Place, ...]) -> dict[int, Actor]:
         if place.country is None or span is None or place.feature in ("water", "other"):
             continue
         actor = Actor(place.text, place.start, place.end, name=place.name, country=place.country)
-        found.update({t.i: actor for t in span})
+        found.update(dict.fromkeys(range(span.start, span.end), actor))
     return found
 
 
 def code_sentence(
-    sent: Span, ctx: TriggerContext, inputs: EventInputs, clauses: dict[int, _Clause]
+    sent: Span, ctx: TriggerContext, inputs: EventInputs, clauses: _Clauses
 ) -> list[Candidate]:
     """Candidates of one sentence with governors applied and derived events added."""
     cands = [apply_governors(c, ctx) for c in sentence_candidates(sent, ctx)]
@@ -149,10 +175,12 @@ def code_sentence(
     year = inputs.published.year if inputs.published else None
     out = []
     for cand in cands:
-        clause = _clause_of(cand.trigger, clauses, ctx.table)
-        hist = is_historical(clause.tokens, inputs.times, year, ctx.lexicon)
-        hist = hist or long_standing(cand.trigger, ctx.lexicon) or cand.modality.historical
-        out.append(replace(cand, modality=replace(cand.modality, historical=hist)))
+        clause = clauses.of(cand.trigger)
+        hist = is_historical(clause.indices, ctx.table, inputs.times, year, ctx.lexicon)
+        hist = hist or long_standing(cand.trigger, ctx.lexicon, ctx.table)
+        if hist and not cand.modality.historical:  # (unchanged candidates are not copied)
+            cand = replace(cand, modality=replace(cand.modality, historical=True))
+        out.append(cand)
     return out
 
 
@@ -160,8 +188,9 @@ def _without_purpose_protests(cands: list[Candidate], ctx: TriggerContext) -> li
     """"blocked the crossings to protest against ...": the purpose of a coded protest is
     that same protest, not a second one."""
     protests = {c.trigger.i for c in cands if ctx.lexicon.code(c.cameo).plover == "PROTEST"}
+    dep, head = ctx.table.dep, ctx.table.head
     return [c for c in cands if not (
-        c.trigger.dep_ in ("xcomp", "advcl") and c.trigger.head.i in protests
+        dep[c.trigger.i] in ("xcomp", "advcl") and head[c.trigger.i] in protests
         and ctx.lexicon.code(c.cameo).plover == "PROTEST")]  # fmt: skip
 
 
@@ -177,10 +206,10 @@ def _with_conditional_threats(
 def _negated_cooperation(cand: Candidate, ctx: TriggerContext) -> Candidate:
     """"will not accept refugees", "would not meet the demands": a cooperative act
     negated on its own verb is a refusal (REJECT); the act itself is not coded."""
-    if cand.kind not in ("verb", "light") or not is_negated(cand.trigger, ctx.lexicon):
+    if cand.kind not in ("verb", "light") or not is_negated(cand.trigger, ctx.lexicon, ctx.table):
         return cand
     # "did not speak to" is no refusal; "will not meet" and "did not accept" are
-    refusal = cand.trigger.lemma_.lower() in ctx.lexicon.cue("control.negated_refusal")
+    refusal = ctx.table.lemma_lower[cand.trigger.i] in ctx.lexicon.cue("control.negated_refusal")
     if not (cand.modality.future or refusal):
         return cand
     if ctx.lexicon.code(cand.cameo).quad_class > 2 or cand.content:
@@ -195,7 +224,7 @@ def _conditional_act(cand: Candidate, ctx: TriggerContext) -> Candidate:
     mod = cand.modality
     if not mod.future or mod.hypothetical or cand.content or cand.kind == "derived":
         return cand
-    condition = has_condition_clause(cand.trigger, ctx.lexicon)
+    condition = has_condition_clause(cand.trigger, ctx.lexicon, ctx.table)
     quad = ctx.lexicon.code(cand.cameo).quad_class
     if condition is None or quad < 3:
         return cand
@@ -250,16 +279,30 @@ def _places(heads: list[Token], ctx: TriggerContext) -> tuple[tuple[Arg, ...], t
     return (), ()
 
 
-def clause_index(sent: Span, table: TokenTable) -> dict[int, _Clause]:
-    """Clause head index -> its clause, computed once per sentence."""
-    members: dict[int, list[int]] = {}
-    for i in range(sent.start, sent.end):
-        members.setdefault(clause_head_index(i, table), []).append(i)
-    return {head: _Clause(table, tuple(ids)) for head, ids in members.items()}
+class _Clauses:
+    """The clauses of one sentence, each worked out when first asked for (most
+    sentences code nothing)."""
 
+    def __init__(self, sent: Span, table: TokenTable) -> None:
+        self.sent = sent
+        self.table = table
+        self._by_head: dict[int, _Clause] = {}
 
-def _clause_of(tok: Token, clauses: dict[int, _Clause], table: TokenTable) -> _Clause:
-    return clauses.get(clause_head_index(tok.i, table)) or _Clause(table, (tok.i,))
+    @functools.cached_property
+    def _heads(self) -> list[int]:
+        """The clause head of each token of the sentence."""
+        return clause_heads(self.sent.start, self.sent.end, self.table)
+
+    def of(self, tok: Token) -> _Clause:
+        """The clause of ``tok`` (a one-token clause outside the sentence)."""
+        start = self.sent.start
+        if not start <= tok.i < self.sent.end:
+            return _Clause((tok.i,))
+        head = self._heads[tok.i - start]
+        if head not in self._by_head:
+            members = tuple(i for i, h in enumerate(self._heads, start) if h == head)
+            self._by_head[head] = _Clause(members)
+        return self._by_head[head]
 
 
 # ---------------------------------------------------------------- records
@@ -276,7 +319,8 @@ def _pairs(cand: Candidate, ctx: TriggerContext) -> list[tuple[Arg | None, Arg |
     targets = tuple(t for t in cand.targets if not any(_same(s, t) for s in sources))
     if cand.targets and not targets and derived:
         return []
-    third_party = cand.trigger.lemma_.lower() in ctx.lexicon.cue("args.non_reciprocal_verbs")
+    lemma = ctx.table.lemma_lower[cand.trigger.i]
+    third_party = lemma in ctx.lexicon.cue("args.non_reciprocal_verbs")
     if (not targets and len(sources) < 2 and cand.kind == "verb" and not third_party
             and plover in ctx.lexicon.cue("args.two_sided_types")):  # fmt: skip
         return []  # "EU leaders met in Brussels": a meeting among one side is none
@@ -331,11 +375,13 @@ def _same(a: Arg | None, b: Arg | None) -> bool:
     ("halt its attack" does not make Russia its own target)."""
     if a is None or b is None:
         return False
+    if a.actor == b.actor or a.token.i == b.token.i:
+        return True
     # "halt its attack", "closed EU airspace": a modifier of the object naming the
     # source itself is not a target
-    modifier = b.token.tag_ == "PRP$" or b.token.dep_ in ("poss", "compound", "amod", "nmod")
-    reflexive = modifier and a.actor.code == b.actor.code
-    return a.actor == b.actor or a.token.i == b.token.i or reflexive
+    if a.actor.code != b.actor.code:
+        return False
+    return b.token.tag_ == "PRP$" or b.token.dep_ in ("poss", "compound", "amod", "nmod")
 
 
 def confidence(cand: Candidate, source: Arg | None, target: Arg | None) -> float:
@@ -350,50 +396,64 @@ def confidence(cand: Candidate, source: Arg | None, target: Arg | None) -> float
     return round(max(0.0, min(0.99, value)), 3)
 
 
+@dataclass(frozen=True)
+class _Setting:
+    """What every event of one candidate shares: its sentence, date, place and quantity."""
+
+    sentence: str
+    date: EventDate | None
+    place: Place | None
+    quantity: Quantity | None
+
+
 def _events_of(
-    cand: Candidate, sent: Span, inputs: EventInputs, ctx: TriggerContext, settings: Settings,
-    clauses: dict[int, _Clause],
+    cand: Candidate, sent: Span, inputs: EventInputs, anchored: _Anchored, ctx: TriggerContext,
+    settings: Settings, clauses: _Clauses,
 ) -> list[Event]:  # fmt: skip
-    out: list[Event] = []
-    clause = _clause_of(cand.trigger, clauses, ctx.table)
-    for source, target in _pairs(cand, ctx):
-        conf = confidence(cand, source, target)
-        if conf < settings.min_event_confidence:
-            continue
-        out.append(_event(cand, sent, source, target, conf, clause, inputs, ctx))
-    return out
+    pairs = [(source, target, conf) for source, target in _pairs(cand, ctx)
+             if (conf := confidence(cand, source, target)) >= settings.min_event_confidence]
+    if not pairs:
+        return []
+    members = clauses.of(cand.trigger).members
+    place = next((p for p, i in anchored.places if i in members
+                  and not _is_actor_span(p.start, p.end, inputs)), None)  # fmt: skip
+    quantity = next((q for q, i in anchored.quantities if i in members), None)
+    date = _date(members, sent, inputs, anchored)
+    setting = _Setting(ctx.table.text_of(sent), date, place, quantity)
+    return [_event(cand, source, target, conf, setting, ctx) for source, target, conf in pairs]
 
 
 def _event(
-    cand: Candidate, sent: Span, source: Arg | None, target: Arg | None, conf: float,
-    clause: _Clause, inputs: EventInputs, ctx: TriggerContext,
+    cand: Candidate, source: Arg | None, target: Arg | None, conf: float, setting: _Setting,
+    ctx: TriggerContext,
 ) -> Event:  # fmt: skip
     row = ctx.lexicon.code(cand.cameo)
-    trig = cand.trigger
-    toks = [trig] + [a.token for a in (source, target) if a is not None]
+    starts, ends, trig = ctx.table.starts, ctx.table.ends, cand.trigger.i
+    toks = [trig] + [a.token.i for a in (source, target) if a is not None]
     mod = cand.modality
     return Event(
-        id="", type=row.plover, sentence=ctx.table.text_of(sent),
-        trigger=Trigger(trig.text, trig.idx, trig.idx + len(trig)), start=min(t.idx for t in toks),
-        end=max(t.idx + len(t) for t in toks), quad_class=row.quad_class,
-        goldstein=row.goldstein, why=cand.why, mode=row.mode, contexts=row.contexts,
-        cameo=row.code, source=source.actor if source else None,
+        id="", type=row.plover, sentence=setting.sentence,
+        trigger=Trigger(ctx.table.orth[trig], starts[trig], ends[trig]),
+        start=min(starts[i] for i in toks), end=max(ends[i] for i in toks),
+        quad_class=row.quad_class, goldstein=row.goldstein, why=cand.why, mode=row.mode,
+        contexts=row.contexts, cameo=row.code, source=source.actor if source else None,
         target=target.actor if target else None,
-        date=_date(clause, sent, inputs), place=_place(clause, inputs),
-        quantity=_quantity(clause, inputs, ctx), negated=mod.negated,
+        date=setting.date, place=setting.place, quantity=setting.quantity, negated=mod.negated,
         future=mod.future or row.plover == "THREATEN",  # a threat is about the future
         hypothetical=mod.hypothetical or cand.content, historical=mod.historical,
         attributed_to=cand.attributed_to, confidence=conf,
     )  # fmt: skip
 
 
-def _date(clause: _Clause, sent: Span, inputs: EventInputs) -> EventDate | None:
-    """A time in the event's clause, else in its sentence, else the published date."""
-    dated = [t for t in inputs.times if t.type in ("DATE", "TIME")]
-    for mention in dated:
-        if clause.covers(mention.start):
+def _date(
+    clause: frozenset[int], sent: Span, inputs: EventInputs, anchored: _Anchored
+) -> EventDate | None:
+    """A time in the event's clause (its tokens), else in its sentence, else the
+    published date."""
+    for mention, i in anchored.dated:
+        if i in clause:
             return EventDate(mention.value, mention.text, "clause")
-    for mention in dated:
+    for mention, _i in anchored.dated:
         if sent.start_char <= mention.start < sent.end_char:
             return EventDate(mention.value, mention.text, "sentence")
     if inputs.published is not None:
@@ -401,24 +461,8 @@ def _date(clause: _Clause, sent: Span, inputs: EventInputs) -> EventDate | None:
     return None
 
 
-def _place(clause: _Clause, inputs: EventInputs) -> Place | None:
-    """A place in the clause that is not an actor mention (a metonym is an actor)."""
-    for place in inputs.places:
-        if clause.covers(place.start) and not _is_actor_span(place.start, place.end, inputs):
-            return place
-    return None
-
-
 def _is_actor_span(start: int, end: int, inputs: EventInputs) -> bool:
     return any(a.start < end and start < a.end for a in inputs.actors.mentions)
-
-
-def _quantity(clause: _Clause, inputs: EventInputs, ctx: TriggerContext) -> Quantity | None:
-    units = ctx.lexicon.cue("quantity.units")
-    for qty in inputs.quantities:
-        if qty.unit.lower() in units and clause.covers(qty.start):
-            return qty
-    return None
 
 
 def _dedupe(events: Iterable[Event]) -> list[Event]:

@@ -13,6 +13,7 @@ alone); the table must not outlive the ``Doc`` it was read from.
 
 from __future__ import annotations
 
+import bisect
 import functools
 
 from spacy.tokens import Doc, Span
@@ -121,6 +122,56 @@ class TokenTable:
         store = self.doc.vocab.strings
         wanted = {store[value] for value in values}
         return [key in wanted for key in self.doc.to_array(attr).tolist()]
+
+    # ------------------------------------------------------------ dependents
+    # (added for the event coder, whose rules walk the parse through Token.children)
+
+    @functools.cached_property
+    def _children(self) -> list[list[int]]:
+        """Dependents of every token, read off :attr:`head` once per document."""
+        kids: list[list[int]] = [[] for _ in range(self.size)]
+        for j, h in enumerate(self.head):
+            if h != j:
+                kids[h].append(j)  # j ascends: each list is in document order
+        return kids
+
+    def children(self, i: int) -> list[int]:
+        """``[c.i for c in doc[i].children]``: dependents of token ``i``, in document
+        order, as indices (``Token.children`` builds a Token per dependent per pass)."""
+        return self._children[i]
+
+    def subtree(self, i: int) -> list[int]:
+        """``[t.i for t in doc[i].subtree]``: token ``i`` and its descendants, in
+        ``Token.subtree`` order (each left dependent's subtree, the token, each right
+        dependent's subtree)."""
+        found: list[int] = []
+
+        def walk(j: int) -> None:
+            kids = self._children[j]
+            for c in kids:
+                if c < j:
+                    walk(c)
+            found.append(j)
+            for c in kids:
+                if c > j:
+                    walk(c)
+
+        walk(i)
+        return found
+
+    @functools.cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [sent.start for sent in self.sents]
+
+    def sentence_range(self, i: int) -> range:
+        """The token indices of ``doc[i].sent``, without building the Span."""
+        k = bisect.bisect_right(self._sentence_starts, i) - 1
+        return range(self.sents[k].start, self.sents[k].end)
+
+    @functools.cached_property
+    def lemma_lower(self) -> list[str]:
+        """``Token.lemma_.lower()``, lowered once per document instead of per rule."""
+        return list(map(str.lower, self.lemma))
 
     def _strings(self, attr: str) -> list[str]:
         if not self.size:
