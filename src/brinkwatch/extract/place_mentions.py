@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -57,14 +59,14 @@ LOCATIVE_PREPOSITIONS = frozenset(
 )  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)  # (no slots: root is cached on the instance)
 class Mention:
     """One toponym in the text and the gazetteer entries it may stand for."""
 
     start: int  # char offsets into doc.text
     end: int
     text: str
-    root: Token
+    doc: Doc
     candidates: tuple[GazEntry, ...]
     # the readings of a state or country named after a comma ("La.", "Georgia")
     containers: tuple[GazEntry, ...] = ()
@@ -72,11 +74,29 @@ class Mention:
     everyday_word: bool = False  # "Union", "Valley": a place only with support
     tokens: range = range(0)  # the token indices of the mention's span
 
+    @functools.cached_property
+    def root(self) -> Token:
+        """The syntactic root of the mention's span: built on demand, as few mentions
+        are ever asked for it (and a span and its root cost microseconds each)."""
+        return self.doc[self.tokens.start : self.tokens.stop].root
+
+    @property
+    def key(self) -> str:
+        """The name's index key (:func:`normalize_name` of the text)."""
+        return _name_key(self.text)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _name_key(text: str) -> str:
+    # memoized: each step of finding and resolving a mention asks for its key again
+    return normalize_name(text)
+
 
 @dataclass(frozen=True, slots=True)
 class _Words:
     """The token facts the phrase scan reads at every token, computed once per document."""
 
+    doc: Doc
     text: str  # doc.text
     lower: Sequence[str]  # lower-case text of each token
     starts: Sequence[int]  # character offset of each token
@@ -87,7 +107,7 @@ class _Words:
 
     @classmethod
     def of(cls, t: TokenTable) -> _Words:
-        return cls(t.text, t.lower, t.starts, t.ends, t.capital, t.is_alpha, t.ents)
+        return cls(t.doc, t.text, t.lower, t.starts, t.ends, t.capital, t.is_alpha, t.ents)
 
 
 def find_mentions(
@@ -100,7 +120,7 @@ def find_mentions(
     first = [*_entity_mentions(words, gazetteer), *_phrase_mentions(doc, words, gazetteer)]
     first = [m for m in (_plausible(m, gazetteer) for m in first) if m is not None]
     surnames = _person_name_words(words)
-    repeats = (_plausible(m, gazetteer) for m in _repeated_mentions(doc, words, first))
+    repeats = (_plausible(m, gazetteer) for m in _repeated_mentions(words, first))
     for mention in [*first, *(m for m in repeats if m is not None)]:
         tokens = set(mention.tokens)
         if tokens & taken or _is_person_name(mention, surnames):
@@ -116,11 +136,11 @@ def _plausible(mention: Mention, gazetteer: Gazetteer) -> Mention | None:
     own entries."""
     if not mention.text[:1].isupper():
         return None
-    if normalize_name(mention.text) in gazetteer.given_names and not (
+    if mention.key in gazetteer.given_names and not (
         mention.containers or _governed_by_place_preposition(mention.root)
     ):
         return None  # "her daughter, Brittany": a person
-    if normalize_name(mention.text) in gazetteer.common_words:
+    if mention.key in gazetteer.common_words:
         return dataclasses.replace(mention, everyday_word=True)
     if mention.text.isupper() and len(mention.text.replace(".", "")) <= 3:
         strong = tuple(
@@ -146,7 +166,7 @@ def _person_name_words(words: _Words) -> frozenset[str]:
 
 
 def _is_person_name(mention: Mention, surnames: frozenset[str]) -> bool:
-    if mention.containers or normalize_name(mention.text) not in surnames:
+    if mention.containers or mention.key not in surnames:
         return False
     return all(e.feature not in ("country", "admin1") for e in mention.candidates)
 
@@ -159,11 +179,12 @@ def _entity_mentions(words: _Words, gazetteer: Gazetteer) -> Iterator[Mention]:
         if ent.label_ not in _READ_LABELS or _is_adjectival(ent) or _names_a_formation(ent):
             continue
         if ent.label_ in PLACE_LABELS:
-            yield from _mentions_in_span(_trimmed(_strip_determiner(ent), gazetteer), gazetteer)
+            span = _trimmed(_strip_determiner(ent), gazetteer)
+            yield from _mentions_in_span(words, span, gazetteer)
         elif ent.label_ in ORG_LABELS:
-            yield from _org_prefix(_strip_determiner(ent), gazetteer)
+            yield from _org_prefix(words, _strip_determiner(ent), gazetteer)
         elif ent.label_ == "PERSON":
-            yield from _misread_town(ent, gazetteer)
+            yield from _misread_town(words, ent, gazetteer)
 
 
 def _names_a_formation(span: Span) -> bool:
@@ -172,12 +193,12 @@ def _names_a_formation(span: Span) -> bool:
     return span.end < len(doc) and doc[span.end].lower_ in FORMATION_WORDS
 
 
-def _misread_town(span: Span, gazetteer: Gazetteer) -> Iterator[Mention]:
+def _misread_town(words: _Words, span: Span, gazetteer: Gazetteer) -> Iterator[Mention]:
     """A town spaCy took for a person, where the grammar says place: "the town of
     Stanytsia Luhanska", "shelling near Avdiivka"."""
     candidates = _primary(gazetteer.lookup(span.text))
     if candidates and (_after_locative(span) or _curated(candidates)):
-        yield _mention(span, candidates, source="person")
+        yield _mention(words, span, candidates, source="person")
 
 
 def _curated(candidates: tuple[GazEntry, ...]) -> bool:
@@ -185,20 +206,20 @@ def _curated(candidates: tuple[GazEntry, ...]) -> bool:
     return any(e.preferred and e.feature in CURATED_FEATURES for e in candidates)
 
 
-def _org_prefix(span: Span, gazetteer: Gazetteer) -> Iterator[Mention]:
+def _org_prefix(words: _Words, span: Span, gazetteer: Gazetteer) -> Iterator[Mention]:
     """A town spaCy tagged as an organisation (the whole name), or the country,
     state or county an organisation's name starts with ("Ohio Department of Health")."""
     if span[-1].lower_ in FORMATION_WORDS:
         return
     whole = _primary(gazetteer.lookup(span.text))
     if whole and _after_locative(span) and not _preceded_by_the(span):
-        yield _mention(span, whole, source="org")
+        yield _mention(words, span, whole, source="org")
         return
     for width in range(min(MAX_PHRASE_TOKENS, len(span) - 1), 0, -1):
         head = span[:width]
         candidates = _phrase_candidates(head, gazetteer)
         if candidates and head[-1].text[:1].isupper():
-            yield _mention(head, candidates, source="org")
+            yield _mention(words, head, candidates, source="org")
             return
 
 
@@ -253,7 +274,7 @@ def _strip_determiner(span: Span) -> Span:
     return span
 
 
-def _mentions_in_span(span: Span, gazetteer: Gazetteer) -> Iterator[Mention]:
+def _mentions_in_span(words: _Words, span: Span, gazetteer: Gazetteer) -> Iterator[Mention]:
     """One entity may be "Alexandria, La.": the parts after commas are containers."""
     parts = _split_on_commas(span)
     head = parts[0]
@@ -266,9 +287,9 @@ def _mentions_in_span(span: Span, gazetteer: Gazetteer) -> Iterator[Mention]:
     elif (longer := _with_generic_word(head, gazetteer)) is not None:
         candidates, head = longer
     if candidates:
-        yield _mention(head, candidates, containers)
+        yield _mention(words, head, candidates, containers)
     if container_span is not None and containers:
-        yield _mention(container_span, containers)
+        yield _mention(words, container_span, containers)
 
 
 def _with_generic_word(
@@ -309,15 +330,19 @@ def _abbreviated_state(span: Span, gazetteer: Gazetteer) -> tuple[GazEntry, ...]
 
 
 def _mention(
-    span: Span,
+    words: _Words,
+    span: Span | range,
     candidates: tuple[GazEntry, ...],
     containers: tuple[GazEntry, ...] = (),
     source: str = "place",
 ) -> Mention:
+    """The mention over the tokens of ``span`` (a Span, or a range of token indices)."""
+    tokens = range(span.start, span.end) if isinstance(span, Span) else span
+    # (offsets and text from the columns: Span.text joins the span token by token)
+    start, end = words.starts[tokens.start], words.ends[tokens.stop - 1]
     return Mention(
-        span.start_char, span.end_char, span.text, span.root, candidates, containers, source,
-        tokens=range(span.start, span.end),
-    )  # fmt: skip
+        start, end, words.text[start:end], words.doc, candidates, containers, source, tokens=tokens
+    )
 
 
 def _split_on_commas(span: Span) -> list[Span]:
@@ -348,18 +373,17 @@ def _container_after(span: Span, gazetteer: Gazetteer) -> Span | None:
 # ----------------------------------------------------------------------------- repeats
 
 
-def _repeated_mentions(doc: Doc, words: _Words, found: list[Mention]) -> Iterator[Mention]:
+def _repeated_mentions(words: _Words, found: list[Mention]) -> Iterator[Mention]:
     """Other capitalised occurrences of a name already found as a place: one sense
     per article, even where spaCy read the repeat as a person or missed it
     ("MANSFIELD" in a dateline, "Alexandria" tagged PERSON)."""
-    by_key = {normalize_name(m.text): m for m in found if m.source == "place"}
+    by_key = {m.key: m for m in found if m.source == "place"}
     blocked = {i for ent in words.ents if ent.label_ == "NORP" for i in range(ent.start, ent.end)}
     for match in _find_words(words.text, by_key):
         tokens = _tokens_between(words, match.start(), match.end())
         if tokens is None or not blocked.isdisjoint(tokens):
             continue
-        span = doc[tokens.start : tokens.stop]
-        yield _mention(span, by_key[normalize_name(match.group())].candidates, source="repeat")
+        yield _mention(words, tokens, by_key[_name_key(match.group())].candidates, source="repeat")
 
 
 def _tokens_between(words: _Words, start: int, end: int) -> range | None:
@@ -392,16 +416,16 @@ def _phrase_mentions(doc: Doc, words: _Words, gazetteer: Gazetteer) -> Iterator[
     blocked = {
         i for ent in words.ents if ent.label_ in BLOCKING_LABELS for i in range(ent.start, ent.end)
     }
-    i = 0
-    while i < len(doc):
-        # (the capital test of _longest_phrase_at, here to spare a call per word)
-        match = _longest_phrase_at(doc, words, i, gazetteer, blocked) if words.capital[i] else None
-        if match is None:
-            i += 1
-            continue
-        span, candidates = match
-        yield _mention(span, candidates, source="phrase")
-        i = span.end
+    after_match = 0
+    # (the capital test of _longest_phrase_at, here to spare a call per word)
+    for i in itertools.compress(range(len(words.capital)), words.capital):
+        if i < after_match:
+            continue  # inside the phrase just found
+        match = _longest_phrase_at(doc, words, i, gazetteer, blocked)
+        if match is not None:
+            span, candidates = match
+            yield _mention(words, span, candidates, source="phrase")
+            after_match = span.end
 
 
 def _stands_alone(words: _Words, end: int, generic_end: bool = False) -> bool:
@@ -409,10 +433,12 @@ def _stands_alone(words: _Words, end: int, generic_end: bool = False) -> bool:
     our own entries, a generic word: "the Korean peninsula") and not followed by one:
     "Tennessee" in "Tennessee Colony" or "Texas Southern University" is part of
     another name, and "Black Sea" in "Black Sea fleet" part of a formation's."""
-    followed = end < len(words.capital) and words.alpha[end] and words.capital[end]
-    formation = end < len(words.lower) and words.lower[end] in FORMATION_WORDS
-    last = words.capital[end - 1] or (generic_end and words.lower[end - 1] in GENERIC_WORDS)
-    return last and not followed and not formation
+    if not (words.capital[end - 1] or (generic_end and words.lower[end - 1] in GENERIC_WORDS)):
+        return False  # (tested first: most phrases end in a lower-case word)
+    if end == len(words.lower):
+        return True
+    followed = words.alpha[end] and words.capital[end]
+    return not followed and words.lower[end] not in FORMATION_WORDS
 
 
 def _after_place_preposition(words: _Words, i: int) -> bool:

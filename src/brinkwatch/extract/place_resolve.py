@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from brinkwatch.extract.place_gazetteer import GazEntry, normalize_name
+from brinkwatch.extract.place_gazetteer import GazEntry
 from brinkwatch.extract.place_mentions import Mention
 
 FEATURE_PRIOR = {"country": 4.0, "admin1": 2.6, "water": 2.5, "other": 1.0}
@@ -78,7 +78,7 @@ def resolve(mentions: tuple[Mention, ...]) -> tuple[Choice, ...]:
     kept = tuple(c.mention for c in first if _keep(c))
     per_text = _votes_per_text(kept)
     anchors = [
-        (normalize_name(c.mention.text), c.entry)
+        (c.mention.key, c.entry)
         for c in first
         if _is_local(c.entry) and c.margin >= ANCHOR_MARGIN and _keep(c)
     ]
@@ -86,7 +86,7 @@ def resolve(mentions: tuple[Mention, ...]) -> tuple[Choice, ...]:
     others = _OtherVotes(per_text)
     scored: dict[_ScoreKey, _Scored] = {}
     for mention in mentions:
-        key = normalize_name(mention.text)
+        key = mention.key
         near = tuple(entry for text, entry in anchors if text != key)
         choice = _choose_once(scored, key, mention, others, near)
         if choice is not None and _keep(choice):
@@ -99,7 +99,7 @@ def _first_pass(mentions: tuple[Mention, ...]) -> list[Choice]:
     scored: dict[_ScoreKey, _Scored] = {}
     choices = []
     for mention in mentions:
-        key = normalize_name(mention.text)
+        key = mention.key
         choice = _choose_once(scored, key, mention, others, ())
         if choice is not None:
             choices.append(choice)
@@ -136,10 +136,14 @@ def _is_local(entry: GazEntry) -> bool:
 
 def _closeness(entry: GazEntry, anchors: tuple[GazEntry, ...]) -> float:
     """PROXIMITY_SUPPORT for a candidate next to another place of the article, less further off."""
-    distances = [distance_km(entry, a) for a in anchors if a != entry]
-    if not distances or entry.feature in ("country", "admin1"):
+    if entry.feature in ("country", "admin1") or not anchors:
+        return 0.0  # (tested first: no distance needed)
+    nearest = min(
+        (_distance_from(entry, a) for a in anchors if a is not entry and a != entry),
+        default=None,
+    )
+    if nearest is None:
         return 0.0
-    nearest = min(distances)
     for limit, share in PROXIMITY_STEPS:
         if nearest <= limit:
             return PROXIMITY_SUPPORT * share
@@ -152,6 +156,26 @@ def distance_km(a: GazEntry, b: GazEntry) -> float:
     dlat, dlon = p2 - p1, math.radians(b.lon - a.lon)
     h = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+# Memoized distance_km for _closeness: the same few anchors meet the same candidates
+# in every mention and article.  Keyed by identity (hashing a GazEntry hashes all its
+# fields); the cache holds the entries, so their ids stay theirs while cached.  Bounded:
+# cleared rather than let grow.
+_DISTANCES: dict[tuple[int, int], tuple[float, GazEntry, GazEntry]] = {}
+_DISTANCES_MAX = 1 << 16
+
+
+def _distance_from(a: GazEntry, b: GazEntry) -> float:
+    key = (id(a), id(b))
+    hit = _DISTANCES.get(key)
+    if hit is not None and hit[1] is a and hit[2] is b:
+        return hit[0]
+    if len(_DISTANCES) >= _DISTANCES_MAX:
+        _DISTANCES.clear()
+    distance = distance_km(a, b)
+    _DISTANCES[key] = (distance, a, b)
+    return distance
 
 
 def _keep(choice: Choice) -> bool:
@@ -178,13 +202,15 @@ def _choose(mention: Mention, votes: Votes, anchors: tuple[GazEntry, ...]) -> Ch
     candidates = _without_unsupported_towns(_within_containers(mention), votes)
     if not candidates:
         return None
+    total = votes.country_total  # (summed once, not per candidate)
     scored = [
-        (_prior(e) + _support_score(e, votes) + _closeness(e, anchors), e) for e in candidates
+        (_prior(e) + _support_score(e, votes, total) + _closeness(e, anchors), e)
+        for e in candidates
     ]
     scored.sort(key=lambda pair: pair[0], reverse=True)
     best = scored[0][1]
     margin = scored[0][0] - scored[1][0] if len(scored) > 1 else math.inf
-    return Choice(mention, best, _support(best, votes), margin)
+    return Choice(mention, best, _support(best, votes, total), margin)
 
 
 def _within_containers(mention: Mention) -> tuple[GazEntry, ...]:
@@ -239,12 +265,11 @@ def _prior(entry: GazEntry) -> float:
     return score - (ALTERNATE_PENALTY if entry.alternate else 0.0)
 
 
-def _support_parts(entry: GazEntry, votes: Votes) -> tuple[float, float]:
+def _support_parts(entry: GazEntry, votes: Votes, total: float) -> tuple[float, float]:
     """(country support, state support).  Country support is the share of the
     article's other names that point to the country -- one "US" in a story about
     Ukraine does not make Geneva a town in Illinois; state support is capped at
-    one vote."""
-    total = sum(votes.countries.values())
+    one vote.  ``total`` is ``votes.country_total``."""
     share = votes.countries.get(entry.country, 0.0) / total if entry.country and total else 0.0
     country = share**2  # a minor country of the article lends little
     state = 0.0
@@ -253,12 +278,12 @@ def _support_parts(entry: GazEntry, votes: Votes) -> tuple[float, float]:
     return country, state
 
 
-def _support(entry: GazEntry, votes: Votes) -> float:
-    return sum(_support_parts(entry, votes))
+def _support(entry: GazEntry, votes: Votes, total: float) -> float:
+    return sum(_support_parts(entry, votes, total))
 
 
-def _support_score(entry: GazEntry, votes: Votes) -> float:
-    country, state = _support_parts(entry, votes)
+def _support_score(entry: GazEntry, votes: Votes, total: float) -> float:
+    country, state = _support_parts(entry, votes, total)
     return COUNTRY_SUPPORT * country + STATE_SUPPORT * state
 
 
@@ -273,7 +298,7 @@ def _votes_per_text(mentions: Iterable[Mention]) -> dict[str, Votes]:
     """Votes cast by each distinct mention text (repeats of a name vote once)."""
     out: dict[str, Votes] = {}
     for mention in mentions:
-        key = normalize_name(mention.text)
+        key = mention.key
         if key not in out:
             out[key] = _votes_of(_within_containers(mention))
     return out
