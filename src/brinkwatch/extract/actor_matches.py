@@ -15,6 +15,7 @@ from typing import Generic, TypeVar
 from spacy.tokens import Doc, Token
 
 from brinkwatch.extract.actor_dictionary import ActorDictionary, Entry, Lexeme
+from brinkwatch.extract.token_table import TokenTable
 
 T = TypeVar("T")
 
@@ -57,14 +58,17 @@ def _unique(matches: Iterable[Match[T]]) -> tuple[Match[T], ...]:
     return tuple(seen[k] for k in sorted(seen))
 
 
-def find_matches(doc: Doc, dictionary: ActorDictionary) -> DocMatches:
+def find_matches(
+    doc: Doc, dictionary: ActorDictionary, table: TokenTable | None = None
+) -> DocMatches:
     """Run the dictionary's matchers over ``doc``; longest match wins an overlap."""
+    table = table or TokenTable(doc)
     names = [
         Match(start, end, dictionary.names[key])
         for key, start, end in _run(dictionary.name_matcher, doc)
         if key in dictionary.names
     ]
-    names = [m for m in names if _plausible_name(doc, m)]
+    names = [m for m in names if _plausible_name(table, m)]
     lexemes = [
         Match(start, end, dictionary.lexemes[key])
         for matcher in (dictionary.lexicon_matcher, dictionary.case_lexicon_matcher)
@@ -90,22 +94,22 @@ def _by_token(matches: list[Match[T]]) -> Mapping[int, Match[T]]:
     return MappingProxyType(index)
 
 
-def _plausible_name(doc: Doc, m: Match[Entry]) -> bool:
+def _plausible_name(table: TokenTable, m: Match[Entry]) -> bool:
     """Reject a short form or place name that the parser reads as part of a
     longer, different name, and a capitalised short form opening a sentence
     unless the parser calls it a person."""
-    label = _covering_label(doc, m)
+    label = _covering_label(table, m)
     if m.value.kind in ("state", "capital", "city", "seat", "demonym") and label == "PERSON":
         return False
     if m.value.kind == "short":
-        first: Token = doc[m.start]
+        first: Token = table.doc[m.start]
         return first.ent_type_ == "PERSON" or not first.is_sent_start
     return True
 
 
-def _covering_label(doc: Doc, m: Match[Entry]) -> str | None:
+def _covering_label(table: TokenTable, m: Match[Entry]) -> str | None:
     """The label of an entity strictly longer than the match that covers it."""
-    ent = doc[m.start].ent_iob_ and _entity_of(doc, m.start)
+    ent = table.ent_iob[m.start] and _entity_of(table, m.start)
     if not ent:
         return None
     start, end, label = ent
@@ -114,19 +118,20 @@ def _covering_label(doc: Doc, m: Match[Entry]) -> str | None:
     return None
 
 
-def _entity_of(doc: Doc, i: int) -> tuple[int, int, str] | None:
-    token = doc[i]
-    if token.ent_type_ == "":
+def _entity_of(table: TokenTable, i: int) -> tuple[int, int, str] | None:
+    """The entity token ``i`` is in, walked on the IOB column (not on Token objects)."""
+    label, iob = table.ent_type[i], table.ent_iob
+    if label == "":
         return None
     start = i
-    while start > 0 and doc[start].ent_iob_ == "I":
+    while start > 0 and iob[start] == "I":
         start -= 1
     end = i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
+    while end < table.size and iob[end] == "I":
         end += 1
-    return start, end, token.ent_type_
+    return start, end, label
 
 
-def inside_foreign_entity(doc: Doc, m: Match[Entry]) -> bool:
+def inside_foreign_entity(table: TokenTable, m: Match[Entry]) -> bool:
     """True when the match sits inside a longer name of another kind of thing."""
-    return _covering_label(doc, m) in FOREIGN_LABELS
+    return _covering_label(table, m) in FOREIGN_LABELS

@@ -48,8 +48,9 @@ def resolve_actor_nouns(ctx: Context, res: Resolution) -> None:
             continue
         if _inside_a_name(ctx, m.start, m.end):
             continue  # "States" in "the United States", "Council" in "Security Council"
-        head = ctx.doc[m.start : m.end].root
         one_word = m.end - m.start == 1  # "secretary-general" may parse as an adjective
+        # (a one-word span's root is its token: no span needed)
+        head = ctx.doc[m.start] if one_word else ctx.doc[m.start : m.end].root
         if (one_word and head.pos_ not in NOUN_POS) or _modifies_other_noun(head, m.end):
             continue
         if role.kind == "act":
@@ -104,7 +105,7 @@ def _resolve_noun(
         _add_each_owner(ctx, res, found, head, role, plural)
     else:
         first = min([mods.start if mods else start, *(m.start for m in found)])
-        first += 1 if ctx.doc[first].pos_ == "DET" else 0  # "the U.S." owns no article here
+        first += 1 if ctx.table.pos[first] == "DET" else 0  # "the U.S." owns no article here
         owned = _owned_who(ctx, found[0], role, mods, plural)
         if owned is not None:
             _add(res, first, max(end, pp_end), head, as_former(ctx, mods, owned), role, plural)
@@ -130,7 +131,7 @@ def _owned_who(
 
 def _coordinated(ctx: Context, mods: range) -> bool:
     """ "European and Asian ministers": the phrase covers more than one owner."""
-    return any(ctx.doc[i].dep_ == "cc" for i in mods)
+    return any(ctx.table.dep[i] == "cc" for i in mods)
 
 
 def _ownerless(
