@@ -300,8 +300,28 @@ def _votes_per_text(mentions: Iterable[Mention]) -> dict[str, Votes]:
     for mention in mentions:
         key = mention.key
         if key not in out:
-            out[key] = _votes_of(_within_containers(mention))
+            out[key] = _mention_votes(mention)
     return out
+
+
+# _votes_of(_within_containers(m)) by the identity of m's candidates and containers:
+# the gazetteer's cached lookups give the same tuples to a name in every article (and
+# the two passes ask for the same mentions' votes).  The cache holds the tuples, so
+# their ids stay theirs while cached; bounded: cleared rather than let grow.
+_VOTES: dict[tuple[int, int], tuple[Votes, tuple[GazEntry, ...], tuple[GazEntry, ...]]] = {}
+_VOTES_MAX = 1 << 14
+
+
+def _mention_votes(mention: Mention) -> Votes:
+    key = (id(mention.candidates), id(mention.containers))
+    hit = _VOTES.get(key)
+    if hit is not None:
+        return hit[0]
+    if len(_VOTES) >= _VOTES_MAX:
+        _VOTES.clear()
+    votes = _votes_of(_within_containers(mention))
+    _VOTES[key] = (votes, mention.candidates, mention.containers)
+    return votes
 
 
 def _votes_of(candidates: tuple[GazEntry, ...]) -> Votes:
@@ -319,29 +339,49 @@ def _votes_of(candidates: tuple[GazEntry, ...]) -> Votes:
     return Votes(dict(countries), dict(states))
 
 
-def _votes_excluding(per_text: dict[str, Votes], key: str) -> Votes:
-    countries: defaultdict[str, float] = defaultdict(float)
-    states: defaultdict[str, float] = defaultdict(float)
-    for text, votes in per_text.items():
-        if text == key:
-            continue
-        for code, weight in votes.countries.items():
-            countries[code] += weight
-        for code, weight in votes.states.items():
-            states[code] += weight
-    return Votes(dict(countries), dict(states))
+_Sums = tuple[dict[str, float], dict[str, float]]  # countries, states
+
+
+def _add_votes(sums: _Sums, votes: Votes) -> None:
+    countries, states = sums
+    for code, weight in votes.countries.items():
+        countries[code] = countries.get(code, 0.0) + weight
+    for code, weight in votes.states.items():
+        states[code] = states.get(code, 0.0) + weight
 
 
 class _OtherVotes:
     """The votes of every name but one, summed once per name: a name repeated in
-    the article asks for the same sum again."""
+    the article asks for the same sum again.
+
+    The sum adds the names' votes in the article's order (the order decides the
+    last bits of a float sum), starting from the running sum of the names before
+    the one left out: each sum costs the names after it only."""
 
     def __init__(self, per_text: dict[str, Votes]) -> None:
-        self._per_text = per_text
+        self._votes = list(per_text.values())
+        self._position = {key: n for n, key in enumerate(per_text)}
+        self._running: list[_Sums] = [({}, {})]  # [n]: the sum of the first n names' votes
         self._excluding: dict[str, Votes] = {}
 
     def excluding(self, key: str) -> Votes:
         votes = self._excluding.get(key)
         if votes is None:
-            votes = self._excluding[key] = _votes_excluding(self._per_text, key)
+            votes = self._excluding[key] = self._sum_without(key)
         return votes
+
+    def _sum_without(self, key: str) -> Votes:
+        n = self._position.get(key, len(self._votes))  # (a name that casts no vote: all)
+        countries, states = self._running_sum(n)
+        sums = (dict(countries), dict(states))
+        for votes in self._votes[n + 1 :]:
+            _add_votes(sums, votes)
+        return Votes(*sums)
+
+    def _running_sum(self, n: int) -> _Sums:
+        while len(self._running) <= n:
+            countries, states = self._running[-1]
+            sums = (dict(countries), dict(states))
+            _add_votes(sums, self._votes[len(self._running) - 1])
+            self._running.append(sums)
+        return self._running[n]
