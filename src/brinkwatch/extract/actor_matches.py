@@ -89,8 +89,9 @@ def _by_token(matches: list[Match[T]]) -> Mapping[int, Match[T]]:
     """Longest first, then leftmost; a token belongs to at most one match."""
     index: dict[int, Match[T]] = {}
     for m in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
-        if all(i not in index for i in range(m.start, m.end)):
-            index.update({i: m for i in range(m.start, m.end)})
+        tokens = range(m.start, m.end)
+        if index.keys().isdisjoint(tokens):
+            index.update(dict.fromkeys(tokens, m))
     return MappingProxyType(index)
 
 

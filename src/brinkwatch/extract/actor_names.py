@@ -69,17 +69,17 @@ def resolve_acronyms(ctx: Context, res: Resolution) -> None:
     """ "the Dasu People's Revolutionary Army (DPR)": an acronym in brackets
     right after a mention is that mention, whatever the dictionary says DPR is."""
     words = ctx.table.orth
-    if not any("(" in word for word in words):
+    if "(" not in ctx.table.text:  # (the text is the tokens' texts and spaces)
         return
     ends = {m.end: m for m in res.mentions}
     # an acronym sits between brackets: only those tokens need a closer look
     bracketed = [i for i in range(1, len(words) - 1) if words[i - 1] == "("]
-    for tok in (ctx.doc[i] for i in bracketed):
-        if not tok.is_upper or tok.i in res.claimed or not _defined_acronym(ctx, tok.i, tok.i + 1):
+    for i in bracketed:  # (str.isupper is Token.is_upper)
+        if not words[i].isupper() or i in res.claimed or not _defined_acronym(ctx, i, i + 1):
             continue
-        before = ends.get(tok.i - 1)
+        before = ends.get(i - 1)
         if before is not None:
-            res.add(replace(before, start=tok.i, end=tok.i + 1, head=tok.i))
+            res.add(replace(before, start=i, end=i + 1, head=i))
 
 
 def _defined_acronym(ctx: Context, start: int, end: int) -> bool:

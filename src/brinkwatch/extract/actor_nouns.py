@@ -63,7 +63,7 @@ def _resolve_agents(ctx: Context, res: Resolution, start: int, head: Token) -> N
     """ "a U.S. request", "Israeli air raids", "the Kremlin's proposal": the
     owner of an action noun is its agent, a mention over the owner's words.
     A bare state name is not ("Ukraine aid" is aid *to* Ukraine)."""
-    mods = noun_modifier_tokens(ctx.doc, head, start, ctx.dictionary.quantity_words)
+    mods = noun_modifier_tokens(ctx.table, head, start, ctx.dictionary.quantity_words)
     for m in affiliations(ctx, mods):
         if not res.free(m.start, m.end) or not _agentive(m.value):
             continue
@@ -91,7 +91,7 @@ def _resolve_noun(
     ctx: Context, res: Resolution, start: int, end: int, head: Token, role: RoleRow
 ) -> None:
     """One actor noun phrase: its owner from pre-modifiers or an of-phrase."""
-    mods = noun_modifier_tokens(ctx.doc, head, start, ctx.dictionary.quantity_words)
+    mods = noun_modifier_tokens(ctx.table, head, start, ctx.dictionary.quantity_words)
     found = [m for m in affiliations(ctx, mods) if res.free(m.start, m.end)]
     pp_end, pp = _of_phrase_owner(ctx, res, head)
     found += pp
@@ -142,7 +142,7 @@ def _ownerless(
     sector alone (rebels take the state they fight in: "separatists in eastern
     Ukraine" -> UKR), and so is a title held in such a group ("a separatist
     commander"); "the ministry" / "the president" wait for coreference."""
-    mods = noun_modifier_tokens(ctx.doc, head, start, ctx.dictionary.quantity_words)
+    mods = noun_modifier_tokens(ctx.table, head, start, ctx.dictionary.quantity_words)
     group_sector = collective_sector(ctx, mods)
     if role.kind == "collective" and role.sector in SELF_STANDING_SECTORS:
         where = _based_in(ctx, head) if role.sector == "REB" else None

@@ -266,7 +266,7 @@ def _titled_who(ctx: Context, start: int, end: int, text: str) -> Who:
     """An unknown person's identity from the title around the name: before it
     ("NATO spokeswoman X") or in apposition ("X, Ukraine's defence minister")."""
     root = ctx.doc[end - 1]
-    pools = [list(title_tokens(ctx.doc, start, root))]
+    pools = [list(title_tokens(ctx.table, start, root))]
     pools += [list(range(h.left_edge.i, h.right_edge.i + 1)) for h in appositive_heads(root)]
     if appositive_of(root) is not None and root.head.i < start:
         pools.append(_title_phrase(root.head))
@@ -312,7 +312,7 @@ def _title_role(ctx: Context, tokens: Iterable[int]) -> RoleRow | None:
 def _title_start(ctx: Context, res: Resolution, start: int, root: Token) -> int:
     """Extend a name leftwards over its title ("Kremlin spokesman Dmitry Peskov")
     when the words before it hold a role or an affiliation."""
-    tokens = title_tokens(ctx.doc, start, root)
+    tokens = title_tokens(ctx.table, start, root)
     first = max([tokens.start, *(i + 1 for i in tokens if i in res.claimed)], default=start)
     tokens = range(first, start)
     if not tokens:

@@ -105,6 +105,25 @@ class TokenTable:
         names = ("", "I", "O", "B")  # spaCy's codes 0-3
         return [names[v] for v in self.doc.to_array("ENT_IOB").tolist()] if self.size else []
 
+    # (is_punct, is_space and sent_start: added for the actor passes' phrase walks)
+
+    @functools.cached_property
+    def is_punct(self) -> list[bool]:
+        return self._flags("IS_PUNCT")
+
+    @functools.cached_property
+    def is_space(self) -> list[bool]:
+        return self._flags("IS_SPACE")
+
+    @functools.cached_property
+    def sent_start(self) -> list[bool]:
+        """Whether ``Token.is_sent_start`` is true (not False, nor None: unknown)."""
+        # to_array gives spaCy's 1 / -1 (as uint64) / 0 for True / False / None
+        return [v == 1 for v in self.doc.to_array("SENT_START").tolist()] if self.size else []
+
+    def _flags(self, attr: str) -> list[bool]:
+        return [bool(v) for v in self.doc.to_array(attr).tolist()] if self.size else []
+
     @functools.cached_property
     def ents(self) -> tuple[Span, ...]:
         """``Doc.ents``, read once: the property rebuilds every entity span per access."""
