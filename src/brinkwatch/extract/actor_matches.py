@@ -7,6 +7,7 @@ token points at its match so later steps look phrases up in O(1).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -47,9 +48,18 @@ class DocMatches:
         return self.lexemes.get(i)
 
     def unique_names(self) -> tuple[Match[Entry], ...]:
-        return _unique(self.names.values())
+        return self._unique_names
 
     def unique_lexemes(self) -> tuple[Match[Lexeme], ...]:
+        return self._unique_lexemes
+
+    # (each pass asks for these again: sorted once per document)
+    @functools.cached_property
+    def _unique_names(self) -> tuple[Match[Entry], ...]:
+        return _unique(self.names.values())
+
+    @functools.cached_property
+    def _unique_lexemes(self) -> tuple[Match[Lexeme], ...]:
         return _unique(self.lexemes.values())
 
 

@@ -29,6 +29,7 @@ from brinkwatch.extract.actor_resolve import (
     no_holder,
     owner_of,
     role_name,
+    span_root,
     who_from_entry,
     who_from_term,
 )
@@ -49,8 +50,7 @@ def resolve_actor_nouns(ctx: Context, res: Resolution) -> None:
         if _inside_a_name(ctx, m.start, m.end):
             continue  # "States" in "the United States", "Council" in "Security Council"
         one_word = m.end - m.start == 1  # "secretary-general" may parse as an adjective
-        # (a one-word span's root is its token: no span needed)
-        head = ctx.doc[m.start] if one_word else ctx.doc[m.start : m.end].root
+        head = span_root(ctx, m.start, m.end)
         if (one_word and head.pos_ not in NOUN_POS) or _modifies_other_noun(head, m.end):
             continue
         if role.kind == "act":

@@ -23,6 +23,7 @@ from brinkwatch.extract.actor_resolve import (
     combine,
     names_object,
     single_owner,
+    span_root,
     who_from_entry,
 )
 from brinkwatch.extract.actor_syntax import (
@@ -48,7 +49,7 @@ def resolve_people(ctx: Context, res: Resolution) -> None:
         who = _person_who(ctx, start, end, entry, seen)
         if who == Who():
             continue
-        root = ctx.doc[start:end].root
+        root = span_root(ctx, start, end)
         span_start = _title_start(ctx, res, start, root)
         mention = Mention(
             span_start, end, end - 1, who, "person", subject=is_subject(ctx.doc[end - 1])
@@ -147,7 +148,7 @@ def _titled_names(ctx: Context) -> list[tuple[int, int]]:
     for m in ctx.matches.unique_lexemes():
         if m.value.role is None or m.value.role.kind != "title":
             continue
-        root = ctx.doc[m.start : m.end].root
+        root = span_root(ctx, m.start, m.end)
         before_name = root.head.i >= m.end and root.dep_ == "compound"
         after_name = appositive_of(root) is not None and root.head.i < m.start
         if before_name or after_name:

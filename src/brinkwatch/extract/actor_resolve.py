@@ -236,6 +236,11 @@ def single_owner(ctx: Context, found: list[Match[Entry]]) -> Who | None:
 # ------------------------------------------------- helpers shared by the passes
 
 
+def span_root(ctx: Context, start: int, end: int) -> Token:
+    """``doc[start:end].root``; a one-word span's root is its token (no span built)."""
+    return ctx.doc[start] if end - start == 1 else ctx.doc[start:end].root
+
+
 def names_object(ctx: Context, m: Match[Entry], obj: Token) -> bool:
     """The owner is the object itself ("of Ukraine") or describes it ("of the
     Baltic states"), not a possessor inside it ("of Israel's ally")."""

@@ -71,7 +71,7 @@ def _collect(table: TokenTable, mentions: list[Mention]) -> ActorMentions:
     for m in sorted(mentions, key=lambda m: m.start):
         actor = _actor(table, m)
         actors.append(actor)
-        by_token.update({i: actor for i in range(m.start, m.end)})
+        by_token.update(dict.fromkeys(range(m.start, m.end), actor))
     return ActorMentions(tuple(actors), MappingProxyType(by_token))
 
 
