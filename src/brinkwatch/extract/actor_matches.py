@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Generic, TypeVar
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from brinkwatch.extract.actor_dictionary import ActorDictionary, Entry, Lexeme
 from brinkwatch.extract.token_table import TokenTable
@@ -109,12 +109,13 @@ def _plausible_name(table: TokenTable, m: Match[Entry]) -> bool:
     """Reject a short form or place name that the parser reads as part of a
     longer, different name, and a capitalised short form opening a sentence
     unless the parser calls it a person."""
-    label = _covering_label(table, m)
-    if m.value.kind in ("state", "capital", "city", "seat", "demonym") and label == "PERSON":
+    kind = m.value.kind
+    if kind in ("state", "capital", "city", "seat", "demonym") and (
+        _covering_label(table, m) == "PERSON"
+    ):
         return False
-    if m.value.kind == "short":
-        first: Token = table.doc[m.start]
-        return first.ent_type_ == "PERSON" or not first.is_sent_start
+    if kind == "short":
+        return table.ent_type[m.start] == "PERSON" or not table.sent_start[m.start]
     return True
 
 
