@@ -74,7 +74,7 @@ def resolve(mentions: tuple[Mention, ...]) -> tuple[Choice, ...]:
     Two passes: the first chooses by prior and votes alone; in the second only
     the names the first pass kept may vote (a stray "West" must not pull Paris
     to Texas), and closeness to the towns and counties they chose counts too."""
-    first = _first_pass(mentions)
+    first, first_others, first_scored = _first_pass(mentions)
     kept = tuple(c.mention for c in first if _keep(c))
     per_text = _votes_per_text(kept)
     anchors = [
@@ -83,18 +83,24 @@ def resolve(mentions: tuple[Mention, ...]) -> tuple[Choice, ...]:
         if _is_local(c.entry) and c.margin >= ANCHOR_MARGIN and _keep(c)
     ]
     choices = []
-    others = _OtherVotes(per_text)
+    # Where the first pass kept every name, the votes are the same: so are their sums,
+    # and so is the score of a mention with no anchor near it.
+    others = first_others if first_others.sums(per_text) else _OtherVotes(per_text)
     scored: dict[_ScoreKey, _Scored] = {}
     for mention in mentions:
         key = mention.key
         near = tuple(entry for text, entry in anchors if text != key)
-        choice = _choose_once(scored, key, mention, others, near)
+        as_first = not near and others is first_others
+        choice = _choose_once(first_scored if as_first else scored, key, mention, others, near)
         if choice is not None and _keep(choice):
             choices.append(choice)
     return tuple(choices)
 
 
-def _first_pass(mentions: tuple[Mention, ...]) -> list[Choice]:
+def _first_pass(
+    mentions: tuple[Mention, ...],
+) -> tuple[list[Choice], _OtherVotes, dict[_ScoreKey, _Scored]]:
+    """The choices by prior and votes alone, with the votes and scores they came from."""
     others = _OtherVotes(_votes_per_text(mentions))
     scored: dict[_ScoreKey, _Scored] = {}
     choices = []
@@ -103,7 +109,7 @@ def _first_pass(mentions: tuple[Mention, ...]) -> list[Choice]:
         choice = _choose_once(scored, key, mention, others, ())
         if choice is not None:
             choices.append(choice)
-    return choices
+    return choices, others, scored
 
 
 # (name, id of the candidates, id of the containers): within one pass, the votes and
@@ -119,7 +125,7 @@ def _choose_once(
     scored: dict[_ScoreKey, _Scored], key: str, mention: Mention,
     others: _OtherVotes, anchors: tuple[GazEntry, ...],
 ) -> Choice | None:
-    """:func:`_choose`, scored once per pass for the repeats of a name."""
+    """:func:`_choose`, scored once for the repeats of a name (``scored``: the scores so far)."""
     score_key = (key, id(mention.candidates), id(mention.containers))
     if score_key not in scored:
         choice = _choose(mention, others.excluding(key), anchors)
@@ -363,6 +369,16 @@ class _OtherVotes:
         self._position = {key: n for n, key in enumerate(per_text)}
         self._running: list[_Sums] = [({}, {})]  # [n]: the sum of the first n names' votes
         self._excluding: dict[str, Votes] = {}
+
+    def sums(self, per_text: dict[str, Votes]) -> bool:
+        """Whether these are the sums of ``per_text``: the same names in the same order,
+        casting the very same votes."""
+        same_names = len(per_text) == len(self._position) and all(
+            a == b for a, b in zip(per_text, self._position, strict=True)
+        )
+        return same_names and all(
+            a is b for a, b in zip(per_text.values(), self._votes, strict=True)
+        )
 
     def excluding(self, key: str) -> Votes:
         votes = self._excluding.get(key)
