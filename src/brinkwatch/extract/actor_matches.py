@@ -7,14 +7,16 @@ token points at its match so later steps look phrases up in O(1).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Generic, TypeVar
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from brinkwatch.extract.actor_dictionary import ActorDictionary, Entry, Lexeme
+from brinkwatch.extract.token_table import TokenTable
 
 T = TypeVar("T")
 
@@ -46,9 +48,18 @@ class DocMatches:
         return self.lexemes.get(i)
 
     def unique_names(self) -> tuple[Match[Entry], ...]:
-        return _unique(self.names.values())
+        return self._unique_names
 
     def unique_lexemes(self) -> tuple[Match[Lexeme], ...]:
+        return self._unique_lexemes
+
+    # (each pass asks for these again: sorted once per document)
+    @functools.cached_property
+    def _unique_names(self) -> tuple[Match[Entry], ...]:
+        return _unique(self.names.values())
+
+    @functools.cached_property
+    def _unique_lexemes(self) -> tuple[Match[Lexeme], ...]:
         return _unique(self.lexemes.values())
 
 
@@ -57,14 +68,17 @@ def _unique(matches: Iterable[Match[T]]) -> tuple[Match[T], ...]:
     return tuple(seen[k] for k in sorted(seen))
 
 
-def find_matches(doc: Doc, dictionary: ActorDictionary) -> DocMatches:
+def find_matches(
+    doc: Doc, dictionary: ActorDictionary, table: TokenTable | None = None
+) -> DocMatches:
     """Run the dictionary's matchers over ``doc``; longest match wins an overlap."""
+    table = table or TokenTable(doc)
     names = [
         Match(start, end, dictionary.names[key])
         for key, start, end in _run(dictionary.name_matcher, doc)
         if key in dictionary.names
     ]
-    names = [m for m in names if _plausible_name(doc, m)]
+    names = [m for m in names if _plausible_name(table, m)]
     lexemes = [
         Match(start, end, dictionary.lexemes[key])
         for matcher in (dictionary.lexicon_matcher, dictionary.case_lexicon_matcher)
@@ -85,27 +99,29 @@ def _by_token(matches: list[Match[T]]) -> Mapping[int, Match[T]]:
     """Longest first, then leftmost; a token belongs to at most one match."""
     index: dict[int, Match[T]] = {}
     for m in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
-        if all(i not in index for i in range(m.start, m.end)):
-            index.update({i: m for i in range(m.start, m.end)})
+        tokens = range(m.start, m.end)
+        if index.keys().isdisjoint(tokens):
+            index.update(dict.fromkeys(tokens, m))
     return MappingProxyType(index)
 
 
-def _plausible_name(doc: Doc, m: Match[Entry]) -> bool:
+def _plausible_name(table: TokenTable, m: Match[Entry]) -> bool:
     """Reject a short form or place name that the parser reads as part of a
     longer, different name, and a capitalised short form opening a sentence
     unless the parser calls it a person."""
-    label = _covering_label(doc, m)
-    if m.value.kind in ("state", "capital", "city", "seat", "demonym") and label == "PERSON":
+    kind = m.value.kind
+    if kind in ("state", "capital", "city", "seat", "demonym") and (
+        _covering_label(table, m) == "PERSON"
+    ):
         return False
-    if m.value.kind == "short":
-        first: Token = doc[m.start]
-        return first.ent_type_ == "PERSON" or not first.is_sent_start
+    if kind == "short":
+        return table.ent_type[m.start] == "PERSON" or not table.sent_start[m.start]
     return True
 
 
-def _covering_label(doc: Doc, m: Match[Entry]) -> str | None:
+def _covering_label(table: TokenTable, m: Match[Entry]) -> str | None:
     """The label of an entity strictly longer than the match that covers it."""
-    ent = doc[m.start].ent_iob_ and _entity_of(doc, m.start)
+    ent = table.ent_iob[m.start] and _entity_of(table, m.start)
     if not ent:
         return None
     start, end, label = ent
@@ -114,19 +130,20 @@ def _covering_label(doc: Doc, m: Match[Entry]) -> str | None:
     return None
 
 
-def _entity_of(doc: Doc, i: int) -> tuple[int, int, str] | None:
-    token = doc[i]
-    if token.ent_type_ == "":
+def _entity_of(table: TokenTable, i: int) -> tuple[int, int, str] | None:
+    """The entity token ``i`` is in, walked on the IOB column (not on Token objects)."""
+    label, iob = table.ent_type[i], table.ent_iob
+    if label == "":
         return None
     start = i
-    while start > 0 and doc[start].ent_iob_ == "I":
+    while start > 0 and iob[start] == "I":
         start -= 1
     end = i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
+    while end < table.size and iob[end] == "I":
         end += 1
-    return start, end, token.ent_type_
+    return start, end, label
 
 
-def inside_foreign_entity(doc: Doc, m: Match[Entry]) -> bool:
+def inside_foreign_entity(table: TokenTable, m: Match[Entry]) -> bool:
     """True when the match sits inside a longer name of another kind of thing."""
-    return _covering_label(doc, m) in FOREIGN_LABELS
+    return _covering_label(table, m) in FOREIGN_LABELS

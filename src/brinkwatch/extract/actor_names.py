@@ -49,58 +49,62 @@ def resolve_named_bodies(ctx: Context, res: Resolution) -> None:
     ORG and their last word says what kind of body they are ("Azov Battalion",
     "the Ukrainian Helsinki Human Rights Union").  The owner inside the name, if
     one, gives the state; nothing is guessed otherwise."""
+    lower, words = ctx.table.lower, ctx.table.orth
     for ent in ctx.ents:
-        start = ent.start + (1 if ent[0].lower_ == "the" else 0)
-        last = ctx.doc[ent.end - 1]
-        if ent.label_ != "ORG" or not res.free(start, ent.end) or ent.end - start < 2:
+        if ent.label_ != "ORG":
             continue
-        if last.lower_ not in ctx.dictionary.org_heads or not last.is_title:
+        start = ent.start + (1 if lower[ent.start] == "the" else 0)
+        last = ent.end - 1
+        if not res.free(start, ent.end) or ent.end - start < 2:
             continue
+        if lower[last] not in ctx.dictionary.org_heads or not words[last].istitle():
+            continue  # (str.istitle is Token.is_title)
         owner = single_owner(ctx, affiliations(ctx, range(start, ent.end)))
-        who = Who(ctx.doc[start : ent.end].text, owner.country if owner else None,
-                  sector=ctx.dictionary.org_heads[last.lower_])  # fmt: skip
-        res.add(Mention(start, ent.end, last.i, who, "body", subject=is_subject(last)))
+        who = Who(ctx.table.span_text(start, ent.end), owner.country if owner else None,
+                  sector=ctx.dictionary.org_heads[lower[last]])  # fmt: skip
+        res.add(Mention(start, ent.end, last, who, "body", subject=is_subject(ctx.doc[last])))
 
 
 def resolve_acronyms(ctx: Context, res: Resolution) -> None:
     """ "the Dasu People's Revolutionary Army (DPR)": an acronym in brackets
     right after a mention is that mention, whatever the dictionary says DPR is."""
     words = ctx.table.orth
-    if not any("(" in word for word in words):
+    if "(" not in ctx.table.text:  # (the text is the tokens' texts and spaces)
         return
     ends = {m.end: m for m in res.mentions}
     # an acronym sits between brackets: only those tokens need a closer look
     bracketed = [i for i in range(1, len(words) - 1) if words[i - 1] == "("]
-    for tok in (ctx.doc[i] for i in bracketed):
-        if not tok.is_upper or tok.i in res.claimed or not _defined_acronym(ctx, tok.i, tok.i + 1):
+    for i in bracketed:  # (str.isupper is Token.is_upper)
+        if not words[i].isupper() or i in res.claimed or not _defined_acronym(ctx, i, i + 1):
             continue
-        before = ends.get(tok.i - 1)
+        before = ends.get(i - 1)
         if before is not None:
-            res.add(replace(before, start=tok.i, end=tok.i + 1, head=tok.i))
+            res.add(replace(before, start=i, end=i + 1, head=i))
 
 
 def _defined_acronym(ctx: Context, start: int, end: int) -> bool:
     """Tokens ``start:end`` are one upper-case word in brackets after a name."""
-    doc = ctx.doc
-    if start < 2 or end >= len(doc) or end - start != 1:
+    words = ctx.table.orth
+    if start < 2 or end >= len(words) or end - start != 1:
         return False
-    word, before = doc[start], doc[start - 2]
-    bracketed = doc[start - 1].text == "(" and doc[end].text == ")"
-    return bracketed and word.is_upper and len(word) > 1 and before.pos_ == "PROPN"
+    word = words[start]  # (str.isupper is Token.is_upper)
+    bracketed = words[start - 1] == "(" and words[end] == ")"
+    return bracketed and word.isupper() and len(word) > 1 and ctx.table.pos[start - 2] == "PROPN"
 
 
 def _name_is_actor(ctx: Context, m: Match[Entry]) -> bool:
-    kind, head = m.value.kind, ctx.doc[m.end - 1]
+    kind = m.value.kind
     if _defined_acronym(ctx, m.start, m.end):
         return False  # defined by the name before it: see resolve_acronyms
     if kind in ("org", "body"):
         return True
+    head = ctx.doc[m.end - 1]
     if kind == "group":  # "withdrawn from ... the Baltic states" is a place
         return not place_use(head, ctx.dictionary)
     if kind in ("state", "capital", "seat", "demonym") and agent_compound(ctx, m):
         return True  # "a Russian-brokered deal": Russia brokered it
     if kind in ("state", "capital", "seat"):
-        if inside_foreign_entity(ctx.doc, m) or _address(ctx, m):
+        if inside_foreign_entity(ctx.table, m) or _address(ctx, m):
             return False
         return not place_use(head, ctx.dictionary)
     if kind == "demonym":
@@ -119,16 +123,16 @@ def _address(ctx: Context, m: Match[Entry]) -> bool:
     """ "Baku, Azerbaijan" / "Nairobi, Kenya --": a city named with its state is
     an address (often a dateline); neither part is an actor.  A list of states
     ("Latvia, Lithuania and Estonia") is no address."""
-    doc = ctx.doc
-    if m.end + 1 < len(doc) and doc[m.end].text == "," and m.value.kind != "state":
+    words = ctx.table.orth
+    if m.end + 1 < len(words) and words[m.end] == "," and m.value.kind != "state":
         nxt = ctx.matches.name_at(m.end + 1)
         if nxt and nxt.value.kind == "state":
             return True
-    if m.start >= 2 and doc[m.start - 1].text == "," and m.value.kind == "state":
+    if m.start >= 2 and words[m.start - 1] == "," and m.value.kind == "state":
         prev = ctx.matches.name_at(m.start - 2)
         if prev is not None:
             return prev.value.kind in ("capital", "city")
-        return doc[m.start - 2].ent_type_ == "GPE"
+        return ctx.table.ent_type[m.start - 2] == "GPE"
     return False
 
 

@@ -29,6 +29,7 @@ from brinkwatch.extract.actor_resolve import (
     no_holder,
     owner_of,
     role_name,
+    span_root,
     who_from_entry,
     who_from_term,
 )
@@ -48,8 +49,8 @@ def resolve_actor_nouns(ctx: Context, res: Resolution) -> None:
             continue
         if _inside_a_name(ctx, m.start, m.end):
             continue  # "States" in "the United States", "Council" in "Security Council"
-        head = ctx.doc[m.start : m.end].root
         one_word = m.end - m.start == 1  # "secretary-general" may parse as an adjective
+        head = span_root(ctx, m.start, m.end)
         if (one_word and head.pos_ not in NOUN_POS) or _modifies_other_noun(head, m.end):
             continue
         if role.kind == "act":
@@ -62,7 +63,7 @@ def _resolve_agents(ctx: Context, res: Resolution, start: int, head: Token) -> N
     """ "a U.S. request", "Israeli air raids", "the Kremlin's proposal": the
     owner of an action noun is its agent, a mention over the owner's words.
     A bare state name is not ("Ukraine aid" is aid *to* Ukraine)."""
-    mods = noun_modifier_tokens(ctx.doc, head, start, ctx.dictionary.quantity_words)
+    mods = noun_modifier_tokens(ctx.table, head, start, ctx.dictionary.quantity_words)
     for m in affiliations(ctx, mods):
         if not res.free(m.start, m.end) or not _agentive(m.value):
             continue
@@ -90,7 +91,7 @@ def _resolve_noun(
     ctx: Context, res: Resolution, start: int, end: int, head: Token, role: RoleRow
 ) -> None:
     """One actor noun phrase: its owner from pre-modifiers or an of-phrase."""
-    mods = noun_modifier_tokens(ctx.doc, head, start, ctx.dictionary.quantity_words)
+    mods = noun_modifier_tokens(ctx.table, head, start, ctx.dictionary.quantity_words)
     found = [m for m in affiliations(ctx, mods) if res.free(m.start, m.end)]
     pp_end, pp = _of_phrase_owner(ctx, res, head)
     found += pp
@@ -104,7 +105,7 @@ def _resolve_noun(
         _add_each_owner(ctx, res, found, head, role, plural)
     else:
         first = min([mods.start if mods else start, *(m.start for m in found)])
-        first += 1 if ctx.doc[first].pos_ == "DET" else 0  # "the U.S." owns no article here
+        first += 1 if ctx.table.pos[first] == "DET" else 0  # "the U.S." owns no article here
         owned = _owned_who(ctx, found[0], role, mods, plural)
         if owned is not None:
             _add(res, first, max(end, pp_end), head, as_former(ctx, mods, owned), role, plural)
@@ -130,7 +131,7 @@ def _owned_who(
 
 def _coordinated(ctx: Context, mods: range) -> bool:
     """ "European and Asian ministers": the phrase covers more than one owner."""
-    return any(ctx.doc[i].dep_ == "cc" for i in mods)
+    return any(ctx.table.dep[i] == "cc" for i in mods)
 
 
 def _ownerless(
@@ -141,7 +142,7 @@ def _ownerless(
     sector alone (rebels take the state they fight in: "separatists in eastern
     Ukraine" -> UKR), and so is a title held in such a group ("a separatist
     commander"); "the ministry" / "the president" wait for coreference."""
-    mods = noun_modifier_tokens(ctx.doc, head, start, ctx.dictionary.quantity_words)
+    mods = noun_modifier_tokens(ctx.table, head, start, ctx.dictionary.quantity_words)
     group_sector = collective_sector(ctx, mods)
     if role.kind == "collective" and role.sector in SELF_STANDING_SECTORS:
         where = _based_in(ctx, head) if role.sector == "REB" else None

@@ -23,6 +23,7 @@ from brinkwatch.extract.actor_resolve import (
     combine,
     names_object,
     single_owner,
+    span_root,
     who_from_entry,
 )
 from brinkwatch.extract.actor_syntax import (
@@ -41,27 +42,29 @@ def resolve_people(ctx: Context, res: Resolution) -> None:
     noun-phrase pass, which makes the whole phrase one mention."""
     seen: dict[str, Who] = {}
     for start, end, entry in _person_spans(ctx):
-        if not res.free(start, end) or _names_an_institution(ctx, ctx.doc[end - 1]):
+        if not res.free(start, end) or _names_an_institution(ctx, end - 1):
             continue
         if entry is None and byline(ctx.doc, start, end, ctx.table.orth):
             continue  # the writer, not an actor
         who = _person_who(ctx, start, end, entry, seen)
         if who == Who():
             continue
-        span_start = _title_start(ctx, res, start, ctx.doc[start:end].root)
+        root = span_root(ctx, start, end)
+        span_start = _title_start(ctx, res, start, root)
         mention = Mention(
             span_start, end, end - 1, who, "person", subject=is_subject(ctx.doc[end - 1])
         )
         res.add(mention)
-        _remember(seen, ctx.doc[start:end].text, who)
-        _mark_title_heads(ctx, res, ctx.doc[start:end], who)
+        _remember(seen, ctx.table.span_text(start, end), who)
+        _mark_title_heads(res, root, who)
     _unlabelled_surnames(ctx, res, seen)
 
 
-def _names_an_institution(ctx: Context, last: Token) -> bool:
-    if last.dep_ != "compound" or last.head.i != last.i + 1:
+def _names_an_institution(ctx: Context, last: int) -> bool:
+    """Token ``last`` of a name modifies an institution word right after it."""
+    if ctx.table.dep[last] != "compound" or ctx.table.head[last] != last + 1:
         return False
-    m = ctx.matches.lexeme_at(last.head.i)
+    m = ctx.matches.lexeme_at(last + 1)
     return bool(m and m.value.role and m.value.role.kind == "institution")
 
 
@@ -107,7 +110,7 @@ def _person_spans(ctx: Context) -> list[tuple[int, int, Entry | None]]:
         if ent.label_ == "PERSON" and not _not_a_person(ctx, ent):
             start, end = _trimmed(ctx, ent)
             end = _through_known_name(ctx, start, end)
-            spans[(start, end)] = _person_inside(ctx, ctx.doc[start:end])
+            spans[(start, end)] = _person_inside(ctx, start, end)
     covered = {i for s, e in spans for i in range(s, e)}
     for m in ctx.matches.unique_names():
         if m.value.kind in ("person", "short") and m.start not in covered:
@@ -145,7 +148,7 @@ def _titled_names(ctx: Context) -> list[tuple[int, int]]:
     for m in ctx.matches.unique_lexemes():
         if m.value.role is None or m.value.role.kind != "title":
             continue
-        root = ctx.doc[m.start : m.end].root
+        root = span_root(ctx, m.start, m.end)
         before_name = root.head.i >= m.end and root.dep_ == "compound"
         after_name = appositive_of(root) is not None and root.head.i < m.start
         if before_name or after_name:
@@ -198,10 +201,10 @@ def _name_break(tok: Token) -> bool:
     return tok.tag_ == "POS" or (tok.is_punct and tok.text not in ("-", "."))
 
 
-def _person_inside(ctx: Context, ent: Span) -> Entry | None:
-    for i in range(ent.start, ent.end):
+def _person_inside(ctx: Context, start: int, end: int) -> Entry | None:
+    for i in range(start, end):
         m = ctx.matches.name_at(i)
-        if m and m.value.kind in ("person", "short") and ent.start <= m.start and m.end <= ent.end:
+        if m and m.value.kind in ("person", "short") and start <= m.start and m.end <= end:
             return m.value
     return None
 
@@ -209,7 +212,7 @@ def _person_inside(ctx: Context, ent: Span) -> Entry | None:
 def _person_who(
     ctx: Context, start: int, end: int, entry: Entry | None, seen: dict[str, Who]
 ) -> Who:
-    text = ctx.doc[start:end].text
+    text = ctx.table.span_text(start, end)
     if entry is not None:
         return _known_person(ctx, start, end, who_from_entry(entry, ctx))
     if text in seen:
@@ -217,7 +220,7 @@ def _person_who(
     titled = _titled_who(ctx, start, end, text)
     if titled == Who() and _not_a_name_of_a_person(ctx, start, end):
         return Who()
-    gender = ctx.dictionary.first_names.get(ctx.doc[start].lower_) if end - start > 1 else None
+    gender = ctx.dictionary.first_names.get(ctx.table.lower[start]) if end - start > 1 else None
     return replace(titled, name=text, gender=gender or _title_gender(titled.role))
 
 
@@ -228,7 +231,7 @@ def _known_person(ctx: Context, start: int, end: int, known: Who) -> Who:
     ("OSCE chairman Zbigniew Rau", Poland's foreign minister chairing the OSCE)."""
     if not known.name:
         return known
-    titled = _titled_who(ctx, start, end, ctx.doc[start:end].text)
+    titled = _titled_who(ctx, start, end, ctx.table.span_text(start, end))
     if known.role is None and titled.role and titled.country in (None, known.country):
         return replace(titled, name=known.name, country=known.country, gender=known.gender)
     if titled.org and not known.org and not titled.country:
@@ -264,7 +267,7 @@ def _titled_who(ctx: Context, start: int, end: int, text: str) -> Who:
     """An unknown person's identity from the title around the name: before it
     ("NATO spokeswoman X") or in apposition ("X, Ukraine's defence minister")."""
     root = ctx.doc[end - 1]
-    pools = [list(title_tokens(ctx.doc, start, root))]
+    pools = [list(title_tokens(ctx.table, start, root))]
     pools += [list(range(h.left_edge.i, h.right_edge.i + 1)) for h in appositive_heads(root)]
     if appositive_of(root) is not None and root.head.i < start:
         pools.append(_title_phrase(root.head))
@@ -310,7 +313,7 @@ def _title_role(ctx: Context, tokens: Iterable[int]) -> RoleRow | None:
 def _title_start(ctx: Context, res: Resolution, start: int, root: Token) -> int:
     """Extend a name leftwards over its title ("Kremlin spokesman Dmitry Peskov")
     when the words before it hold a role or an affiliation."""
-    tokens = title_tokens(ctx.doc, start, root)
+    tokens = title_tokens(ctx.table, start, root)
     first = max([tokens.start, *(i + 1 for i in tokens if i in res.claimed)], default=start)
     tokens = range(first, start)
     if not tokens:
@@ -330,10 +333,9 @@ def _remember(seen: dict[str, Who], text: str, who: Who) -> None:
         seen.setdefault(" ".join(parts[1:]), who)
 
 
-def _mark_title_heads(ctx: Context, res: Resolution, span: Span, who: Who) -> None:
-    """A title in apposition to a name refers to that person, and so does a
-    title the name stands in apposition to."""
-    root = span.root
+def _mark_title_heads(res: Resolution, root: Token, who: Who) -> None:
+    """A title in apposition to a name (whose root is ``root``) refers to that person,
+    and so does a title the name stands in apposition to."""
     for head in appositive_heads(root):
         res.by_title_head[head.i] = who
     if appositive_of(root) is not None:

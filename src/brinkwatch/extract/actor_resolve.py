@@ -92,7 +92,7 @@ class Resolution:
     by_title_head: dict[int, Who] = field(default_factory=dict)
 
     def free(self, start: int, end: int) -> bool:
-        return all(i not in self.claimed for i in range(start, end))
+        return self.claimed.isdisjoint(range(start, end))
 
     def add(self, mention: Mention) -> None:
         self.mentions.append(mention)
@@ -184,9 +184,11 @@ def affiliations(
 
 
 def _located(ctx: Context, m: Match[Entry]) -> bool:
-    head = ctx.doc[m.end - 1]
-    if m.value.kind not in ("state", "capital", "city", "seat", "region") or head.dep_ != "pobj":
+    if m.value.kind not in ("state", "capital", "city", "seat", "region"):
         return False
+    if ctx.table.dep[m.end - 1] != "pobj":
+        return False
+    head = ctx.doc[m.end - 1]
     use = ctx.dictionary.preposition(head.head.lower_)
     return use is not None and use.use == "place" and place_use(head, ctx.dictionary)
 
@@ -196,25 +198,25 @@ def _owns(ctx: Context, m: Match[Entry]) -> bool:
     nor after "ethnic" ("ethnic Armenian forces" are not Armenia's)."""
     after, before = _compound_word(ctx, m.end, 1), _compound_word(ctx, m.start - 1, -1)
     effects = ctx.dictionary.modifiers
-    if m.start > 0 and effects.get(ctx.doc[m.start - 1].lower_) == "ethnic":
+    if m.start > 0 and effects.get(ctx.table.lower[m.start - 1]) == "ethnic":
         return False
-    if after is not None and effects.get(after.lower_) in ("not-affiliation", "agent-compound"):
+    if after is not None and effects.get(after) in ("not-affiliation", "agent-compound"):
         return False
-    return not (before is not None and effects.get(before.lower_) == "not-affiliation")
+    return not (before is not None and effects.get(before) == "not-affiliation")
 
 
-def _compound_word(ctx: Context, hyphen: int, step: int) -> Token | None:
-    """The word joined by a hyphen at ``hyphen`` to a name ("Russian-backed")."""
-    word = hyphen + step
-    if 0 <= hyphen < len(ctx.doc) and 0 <= word < len(ctx.doc) and ctx.doc[hyphen].text == "-":
-        return ctx.doc[word]
+def _compound_word(ctx: Context, hyphen: int, step: int) -> str | None:
+    """The word (lower case) joined by a hyphen at ``hyphen`` to a name ("Russian-backed")."""
+    word, size = hyphen + step, ctx.table.size
+    if 0 <= hyphen < size and 0 <= word < size and ctx.table.orth[hyphen] == "-":
+        return ctx.table.lower[word]
     return None
 
 
 def agent_compound(ctx: Context, m: Match[Entry]) -> bool:
     """ "Russian-brokered", "U.S.-led", "Russian-held": the name is the agent."""
     after = _compound_word(ctx, m.end, 1)
-    return after is not None and ctx.dictionary.modifiers.get(after.lower_) == "agent-compound"
+    return after is not None and ctx.dictionary.modifiers.get(after) == "agent-compound"
 
 
 _PLACE_KINDS = frozenset({"state", "demonym", "capital", "city"})
@@ -234,11 +236,17 @@ def single_owner(ctx: Context, found: list[Match[Entry]]) -> Who | None:
 # ------------------------------------------------- helpers shared by the passes
 
 
+def span_root(ctx: Context, start: int, end: int) -> Token:
+    """``doc[start:end].root``; a one-word span's root is its token (no span built)."""
+    return ctx.doc[start] if end - start == 1 else ctx.doc[start:end].root
+
+
 def names_object(ctx: Context, m: Match[Entry], obj: Token) -> bool:
     """The owner is the object itself ("of Ukraine") or describes it ("of the
     Baltic states"), not a possessor inside it ("of Israel's ally")."""
-    head = ctx.doc[m.end - 1]
-    return head.i == obj.i or (head.head.i == obj.i and head.dep_ in ("amod", "compound"))
+    head = m.end - 1
+    table = ctx.table
+    return head == obj.i or (table.head[head] == obj.i and table.dep[head] in ("amod", "compound"))
 
 
 def collective_sector(ctx: Context, tokens: Iterable[int]) -> str | None:
@@ -254,11 +262,13 @@ def as_former(ctx: Context, tokens: Iterable[int], who: Who) -> Who:
     """ "the former Ukrainian lawmaker": the role is a past one and no longer
     places the person in a sector."""
     effects = ctx.dictionary.modifiers
-    if not any(effects.get(ctx.doc[i].lower_) == "former" for i in tokens):
+    lower = ctx.table.lower
+    if not any(effects.get(lower[i]) == "former" for i in tokens):
         return who
     return replace(who, role=f"former {who.role}" if who.role else None, sector=None)
 
 
 def no_holder(ctx: Context, mods: range) -> bool:
     effects = ctx.dictionary.modifiers
-    return any(effects.get(ctx.doc[i].lower_) in ("no-holder", "former") for i in mods)
+    lower = ctx.table.lower
+    return any(effects.get(lower[i]) in ("no-holder", "former") for i in mods)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from brinkwatch.extract.actor_dictionary import ActorDictionary
+from brinkwatch.extract.token_table import TokenTable
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
@@ -56,32 +57,34 @@ def _prepositional_place(prep: Token, dictionary: ActorDictionary) -> bool:
     return (use.use != "actor") != flipped
 
 
-def title_tokens(doc: Doc, start: int, root: Token) -> range:
+def title_tokens(table: TokenTable, start: int, root: Token) -> range:
     """Tokens left of a name inside its noun phrase ("Russian Deputy Foreign
     Minister" before "Sergei Ryabkov"), stopping at punctuation or a clause."""
     left = root.left_edge.i
+    pos = table.pos
     first = start
     for i in range(start - 1, max(left, start - 10) - 1, -1):
-        tok = doc[i]
-        if _ends_phrase(tok) or (tok.pos_ == "ADP" and tok.lower_ != "of"):
+        if _ends_phrase(table, i) or (pos[i] == "ADP" and table.lower[i] != "of"):
             break
         first = i
-        if tok.is_sent_start:
+        if table.sent_start[i]:
             break
-    while first < start and doc[first].pos_ == "DET":
+    while first < start and pos[first] == "DET":
         first += 1
     return range(first, start)
 
 
-def _ends_phrase(tok: Token) -> bool:
+def _ends_phrase(table: TokenTable, i: int) -> bool:
     """Words that cannot be inside a title or pre-modifier run: punctuation
     (but hyphens and abbreviation dots), line breaks, verbs, clause words and
-    numbers ("30,000 Russian soldiers": the count is a quantity)."""
-    if tok.is_space or "\n" in tok.text or tok.like_num or tok.pos_ == "NUM":
+    numbers ("30,000 Russian soldiers": the count is a quantity).  Read off the
+    columns: these walks look at every word before a name or role noun."""
+    word, pos = table.orth[i], table.pos[i]
+    if table.is_space[i] or "\n" in word or table.like_num[i] or pos == "NUM":
         return True
-    if tok.is_punct and tok.text not in ("-", "."):
+    if table.is_punct[i] and word not in ("-", "."):
         return True
-    return tok.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ")
+    return pos in ("VERB", "AUX", "SCONJ", "CCONJ")
 
 
 def appositive_heads(root: Token) -> tuple[Token, ...]:
@@ -119,25 +122,24 @@ def byline(doc: Doc, start: int, end: int, words: Sequence[str]) -> bool:
 
 
 def noun_modifier_tokens(
-    doc: Doc, head: Token, start: int, quantity_words: frozenset[str] = frozenset()
+    table: TokenTable, head: Token, start: int, quantity_words: frozenset[str] = frozenset()
 ) -> range:
     """The pre-modifiers of a noun phrase headed by ``head`` whose own words
     start at ``start`` ("Senior Russian" in "Senior Russian officials").  A count
     or quantity word ends them: "30,000 Russian soldiers" -> "Russian"."""
+    left = head.left_edge.i
+    pos = table.pos
     first = start
-    for i in range(start - 1, max(head.left_edge.i, start - 8) - 1, -1):
-        tok = doc[i]
-        coordinated = tok.dep_ == "cc" and i > head.left_edge.i  # "U.S. and British officials"
-        if (_ends_phrase(tok) and not coordinated) or tok.pos_ == "ADP":
+    for i in range(start - 1, max(left, start - 8) - 1, -1):
+        coordinated = table.dep[i] == "cc" and i > left  # "U.S. and British officials"
+        if (_ends_phrase(table, i) and not coordinated) or pos[i] == "ADP":
             break
-        if tok.lower_ in quantity_words:
+        if table.lower[i] in quantity_words:
             break
         first = i
-        if tok.is_sent_start:
+        if table.sent_start[i]:
             break
-    while first < start and (
-        doc[first].pos_ in ("DET", "PUNCT", "PRON") or doc[first].tag_ == "PRP$"
-    ):
+    while first < start and (pos[first] in ("DET", "PUNCT", "PRON") or table.tag[first] == "PRP$"):
         first += 1
     return range(first, start)
 

@@ -54,7 +54,7 @@ def extract_actors(
 ) -> ActorMentions:
     """Every actor mention in ``doc``, resolved (coreference included)."""
     table = table or TokenTable(doc)
-    ctx = Context(doc, find_matches(doc, dictionary), dictionary, _date(published), table)
+    ctx = Context(doc, find_matches(doc, dictionary, table), dictionary, _date(published), table)
     res = Resolution()
     resolve_people(ctx, res)
     resolve_actor_nouns(ctx, res)
@@ -62,23 +62,24 @@ def extract_actors(
     resolve_named_bodies(ctx, res)
     resolve_acronyms(ctx, res)
     resolve_coreference(ctx, res)
-    return _collect(doc, res.mentions)
+    return _collect(table, res.mentions)
 
 
-def _collect(doc: Doc, mentions: list[Mention]) -> ActorMentions:
+def _collect(table: TokenTable, mentions: list[Mention]) -> ActorMentions:
     actors: list[Actor] = []
     by_token: dict[int, Actor] = {}
     for m in sorted(mentions, key=lambda m: m.start):
-        actor = _actor(doc, m)
+        actor = _actor(table, m)
         actors.append(actor)
-        by_token.update({i: actor for i in range(m.start, m.end)})
+        by_token.update(dict.fromkeys(range(m.start, m.end), actor))
     return ActorMentions(tuple(actors), MappingProxyType(by_token))
 
 
-def _actor(doc: Doc, m: Mention) -> Actor:
-    span = doc[m.start : m.end]
+def _actor(table: TokenTable, m: Mention) -> Actor:
+    # (text and offsets from the columns: Span.text joins the span token by token)
+    start, end = table.starts[m.start], table.ends[m.end - 1]
     w = m.who
-    return Actor(span.text, span.start_char, span.end_char, w.name, w.country, w.org, w.group,
+    return Actor(table.text[start:end], start, end, w.name, w.country, w.org, w.group,
                  w.sector, w.role)  # fmt: skip
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -57,14 +59,14 @@ LOCATIVE_PREPOSITIONS = frozenset(
 )  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)  # (no slots: root is cached on the instance)
 class Mention:
     """One toponym in the text and the gazetteer entries it may stand for."""
 
     start: int  # char offsets into doc.text
     end: int
     text: str
-    root: Token
+    doc: Doc
     candidates: tuple[GazEntry, ...]
     # the readings of a state or country named after a comma ("La.", "Georgia")
     containers: tuple[GazEntry, ...] = ()
@@ -72,22 +74,44 @@ class Mention:
     everyday_word: bool = False  # "Union", "Valley": a place only with support
     tokens: range = range(0)  # the token indices of the mention's span
 
+    @functools.cached_property
+    def root(self) -> Token:
+        """The syntactic root of the mention's span: built on demand, as few mentions
+        are ever asked for it (and a span and its root cost microseconds each)."""
+        return self.doc[self.tokens.start : self.tokens.stop].root
+
+    @property
+    def key(self) -> str:
+        """The name's index key (:func:`normalize_name` of the text)."""
+        return _name_key(self.text)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _name_key(text: str) -> str:
+    # memoized: each step of finding and resolving a mention asks for its key again
+    return normalize_name(text)
+
 
 @dataclass(frozen=True, slots=True)
 class _Words:
     """The token facts the phrase scan reads at every token, computed once per document."""
 
+    doc: Doc
     text: str  # doc.text
     lower: Sequence[str]  # lower-case text of each token
     starts: Sequence[int]  # character offset of each token
     ends: Sequence[int]  # character offset after each token
     capital: Sequence[bool]  # the token starts with a capital letter
+    orth: Sequence[str]  # the text of each token
+    tag: Sequence[str]
     alpha: Sequence[bool]
     ents: tuple[Span, ...]  # doc.ents (a property that rebuilds every entity span)
 
     @classmethod
     def of(cls, t: TokenTable) -> _Words:
-        return cls(t.text, t.lower, t.starts, t.ends, t.capital, t.is_alpha, t.ents)
+        return cls(
+            t.doc, t.text, t.lower, t.starts, t.ends, t.capital, t.orth, t.tag, t.is_alpha, t.ents
+        )
 
 
 def find_mentions(
@@ -97,10 +121,10 @@ def find_mentions(
     found: list[Mention] = []
     taken: set[int] = set()
     words = _Words.of(table or TokenTable(doc))
-    first = [*_entity_mentions(words, gazetteer), *_phrase_mentions(doc, words, gazetteer)]
+    first = [*_entity_mentions(words, gazetteer), *_phrase_mentions(words, gazetteer)]
     first = [m for m in (_plausible(m, gazetteer) for m in first) if m is not None]
     surnames = _person_name_words(words)
-    repeats = (_plausible(m, gazetteer) for m in _repeated_mentions(doc, words, first))
+    repeats = (_plausible(m, gazetteer) for m in _repeated_mentions(words, first))
     for mention in [*first, *(m for m in repeats if m is not None)]:
         tokens = set(mention.tokens)
         if tokens & taken or _is_person_name(mention, surnames):
@@ -116,11 +140,11 @@ def _plausible(mention: Mention, gazetteer: Gazetteer) -> Mention | None:
     own entries."""
     if not mention.text[:1].isupper():
         return None
-    if normalize_name(mention.text) in gazetteer.given_names and not (
+    if mention.key in gazetteer.given_names and not (
         mention.containers or _governed_by_place_preposition(mention.root)
     ):
         return None  # "her daughter, Brittany": a person
-    if normalize_name(mention.text) in gazetteer.common_words:
+    if mention.key in gazetteer.common_words:
         return dataclasses.replace(mention, everyday_word=True)
     if mention.text.isupper() and len(mention.text.replace(".", "")) <= 3:
         strong = tuple(
@@ -146,7 +170,7 @@ def _person_name_words(words: _Words) -> frozenset[str]:
 
 
 def _is_person_name(mention: Mention, surnames: frozenset[str]) -> bool:
-    if mention.containers or normalize_name(mention.text) not in surnames:
+    if mention.containers or mention.key not in surnames:
         return False
     return all(e.feature not in ("country", "admin1") for e in mention.candidates)
 
@@ -154,30 +178,42 @@ def _is_person_name(mention: Mention, surnames: frozenset[str]) -> bool:
 # ----------------------------------------------------------------------------- entities
 
 
+# The entity path works on token ranges and the token columns: a Span, each of its
+# tokens and its text are built anew at every access.
+
+
 def _entity_mentions(words: _Words, gazetteer: Gazetteer) -> Iterator[Mention]:
     for ent in words.ents:
-        if ent.label_ not in _READ_LABELS or _is_adjectival(ent) or _names_a_formation(ent):
+        label, tokens = ent.label_, range(ent.start, ent.end)
+        if label not in _READ_LABELS or _is_adjectival(words, tokens):
             continue
-        if ent.label_ in PLACE_LABELS:
-            yield from _mentions_in_span(_trimmed(_strip_determiner(ent), gazetteer), gazetteer)
-        elif ent.label_ in ORG_LABELS:
-            yield from _org_prefix(_strip_determiner(ent), gazetteer)
-        elif ent.label_ == "PERSON":
-            yield from _misread_town(ent, gazetteer)
+        if _names_a_formation(words, tokens):
+            continue
+        if label in PLACE_LABELS:
+            span = _trimmed(words, _strip_determiner(words, tokens), gazetteer)
+            yield from _mentions_in_span(words, span, gazetteer)
+        elif label in ORG_LABELS:
+            yield from _org_prefix(words, _strip_determiner(words, tokens), gazetteer)
+        elif label == "PERSON":
+            yield from _misread_town(words, tokens, gazetteer)
 
 
-def _names_a_formation(span: Span) -> bool:
+def _text(words: _Words, span: range) -> str:
+    """The text of the tokens ``span`` (``Span.text``)."""
+    return words.text[words.starts[span.start] : words.ends[span.stop - 1]] if span else ""
+
+
+def _names_a_formation(words: _Words, span: range) -> bool:
     """ "Black Sea" of "the Black Sea fleet": part of an organisation's name."""
-    doc = span.doc
-    return span.end < len(doc) and doc[span.end].lower_ in FORMATION_WORDS
+    return span.stop < len(words.lower) and words.lower[span.stop] in FORMATION_WORDS
 
 
-def _misread_town(span: Span, gazetteer: Gazetteer) -> Iterator[Mention]:
+def _misread_town(words: _Words, span: range, gazetteer: Gazetteer) -> Iterator[Mention]:
     """A town spaCy took for a person, where the grammar says place: "the town of
     Stanytsia Luhanska", "shelling near Avdiivka"."""
-    candidates = _primary(gazetteer.lookup(span.text))
-    if candidates and (_after_locative(span) or _curated(candidates)):
-        yield _mention(span, candidates, source="person")
+    candidates = _primary(gazetteer.lookup(_text(words, span)))
+    if candidates and (_after_locative(words, span) or _curated(candidates)):
+        yield _mention(words, span, candidates, source="person")
 
 
 def _curated(candidates: tuple[GazEntry, ...]) -> bool:
@@ -185,162 +221,162 @@ def _curated(candidates: tuple[GazEntry, ...]) -> bool:
     return any(e.preferred and e.feature in CURATED_FEATURES for e in candidates)
 
 
-def _org_prefix(span: Span, gazetteer: Gazetteer) -> Iterator[Mention]:
+def _org_prefix(words: _Words, span: range, gazetteer: Gazetteer) -> Iterator[Mention]:
     """A town spaCy tagged as an organisation (the whole name), or the country,
     state or county an organisation's name starts with ("Ohio Department of Health")."""
-    if span[-1].lower_ in FORMATION_WORDS:
+    if words.lower[span[-1]] in FORMATION_WORDS:
         return
-    whole = _primary(gazetteer.lookup(span.text))
-    if whole and _after_locative(span) and not _preceded_by_the(span):
-        yield _mention(span, whole, source="org")
+    whole = _primary(gazetteer.lookup(_text(words, span)))
+    if whole and _after_locative(words, span) and not _preceded_by_the(words, span):
+        yield _mention(words, span, whole, source="org")
         return
     for width in range(min(MAX_PHRASE_TOKENS, len(span) - 1), 0, -1):
         head = span[:width]
-        candidates = _phrase_candidates(head, gazetteer)
-        if candidates and head[-1].text[:1].isupper():
-            yield _mention(head, candidates, source="org")
+        candidates = _phrase_entries(_text(words, head), gazetteer)
+        if candidates and words.capital[head[-1]]:
+            yield _mention(words, head, candidates, source="org")
             return
 
 
-def _after_locative(span: Span) -> bool:
+def _after_locative(words: _Words, span: range) -> bool:
     """ "in Fargo", "from Mansfield": the object of a place preposition."""
-    return _governed_by_place_preposition(span.root)
+    return _governed_by_place_preposition(words.doc[span.start : span.stop].root)
 
 
-def _preceded_by_the(span: Span) -> bool:
+def _preceded_by_the(words: _Words, span: range) -> bool:
     """ "the Alliance" is a body: towns take no article."""
-    return span.start > 0 and span.doc[span.start - 1].lower_ == "the"
+    return span.start > 0 and words.lower[span.start - 1] == "the"
 
 
 def _primary(candidates: tuple[GazEntry, ...]) -> tuple[GazEntry, ...]:
     return tuple(e for e in candidates if not e.alternate)
 
 
-def _phrase_candidates(span: Span, gazetteer: Gazetteer) -> tuple[GazEntry, ...]:
-    """Entries a phrase outside a place entity may name: no towns, no alternate names."""
-    return _phrase_entries(span.text, gazetteer)
-
-
 def _phrase_entries(text: str, gazetteer: Gazetteer) -> tuple[GazEntry, ...]:
+    """Entries a phrase outside a place entity may name: no towns, no alternate names."""
     return tuple(
         e for e in gazetteer.lookup(text) if e.feature in PHRASE_FEATURES and not e.alternate
     )
 
 
-def _trimmed(span: Span, gazetteer: Gazetteer) -> Span:
+def _trimmed(words: _Words, span: range, gazetteer: Gazetteer) -> range:
     """ "southern Fargo" -> "Fargo", "Matara district" -> "Matara" when only the
     trimmed name is in the gazetteer."""
-    if gazetteer.lookup(span.text):
+    if gazetteer.lookup(_text(words, span)):
         return span
     before, after = gazetteer.trim_words
-    while len(span) > 1 and span[0].lower_ in before:
+    while len(span) > 1 and words.lower[span[0]] in before:
         span = span[1:]
-    while len(span) > 1 and span[-1].lower_ in after:
+    while len(span) > 1 and words.lower[span[-1]] in after:
         span = span[:-1]
     return span
 
 
-def _is_adjectival(span: Span) -> bool:
+def _is_adjectival(words: _Words, span: range) -> bool:
     """A demonym tagged as a place ("Russian"): adjectives are not toponyms."""
-    return all(t.tag_ in ("JJ", "JJR", "JJS") for t in span)
+    return all(words.tag[i] in ("JJ", "JJR", "JJS") for i in span)
 
 
-def _strip_determiner(span: Span) -> Span:
-    while len(span) > 1 and span[0].text in _DETERMINERS:
+def _strip_determiner(words: _Words, span: range) -> range:
+    while len(span) > 1 and words.orth[span[0]] in _DETERMINERS:
         span = span[1:]
-    while len(span) > 1 and span[-1].tag_ == "POS":
+    while len(span) > 1 and words.tag[span[-1]] == "POS":
         span = span[:-1]
     return span
 
 
-def _mentions_in_span(span: Span, gazetteer: Gazetteer) -> Iterator[Mention]:
+def _mentions_in_span(words: _Words, span: range, gazetteer: Gazetteer) -> Iterator[Mention]:
     """One entity may be "Alexandria, La.": the parts after commas are containers."""
-    parts = _split_on_commas(span)
+    parts = _split_on_commas(words, span)
     head = parts[0]
-    container_span = parts[1] if len(parts) > 1 else _container_after(head, gazetteer)
-    containers = gazetteer.containers(container_span.text) if container_span else ()
-    candidates = gazetteer.lookup(head.text) or _abbreviated_state(head, gazetteer)
-    regions = gazetteer.lookup(f"{head.text} region") if _followed_by_region_word(head) else ()
+    container_span = parts[1] if len(parts) > 1 else _container_after(words, head, gazetteer)
+    containers = gazetteer.containers(_text(words, container_span)) if container_span else ()
+    head_text = _text(words, head)
+    candidates = gazetteer.lookup(head_text) or _abbreviated_state(head_text, gazetteer)
+    regions = (
+        gazetteer.lookup(f"{head_text} region") if _followed_by_region_word(words, head) else ()
+    )
     if regions:
-        candidates, head = regions, _with_region_word(head)
-    elif (longer := _with_generic_word(head, gazetteer)) is not None:
+        candidates, head = regions, _with_region_word(words, head)
+    elif (longer := _with_generic_word(words, head, gazetteer)) is not None:
         candidates, head = longer
     if candidates:
-        yield _mention(head, candidates, containers)
+        yield _mention(words, head, candidates, containers)
     if container_span is not None and containers:
-        yield _mention(container_span, containers)
+        yield _mention(words, container_span, containers)
 
 
 def _with_generic_word(
-    span: Span, gazetteer: Gazetteer
-) -> tuple[tuple[GazEntry, ...], Span] | None:
+    words: _Words, span: range, gazetteer: Gazetteer
+) -> tuple[tuple[GazEntry, ...], range] | None:
     """ "Pripyat" + "river" right after it, where "Pripyat river" is one of our entries:
     the river, not the town."""
-    doc = span.doc
-    if span.end >= len(doc) or doc[span.end].lower_ not in GENERIC_WORDS:
+    if span.stop >= len(words.lower) or words.lower[span.stop] not in GENERIC_WORDS:
         return None
-    longer = doc[span.start : span.end + 1]
-    candidates = tuple(e for e in gazetteer.lookup(longer.text) if e.preferred)
+    longer = range(span.start, span.stop + 1)
+    candidates = tuple(e for e in gazetteer.lookup(_text(words, longer)) if e.preferred)
     return (candidates, longer) if candidates else None
 
 
-def _with_region_word(span: Span) -> Span:
+def _with_region_word(words: _Words, span: range) -> range:
     """ "Kharkiv" + "region" right after it: the mention's text is "Kharkiv region"."""
-    doc = span.doc
-    next_word = doc[span.end] if span.end < len(doc) else None
-    if next_word is not None and next_word.lower_ in REGION_WORDS:
-        return doc[span.start : span.end + 1]
+    if span.stop < len(words.lower) and words.lower[span.stop] in REGION_WORDS:
+        return range(span.start, span.stop + 1)
     return span
 
 
-def _followed_by_region_word(span: Span) -> bool:
+def _followed_by_region_word(words: _Words, span: range) -> bool:
     """ "Donetsk region", "the Donetsk and Luhansk regions": the region, not the city."""
-    doc = span.doc
-    i = span.end
-    while i < len(doc) and i < span.end + 4 and (doc[i].lower_ in ("and", ",") or doc[i].is_title):
+    lower, size = words.lower, len(words.lower)
+    i = span.stop
+    # (str.istitle is Token.is_title)
+    while i < size and i < span.stop + 4 and (lower[i] in ("and", ",") or words.orth[i].istitle()):
         i += 1
-    return i < len(doc) and doc[i].lower_ in REGION_WORDS
+    return i < size and lower[i] in REGION_WORDS
 
 
-def _abbreviated_state(span: Span, gazetteer: Gazetteer) -> tuple[GazEntry, ...]:
+def _abbreviated_state(text: str, gazetteer: Gazetteer) -> tuple[GazEntry, ...]:
     """ "Ill." or "W.Va." on its own; bare postal codes ("IN", "ME") are too ambiguous."""
-    code = gazetteer.state_code(span.text) if span.text.endswith(".") else None
+    code = gazetteer.state_code(text) if text.endswith(".") else None
     return (gazetteer.states[code],) if code is not None and code in gazetteer.states else ()
 
 
 def _mention(
-    span: Span,
+    words: _Words,
+    tokens: range,
     candidates: tuple[GazEntry, ...],
     containers: tuple[GazEntry, ...] = (),
     source: str = "place",
 ) -> Mention:
+    """The mention over the token indices ``tokens``."""
+    start, end = words.starts[tokens.start], words.ends[tokens.stop - 1]
     return Mention(
-        span.start_char, span.end_char, span.text, span.root, candidates, containers, source,
-        tokens=range(span.start, span.end),
-    )  # fmt: skip
+        start, end, words.text[start:end], words.doc, candidates, containers, source, tokens=tokens
+    )
 
 
-def _split_on_commas(span: Span) -> list[Span]:
-    parts: list[Span] = []
+def _split_on_commas(words: _Words, span: range) -> list[range]:
+    parts: list[range] = []
     begin = span.start
-    for token in span:
-        if token.text == ",":
-            if token.i > begin:
-                parts.append(span.doc[begin : token.i])
-            begin = token.i + 1
-    if begin < span.end:
-        parts.append(span.doc[begin : span.end])
+    for i in span:
+        if words.orth[i] == ",":
+            if i > begin:
+                parts.append(range(begin, i))
+            begin = i + 1
+    if begin < span.stop:
+        parts.append(range(begin, span.stop))
     return parts or [span]
 
 
-def _container_after(span: Span, gazetteer: Gazetteer) -> Span | None:
+def _container_after(words: _Words, span: range, gazetteer: Gazetteer) -> range | None:
     """The "La." in "Alexandria, La." when spaCy left it outside the entity."""
-    doc = span.doc
-    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+    size = len(words.orth)
+    if span.stop + 1 >= size or words.orth[span.stop] != ",":
         return None
     for width in (3, 2, 1):
-        candidate = doc[span.end + 1 : min(span.end + 1 + width, len(doc))]
-        if candidate.text[:1].isupper() and gazetteer.containers(candidate.text):
+        candidate = range(span.stop + 1, min(span.stop + 1 + width, size))
+        # (the candidate's text starts with its first token's)
+        if words.capital[candidate.start] and gazetteer.containers(_text(words, candidate)):
             return candidate
     return None
 
@@ -348,18 +384,17 @@ def _container_after(span: Span, gazetteer: Gazetteer) -> Span | None:
 # ----------------------------------------------------------------------------- repeats
 
 
-def _repeated_mentions(doc: Doc, words: _Words, found: list[Mention]) -> Iterator[Mention]:
+def _repeated_mentions(words: _Words, found: list[Mention]) -> Iterator[Mention]:
     """Other capitalised occurrences of a name already found as a place: one sense
     per article, even where spaCy read the repeat as a person or missed it
     ("MANSFIELD" in a dateline, "Alexandria" tagged PERSON)."""
-    by_key = {normalize_name(m.text): m for m in found if m.source == "place"}
+    by_key = {m.key: m for m in found if m.source == "place"}
     blocked = {i for ent in words.ents if ent.label_ == "NORP" for i in range(ent.start, ent.end)}
     for match in _find_words(words.text, by_key):
         tokens = _tokens_between(words, match.start(), match.end())
         if tokens is None or not blocked.isdisjoint(tokens):
             continue
-        span = doc[tokens.start : tokens.stop]
-        yield _mention(span, by_key[normalize_name(match.group())].candidates, source="repeat")
+        yield _mention(words, tokens, by_key[_name_key(match.group())].candidates, source="repeat")
 
 
 def _tokens_between(words: _Words, start: int, end: int) -> range | None:
@@ -387,21 +422,21 @@ def _find_words(text: str, keys: dict[str, Mention]) -> Iterator[re.Match[str]]:
 # ----------------------------------------------------------------------------- phrases
 
 
-def _phrase_mentions(doc: Doc, words: _Words, gazetteer: Gazetteer) -> Iterator[Mention]:
+def _phrase_mentions(words: _Words, gazetteer: Gazetteer) -> Iterator[Mention]:
     """Multiword regions, seas, states and countries spaCy did not mark as places."""
     blocked = {
         i for ent in words.ents if ent.label_ in BLOCKING_LABELS for i in range(ent.start, ent.end)
     }
-    i = 0
-    while i < len(doc):
-        # (the capital test of _longest_phrase_at, here to spare a call per word)
-        match = _longest_phrase_at(doc, words, i, gazetteer, blocked) if words.capital[i] else None
-        if match is None:
-            i += 1
-            continue
-        span, candidates = match
-        yield _mention(span, candidates, source="phrase")
-        i = span.end
+    after_match = 0
+    # (the capital test of _longest_phrase_at, here to spare a call per word)
+    for i in itertools.compress(range(len(words.capital)), words.capital):
+        if i < after_match:
+            continue  # inside the phrase just found
+        match = _longest_phrase_at(words, i, gazetteer, blocked)
+        if match is not None:
+            span, candidates = match
+            yield _mention(words, span, candidates, source="phrase")
+            after_match = span.stop
 
 
 def _stands_alone(words: _Words, end: int, generic_end: bool = False) -> bool:
@@ -409,10 +444,12 @@ def _stands_alone(words: _Words, end: int, generic_end: bool = False) -> bool:
     our own entries, a generic word: "the Korean peninsula") and not followed by one:
     "Tennessee" in "Tennessee Colony" or "Texas Southern University" is part of
     another name, and "Black Sea" in "Black Sea fleet" part of a formation's."""
-    followed = end < len(words.capital) and words.alpha[end] and words.capital[end]
-    formation = end < len(words.lower) and words.lower[end] in FORMATION_WORDS
-    last = words.capital[end - 1] or (generic_end and words.lower[end - 1] in GENERIC_WORDS)
-    return last and not followed and not formation
+    if not (words.capital[end - 1] or (generic_end and words.lower[end - 1] in GENERIC_WORDS)):
+        return False  # (tested first: most phrases end in a lower-case word)
+    if end == len(words.lower):
+        return True
+    followed = words.alpha[end] and words.capital[end]
+    return not followed and words.lower[end] not in FORMATION_WORDS
 
 
 def _after_place_preposition(words: _Words, i: int) -> bool:
@@ -421,11 +458,11 @@ def _after_place_preposition(words: _Words, i: int) -> bool:
 
 
 def _longest_phrase_at(
-    doc: Doc, words: _Words, i: int, gazetteer: Gazetteer, blocked: set[int]
-) -> tuple[Span, tuple[GazEntry, ...]] | None:
+    words: _Words, i: int, gazetteer: Gazetteer, blocked: set[int]
+) -> tuple[range, tuple[GazEntry, ...]] | None:
     if not words.capital[i] or not _may_start_a_name(words, i, gazetteer):
         return None
-    for width in range(min(MAX_PHRASE_TOKENS, len(doc) - i), 0, -1):
+    for width in range(min(MAX_PHRASE_TOKENS, len(words.lower) - i), 0, -1):
         end = i + width
         if not _stands_alone(words, end, width > 1):
             continue
@@ -436,7 +473,7 @@ def _longest_phrase_at(
         if (through_entity or not words.capital[end - 1]) and not _curated(candidates):
             continue  # only our own multiword entries may span a person's name or end in "sea"
         if candidates:
-            return doc[i:end], candidates
+            return range(i, end), candidates
     return None
 
 

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from brinkwatch.extract.place_gazetteer import GazEntry, normalize_name
+from brinkwatch.extract.place_gazetteer import GazEntry
 from brinkwatch.extract.place_mentions import Mention
 
 FEATURE_PRIOR = {"country": 4.0, "admin1": 2.6, "water": 2.5, "other": 1.0}
@@ -74,36 +74,42 @@ def resolve(mentions: tuple[Mention, ...]) -> tuple[Choice, ...]:
     Two passes: the first chooses by prior and votes alone; in the second only
     the names the first pass kept may vote (a stray "West" must not pull Paris
     to Texas), and closeness to the towns and counties they chose counts too."""
-    first = _first_pass(mentions)
+    first, first_others, first_scored = _first_pass(mentions)
     kept = tuple(c.mention for c in first if _keep(c))
     per_text = _votes_per_text(kept)
     anchors = [
-        (normalize_name(c.mention.text), c.entry)
+        (c.mention.key, c.entry)
         for c in first
         if _is_local(c.entry) and c.margin >= ANCHOR_MARGIN and _keep(c)
     ]
     choices = []
-    others = _OtherVotes(per_text)
+    # Where the first pass kept every name, the votes are the same: so are their sums,
+    # and so is the score of a mention with no anchor near it.
+    others = first_others if first_others.sums(per_text) else _OtherVotes(per_text)
     scored: dict[_ScoreKey, _Scored] = {}
     for mention in mentions:
-        key = normalize_name(mention.text)
+        key = mention.key
         near = tuple(entry for text, entry in anchors if text != key)
-        choice = _choose_once(scored, key, mention, others, near)
+        as_first = not near and others is first_others
+        choice = _choose_once(first_scored if as_first else scored, key, mention, others, near)
         if choice is not None and _keep(choice):
             choices.append(choice)
     return tuple(choices)
 
 
-def _first_pass(mentions: tuple[Mention, ...]) -> list[Choice]:
+def _first_pass(
+    mentions: tuple[Mention, ...],
+) -> tuple[list[Choice], _OtherVotes, dict[_ScoreKey, _Scored]]:
+    """The choices by prior and votes alone, with the votes and scores they came from."""
     others = _OtherVotes(_votes_per_text(mentions))
     scored: dict[_ScoreKey, _Scored] = {}
     choices = []
     for mention in mentions:
-        key = normalize_name(mention.text)
+        key = mention.key
         choice = _choose_once(scored, key, mention, others, ())
         if choice is not None:
             choices.append(choice)
-    return choices
+    return choices, others, scored
 
 
 # (name, id of the candidates, id of the containers): within one pass, the votes and
@@ -119,7 +125,7 @@ def _choose_once(
     scored: dict[_ScoreKey, _Scored], key: str, mention: Mention,
     others: _OtherVotes, anchors: tuple[GazEntry, ...],
 ) -> Choice | None:
-    """:func:`_choose`, scored once per pass for the repeats of a name."""
+    """:func:`_choose`, scored once for the repeats of a name (``scored``: the scores so far)."""
     score_key = (key, id(mention.candidates), id(mention.containers))
     if score_key not in scored:
         choice = _choose(mention, others.excluding(key), anchors)
@@ -136,10 +142,14 @@ def _is_local(entry: GazEntry) -> bool:
 
 def _closeness(entry: GazEntry, anchors: tuple[GazEntry, ...]) -> float:
     """PROXIMITY_SUPPORT for a candidate next to another place of the article, less further off."""
-    distances = [distance_km(entry, a) for a in anchors if a != entry]
-    if not distances or entry.feature in ("country", "admin1"):
+    if entry.feature in ("country", "admin1") or not anchors:
+        return 0.0  # (tested first: no distance needed)
+    nearest = min(
+        (_distance_from(entry, a) for a in anchors if a is not entry and a != entry),
+        default=None,
+    )
+    if nearest is None:
         return 0.0
-    nearest = min(distances)
     for limit, share in PROXIMITY_STEPS:
         if nearest <= limit:
             return PROXIMITY_SUPPORT * share
@@ -152,6 +162,26 @@ def distance_km(a: GazEntry, b: GazEntry) -> float:
     dlat, dlon = p2 - p1, math.radians(b.lon - a.lon)
     h = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+# Memoized distance_km for _closeness: the same few anchors meet the same candidates
+# in every mention and article.  Keyed by identity (hashing a GazEntry hashes all its
+# fields); the cache holds the entries, so their ids stay theirs while cached.  Bounded:
+# cleared rather than let grow.
+_DISTANCES: dict[tuple[int, int], tuple[float, GazEntry, GazEntry]] = {}
+_DISTANCES_MAX = 1 << 16
+
+
+def _distance_from(a: GazEntry, b: GazEntry) -> float:
+    key = (id(a), id(b))
+    hit = _DISTANCES.get(key)
+    if hit is not None and hit[1] is a and hit[2] is b:
+        return hit[0]
+    if len(_DISTANCES) >= _DISTANCES_MAX:
+        _DISTANCES.clear()
+    distance = distance_km(a, b)
+    _DISTANCES[key] = (distance, a, b)
+    return distance
 
 
 def _keep(choice: Choice) -> bool:
@@ -178,13 +208,15 @@ def _choose(mention: Mention, votes: Votes, anchors: tuple[GazEntry, ...]) -> Ch
     candidates = _without_unsupported_towns(_within_containers(mention), votes)
     if not candidates:
         return None
+    total = votes.country_total  # (summed once, not per candidate)
     scored = [
-        (_prior(e) + _support_score(e, votes) + _closeness(e, anchors), e) for e in candidates
+        (_prior(e) + _support_score(e, votes, total) + _closeness(e, anchors), e)
+        for e in candidates
     ]
     scored.sort(key=lambda pair: pair[0], reverse=True)
     best = scored[0][1]
     margin = scored[0][0] - scored[1][0] if len(scored) > 1 else math.inf
-    return Choice(mention, best, _support(best, votes), margin)
+    return Choice(mention, best, _support(best, votes, total), margin)
 
 
 def _within_containers(mention: Mention) -> tuple[GazEntry, ...]:
@@ -239,12 +271,11 @@ def _prior(entry: GazEntry) -> float:
     return score - (ALTERNATE_PENALTY if entry.alternate else 0.0)
 
 
-def _support_parts(entry: GazEntry, votes: Votes) -> tuple[float, float]:
+def _support_parts(entry: GazEntry, votes: Votes, total: float) -> tuple[float, float]:
     """(country support, state support).  Country support is the share of the
     article's other names that point to the country -- one "US" in a story about
     Ukraine does not make Geneva a town in Illinois; state support is capped at
-    one vote."""
-    total = sum(votes.countries.values())
+    one vote.  ``total`` is ``votes.country_total``."""
     share = votes.countries.get(entry.country, 0.0) / total if entry.country and total else 0.0
     country = share**2  # a minor country of the article lends little
     state = 0.0
@@ -253,12 +284,12 @@ def _support_parts(entry: GazEntry, votes: Votes) -> tuple[float, float]:
     return country, state
 
 
-def _support(entry: GazEntry, votes: Votes) -> float:
-    return sum(_support_parts(entry, votes))
+def _support(entry: GazEntry, votes: Votes, total: float) -> float:
+    return sum(_support_parts(entry, votes, total))
 
 
-def _support_score(entry: GazEntry, votes: Votes) -> float:
-    country, state = _support_parts(entry, votes)
+def _support_score(entry: GazEntry, votes: Votes, total: float) -> float:
+    country, state = _support_parts(entry, votes, total)
     return COUNTRY_SUPPORT * country + STATE_SUPPORT * state
 
 
@@ -273,10 +304,30 @@ def _votes_per_text(mentions: Iterable[Mention]) -> dict[str, Votes]:
     """Votes cast by each distinct mention text (repeats of a name vote once)."""
     out: dict[str, Votes] = {}
     for mention in mentions:
-        key = normalize_name(mention.text)
+        key = mention.key
         if key not in out:
-            out[key] = _votes_of(_within_containers(mention))
+            out[key] = _mention_votes(mention)
     return out
+
+
+# _votes_of(_within_containers(m)) by the identity of m's candidates and containers:
+# the gazetteer's cached lookups give the same tuples to a name in every article (and
+# the two passes ask for the same mentions' votes).  The cache holds the tuples, so
+# their ids stay theirs while cached; bounded: cleared rather than let grow.
+_VOTES: dict[tuple[int, int], tuple[Votes, tuple[GazEntry, ...], tuple[GazEntry, ...]]] = {}
+_VOTES_MAX = 1 << 14
+
+
+def _mention_votes(mention: Mention) -> Votes:
+    key = (id(mention.candidates), id(mention.containers))
+    hit = _VOTES.get(key)
+    if hit is not None:
+        return hit[0]
+    if len(_VOTES) >= _VOTES_MAX:
+        _VOTES.clear()
+    votes = _votes_of(_within_containers(mention))
+    _VOTES[key] = (votes, mention.candidates, mention.containers)
+    return votes
 
 
 def _votes_of(candidates: tuple[GazEntry, ...]) -> Votes:
@@ -294,29 +345,59 @@ def _votes_of(candidates: tuple[GazEntry, ...]) -> Votes:
     return Votes(dict(countries), dict(states))
 
 
-def _votes_excluding(per_text: dict[str, Votes], key: str) -> Votes:
-    countries: defaultdict[str, float] = defaultdict(float)
-    states: defaultdict[str, float] = defaultdict(float)
-    for text, votes in per_text.items():
-        if text == key:
-            continue
-        for code, weight in votes.countries.items():
-            countries[code] += weight
-        for code, weight in votes.states.items():
-            states[code] += weight
-    return Votes(dict(countries), dict(states))
+_Sums = tuple[dict[str, float], dict[str, float]]  # countries, states
+
+
+def _add_votes(sums: _Sums, votes: Votes) -> None:
+    countries, states = sums
+    for code, weight in votes.countries.items():
+        countries[code] = countries.get(code, 0.0) + weight
+    for code, weight in votes.states.items():
+        states[code] = states.get(code, 0.0) + weight
 
 
 class _OtherVotes:
     """The votes of every name but one, summed once per name: a name repeated in
-    the article asks for the same sum again."""
+    the article asks for the same sum again.
+
+    The sum adds the names' votes in the article's order (the order decides the
+    last bits of a float sum), starting from the running sum of the names before
+    the one left out: each sum costs the names after it only."""
 
     def __init__(self, per_text: dict[str, Votes]) -> None:
-        self._per_text = per_text
+        self._votes = list(per_text.values())
+        self._position = {key: n for n, key in enumerate(per_text)}
+        self._running: list[_Sums] = [({}, {})]  # [n]: the sum of the first n names' votes
         self._excluding: dict[str, Votes] = {}
+
+    def sums(self, per_text: dict[str, Votes]) -> bool:
+        """Whether these are the sums of ``per_text``: the same names in the same order,
+        casting the very same votes."""
+        same_names = len(per_text) == len(self._position) and all(
+            a == b for a, b in zip(per_text, self._position, strict=True)
+        )
+        return same_names and all(
+            a is b for a, b in zip(per_text.values(), self._votes, strict=True)
+        )
 
     def excluding(self, key: str) -> Votes:
         votes = self._excluding.get(key)
         if votes is None:
-            votes = self._excluding[key] = _votes_excluding(self._per_text, key)
+            votes = self._excluding[key] = self._sum_without(key)
         return votes
+
+    def _sum_without(self, key: str) -> Votes:
+        n = self._position.get(key, len(self._votes))  # (a name that casts no vote: all)
+        countries, states = self._running_sum(n)
+        sums = (dict(countries), dict(states))
+        for votes in self._votes[n + 1 :]:
+            _add_votes(sums, votes)
+        return Votes(*sums)
+
+    def _running_sum(self, n: int) -> _Sums:
+        while len(self._running) <= n:
+            countries, states = self._running[-1]
+            sums = (dict(countries), dict(states))
+            _add_votes(sums, self._votes[len(self._running) - 1])
+            self._running.append(sums)
+        return self._running[n]

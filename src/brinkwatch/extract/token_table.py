@@ -37,6 +37,10 @@ class TokenTable:
         """``Span.text``, sliced from :attr:`text` instead of joined token by token."""
         return self.text[span.start_char : span.end_char]
 
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` without building the span (added for the actor passes)."""
+        return self.text[self.starts[start] : self.ends[end - 1]] if end > start else ""
+
     @functools.cached_property
     def _numbers(self) -> list[list[int]]:
         """idx, length, is_alpha, head offset and trailing space of every token (columns)."""
@@ -94,6 +98,32 @@ class TokenTable:
     def ent_type(self) -> list[str]:
         """``Token.ent_type_`` ("" outside entities)."""
         return self._strings("ENT_TYPE")
+
+    @functools.cached_property
+    def ent_iob(self) -> list[str]:
+        """``Token.ent_iob_``: "B", "I", "O", or "" where no entity was annotated.
+        (Added for the actor matcher, which walks entities token by token.)"""
+        names = ("", "I", "O", "B")  # spaCy's codes 0-3
+        return [names[v] for v in self.doc.to_array("ENT_IOB").tolist()] if self.size else []
+
+    # (is_punct, is_space and sent_start: added for the actor passes' phrase walks)
+
+    @functools.cached_property
+    def is_punct(self) -> list[bool]:
+        return self._flags("IS_PUNCT")
+
+    @functools.cached_property
+    def is_space(self) -> list[bool]:
+        return self._flags("IS_SPACE")
+
+    @functools.cached_property
+    def sent_start(self) -> list[bool]:
+        """Whether ``Token.is_sent_start`` is true (not False, nor None: unknown)."""
+        # to_array gives spaCy's 1 / -1 (as uint64) / 0 for True / False / None
+        return [v == 1 for v in self.doc.to_array("SENT_START").tolist()] if self.size else []
+
+    def _flags(self, attr: str) -> list[bool]:
+        return [bool(v) for v in self.doc.to_array(attr).tolist()] if self.size else []
 
     @functools.cached_property
     def ents(self) -> tuple[Span, ...]:
