@@ -145,7 +145,7 @@ def _closeness(entry: GazEntry, anchors: tuple[GazEntry, ...]) -> float:
     if entry.feature in ("country", "admin1") or not anchors:
         return 0.0  # (tested first: no distance needed)
     nearest = min(
-        (_distance_from(entry, a) for a in anchors if a is not entry and a != entry),
+        (distance_km(entry, a) for a in anchors if a is not entry and a != entry),
         default=None,
     )
     if nearest is None:
@@ -162,26 +162,6 @@ def distance_km(a: GazEntry, b: GazEntry) -> float:
     dlat, dlon = p2 - p1, math.radians(b.lon - a.lon)
     h = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
-
-
-# Memoized distance_km for _closeness: the same few anchors meet the same candidates
-# in every mention and article.  Keyed by identity (hashing a GazEntry hashes all its
-# fields); the cache holds the entries, so their ids stay theirs while cached.  Bounded:
-# cleared rather than let grow.
-_DISTANCES: dict[tuple[int, int], tuple[float, GazEntry, GazEntry]] = {}
-_DISTANCES_MAX = 1 << 16
-
-
-def _distance_from(a: GazEntry, b: GazEntry) -> float:
-    key = (id(a), id(b))
-    hit = _DISTANCES.get(key)
-    if hit is not None and hit[1] is a and hit[2] is b:
-        return hit[0]
-    if len(_DISTANCES) >= _DISTANCES_MAX:
-        _DISTANCES.clear()
-    distance = distance_km(a, b)
-    _DISTANCES[key] = (distance, a, b)
-    return distance
 
 
 def _keep(choice: Choice) -> bool:
@@ -306,28 +286,8 @@ def _votes_per_text(mentions: Iterable[Mention]) -> dict[str, Votes]:
     for mention in mentions:
         key = mention.key
         if key not in out:
-            out[key] = _mention_votes(mention)
+            out[key] = _votes_of(_within_containers(mention))
     return out
-
-
-# _votes_of(_within_containers(m)) by the identity of m's candidates and containers:
-# the gazetteer's cached lookups give the same tuples to a name in every article (and
-# the two passes ask for the same mentions' votes).  The cache holds the tuples, so
-# their ids stay theirs while cached; bounded: cleared rather than let grow.
-_VOTES: dict[tuple[int, int], tuple[Votes, tuple[GazEntry, ...], tuple[GazEntry, ...]]] = {}
-_VOTES_MAX = 1 << 14
-
-
-def _mention_votes(mention: Mention) -> Votes:
-    key = (id(mention.candidates), id(mention.containers))
-    hit = _VOTES.get(key)
-    if hit is not None:
-        return hit[0]
-    if len(_VOTES) >= _VOTES_MAX:
-        _VOTES.clear()
-    votes = _votes_of(_within_containers(mention))
-    _VOTES[key] = (votes, mention.candidates, mention.containers)
-    return votes
 
 
 def _votes_of(candidates: tuple[GazEntry, ...]) -> Votes:
