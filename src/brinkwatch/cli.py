@@ -167,7 +167,7 @@ def ingest(
     published: Annotated[str | None, typer.Option(help="Date for undated articles.")] = None,
     batch_size: Annotated[
         int | None,
-        typer.Option(min=1, help="Articles per transaction (32; 64 per worker with --workers)."),
+        typer.Option(min=1, help="Articles per transaction (32; 128 per worker with --workers)."),
     ] = None,
     token: Annotated[
         str | None,

@@ -216,12 +216,9 @@ class ArgFinder:
             return found
         return self._subject(t.head[verb])[0]
 
-    def object_controller(self, verb: Token) -> tuple[Arg, ...]:
+    def _object_controller(self, verb: int) -> tuple[Arg, ...]:
         """The object that is the understood subject of a complement
         ("urged Moscow to withdraw": Moscow withdraws)."""
-        return self._object_controller(verb.i)
-
-    def _object_controller(self, verb: int) -> tuple[Arg, ...]:
         t = self.table
         for child in t.children(verb):
             if t.dep[child] in ("dobj", "obj", "dative"):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from brinkwatch.extract.event_lexicon import EventLexicon
 from brinkwatch.extract.token_table import TokenTable
@@ -24,21 +24,11 @@ class Modality:
     historical: bool = False
 
 
-def clause_head(tok: Token) -> Token:
-    """The head of the clause ``tok`` belongs to.  Complements of control verbs
-    (xcomp) and coordinated verbs stay in their governor's clause, so "agreed to
-    send troops on Monday" dates the sending by "on Monday"."""
-    while tok.dep_ not in CLAUSE_DEPS:
-        head = tok.head  # Token.head builds a new Token: read it once per step
-        if head.i == tok.i or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")):
-            break
-        tok = head
-    return tok
-
-
 def clause_heads(start: int, end: int, table: TokenTable) -> list[int]:
-    """The index of the :func:`clause_head` of each token ``start`` to ``end``, read
-    off the token table (for whole-sentence scans)."""
+    """The index of the head of the clause each token ``start`` to ``end`` belongs to.
+    Complements of control verbs (xcomp) and coordinated verbs stay in their
+    governor's clause, so "agreed to send troops on Monday" dates the sending by "on
+    Monday"."""
     dep, head, pos = table.dep, table.head, table.pos
     found = []
     for i in range(start, end):
@@ -49,12 +39,6 @@ def clause_heads(start: int, end: int, table: TokenTable) -> list[int]:
             i = up
         found.append(i)
     return found
-
-
-def clause_tokens(tok: Token) -> list[Token]:
-    """Tokens of the sentence whose clause head is the clause head of ``tok``."""
-    head = clause_head(tok)
-    return [t for t in tok.sent if clause_head(t).i == head.i]
 
 
 def _aux_lemmas(verb: int, table: TokenTable) -> set[str]:
@@ -203,7 +187,3 @@ def _past_decade(
     inside = [i for i in indices if mention.start <= table.starts[i] < mention.end]
     return (bool(inside) and table.starts[inside[0]] == mention.start
             and _dates_the_clause(table.doc[inside[-1]]))  # fmt: skip
-
-
-def sentence_of(tok: Token) -> Span:
-    return tok.sent

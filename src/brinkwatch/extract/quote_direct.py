@@ -91,16 +91,10 @@ class QuoteContext:
         """Whether token ``i`` holds a line break ("\n" in its text)."""
         return self._breaks_before[i + 1] > self._breaks_before[i]
 
-    @functools.cached_property
-    def _sentence_starts(self) -> tuple[int, ...]:
-        return tuple(s.start for s in self.table.sents)
-
     def sentence(self, token: Token) -> Span:
         """The sentence of ``token`` (Token.sent rescans the whole Doc on every call)."""
-        starts = self._sentence_starts
-        found = bisect.bisect_right(starts, token.i) - 1
-        end = starts[found + 1] if found + 1 < len(starts) else len(self.doc)
-        return self.doc[starts[found] : end]
+        found = self.table.sentence_range(token.i)
+        return self.doc[found.start : found.stop]
 
     def quoted(self, token: Token) -> bool:
         """True when the token lies inside a quote (marks included)."""

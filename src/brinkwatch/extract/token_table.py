@@ -35,7 +35,7 @@ class TokenTable:
 
     def text_of(self, span: Span) -> str:
         """``Span.text``, sliced from :attr:`text` instead of joined token by token."""
-        return self.text[span.start_char : span.end_char]
+        return self.span_text(span.start, span.end)
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` without building the span (added for the actor passes)."""
@@ -137,7 +137,7 @@ class TokenTable:
 
     @functools.cached_property
     def like_num(self) -> list[bool]:
-        return [bool(v) for v in self.doc.to_array("LIKE_NUM").tolist()] if self.size else []
+        return self._flags("LIKE_NUM")
 
     @functools.cached_property
     def capital(self) -> list[bool]:

@@ -12,7 +12,7 @@ import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Protocol, cast
+from typing import Protocol, runtime_checkable
 
 from brinkwatch.analysis.merge import rebuild_clusters
 from brinkwatch.ingest import read_paths
@@ -80,14 +80,14 @@ def ingest_paths(
         if pending is not None and pending.shares_ids(articles):
             # an article read twice: the store must hold the first copy before
             # the second is compared with it
-            _finish(pending, store, summary, on_progress)
+            finish_batch(pending, store, summary, on_progress)
             pending = None
         started = start_batch(articles, failures, store, settings, extractor)
         if pending is not None:
-            _finish(pending, store, summary, on_progress)
+            finish_batch(pending, store, summary, on_progress)
         pending = started
     if pending is not None:
-        _finish(pending, store, summary, on_progress)
+        finish_batch(pending, store, summary, on_progress)
     if summary.stored or summary.replaced or clusters_stale(store):
         rebuild_clusters(store)  # real events are derived from all mentions
     return summary
@@ -104,6 +104,7 @@ def clusters_stale(store: Store) -> bool:
     return bool(rows[0]["n"])
 
 
+@runtime_checkable
 class PipelinedExtractor(Protocol):
     """An :data:`Extractor` that can start a batch and return before it is done."""
 
@@ -142,25 +143,18 @@ def start_batch(
     the extractor can submit work ahead)."""
     unchanged = store.unchanged(articles)
     todo = [a for a in articles if a.id not in unchanged]
-    submit = getattr(extractor, "submit", None)
     if not todo:
         records: Callable[[], Iterable[ArticleRecord]] = tuple
-    elif submit is not None:
-        records = cast(PipelinedExtractor, extractor).submit(todo, settings)
+    elif isinstance(extractor, PipelinedExtractor):
+        records = extractor.submit(todo, settings)
     else:
         records = functools.partial(extractor, todo, settings)
     return Batch(articles, failures, unchanged, records)
 
 
-def _finish(
-    batch: Batch, store: Store, summary: IngestSummary, on_progress: Progress | None
+def finish_batch(
+    batch: Batch, store: Store, summary: IngestSummary, on_progress: Progress | None = None
 ) -> None:
-    finish_batch(batch, store, summary)
-    if on_progress:
-        on_progress(len(batch.articles) + len(batch.failures))
-
-
-def finish_batch(batch: Batch, store: Store, summary: IngestSummary) -> None:
     """Collect the batch's records and store them, updating ``summary`` in place."""
     records = list(batch.records())
     result = store.write_batch(records, batch.failures)
@@ -172,6 +166,8 @@ def finish_batch(batch: Batch, store: Store, summary: IngestSummary) -> None:
     summary.quotes += result.quotes
     summary.article_errors += sum(1 for r in records if r.errors)
     summary.add_failures(batch.failures)
+    if on_progress:
+        on_progress(len(batch.articles) + len(batch.failures))
 
 
 def ingest_batch(
