@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import operator
 import types
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
@@ -219,7 +221,10 @@ def to_json_dict(record: Any) -> Any:
         return record
     names = _json_fields(record.__class__)
     if names is not None:
-        return {name: to_json_dict(getattr(record, name)) for name in names}
+        # one attrgetter call reads every field; scalars (most of them) need no call
+        values = _field_values(record.__class__)(record)
+        return {name: value if value.__class__ in _JSON_SCALARS else to_json_dict(value)
+                for name, value in zip(names, values, strict=True)}  # fmt: skip
     if isinstance(record, tuple | list):
         return [to_json_dict(item) for item in record]
     return record
@@ -236,6 +241,49 @@ def _json_fields(cls: type) -> tuple[str, ...] | None:
     if dataclasses.is_dataclass(cls):
         return tuple(f.name for f in dataclasses.fields(cls))
     return None
+
+
+@functools.cache
+def _field_values(cls: type) -> Callable[[Any], tuple[Any, ...]]:
+    """A function returning the values of ``cls``'s JSON fields, in their order."""
+    return _values_getter(_json_fields(cls) or ())
+
+
+def _values_getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
+    """``attrgetter(*names)`` that returns a tuple even for a single name."""
+    if len(names) == 1:
+        one = operator.attrgetter(names[0])
+        return lambda obj: (one(obj),)
+    return operator.attrgetter(*names)
+
+
+# ------------------------------------------------------------------------ pickling
+# Worker processes send records back to the parent by pickle.  A frozen dataclass with
+# slots pickles through dataclasses' generic __getstate__/__setstate__, which call
+# dataclasses.fields() for every object; these per-class versions read and set the
+# fields directly and halve the cost (about 0.7 -> 0.35 ms per demo article, round trip).
+
+
+def _install_fast_pickling(cls: type) -> None:
+    names = tuple(f.name for f in dataclasses.fields(cls))
+    values = _values_getter(names)
+
+    def get_state(self: Any) -> tuple[Any, ...]:
+        return values(self)
+
+    setattr(cls, "__getstate__", get_state)  # noqa: B010 (a method, set on the class)
+
+    def set_state(self: Any, state: tuple[Any, ...]) -> None:
+        for name, value in zip(names, state, strict=True):
+            object.__setattr__(self, name, value)  # frozen: the dataclass' own bypass
+
+    setattr(cls, "__setstate__", set_state)  # noqa: B010
+
+
+for _cls in (Section, Article, Actor, TimeMention, Place, Quantity, Quote, Trigger, EventDate,
+             Event, ProcessingError, ArticleRecord, ReadFailure):  # fmt: skip
+    _install_fast_pickling(_cls)
+del _cls
 
 
 T = TypeVar("T")
