@@ -4,12 +4,14 @@ the stock components give it."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, NORM, POS, TAG
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from brinkwatch.ingest import read_paths
@@ -145,3 +147,54 @@ def test_pattern_values_mean_what_the_matcher_means(
 def test_an_unknown_predicate_is_refused() -> None:
     with pytest.raises(ValueError, match="unsupported"):
         value_test({">=": 3})
+
+
+# rules the model does not have: an operator pattern (left to the Matcher) annotating its
+# last token, a sequence overriding a single-token rule, and a NORM, which is no plain
+# token field (it sends the ruler down the general path)
+OWN_RULES: list[dict[str, Any]] = [
+    {"patterns": [[{"TAG": "NN"}]], "attrs": {"POS": "NOUN", "MORPH": "Number=Sing"}},
+    {"patterns": [[{"LOWER": "the"}, {"TAG": "JJ", "OP": "*"}, {"TAG": "NN"}]],
+     "attrs": {"LEMMA": "thing", "MORPH": "Definite=Def"}, "index": -1},
+    {"patterns": [[{"LOWER": "big"}, {"TAG": "NN"}]], "attrs": {"POS": "PROPN"}, "index": 1},
+    {"patterns": [[{"DEP": "nsubj"}]], "attrs": {"TAG": "XX", "DEP": "dep"}},
+]  # fmt: skip
+NORM_RULE: dict[str, Any] = {"patterns": [[{"LOWER": "dog"}]], "attrs": {"NORM": "hound"}}
+OWN_TEXT = "The big dog saw the very old cat and a big house. The man sleeps."
+
+
+def own_rulers(stock: Language, rules: list[dict[str, Any]]) -> list[Any]:
+    ruler = AttributeRuler(stock.vocab)
+    ruler.add_patterns(rules)
+    return [ruler, IndexedAttributeRuler(ruler)]
+
+
+def parsed_before_the_ruler(stock: Language, text: str) -> Doc:
+    before = stock.pipe_names[: stock.pipe_names.index("attribute_ruler")]
+    with stock.select_pipes(enable=before):
+        return stock(text)
+
+
+@pytest.mark.parametrize("rules", [OWN_RULES, [*OWN_RULES, NORM_RULE]], ids=["direct", "norm"])
+def test_other_rules_get_the_stock_annotations(stock: Language, rules: list[Any]) -> None:
+    stock_ruler, indexed = own_rulers(stock, rules)
+    assert indexed.direct is (NORM_RULE not in rules)  # both ways of annotating are tried
+    theirs = stock_ruler(parsed_before_the_ruler(stock, OWN_TEXT))
+    ours = indexed(parsed_before_the_ruler(stock, OWN_TEXT))
+    assert bool((ours.to_array([*COLUMNS, NORM]) == theirs.to_array([*COLUMNS, NORM])).all())
+    # every rule fired, and the later ones won: "dog" (2) and "house" (11)
+    assert (ours[2].lemma_, ours[2].pos_, ours[2].tag_) == ("thing", "PROPN", "XX")
+    assert (str(ours[2].morph), ours[11].pos_) == ("Definite=Def", "PROPN")
+
+
+def test_an_index_outside_the_match_raises_the_stock_error(stock: Language) -> None:
+    rules = [
+        {
+            "patterns": [[{"LOWER": "the"}, {"LOWER": "big", "OP": "?"}]],
+            "attrs": {"POS": "DET"},
+            "index": 1,
+        }
+    ]
+    for ruler in own_rulers(stock, rules):
+        with pytest.raises(ValueError, match="E1001"):
+            ruler(parsed_before_the_ruler(stock, OWN_TEXT))
