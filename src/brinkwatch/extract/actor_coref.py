@@ -13,12 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from spacy.tokens import Token
-
 from brinkwatch.extract.actor_dictionary import Lexeme
 from brinkwatch.extract.actor_matches import Match
 from brinkwatch.extract.actor_resolve import Context, Description, Mention, Resolution, Who
-from brinkwatch.extract.actor_syntax import is_subject, place_use, quoted_tokens
+from brinkwatch.extract.actor_syntax import (
+    NOUN_POS,
+    is_subject,
+    lemma_lower,
+    place_use,
+    quoted_tokens,
+)
 
 PRONOUN_GENDER = MappingProxyType({"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"})  # fmt: skip
@@ -62,9 +66,9 @@ def resolve_coreference(ctx: Context, res: Resolution) -> None:
     candidates = list(res.mentions)
     pronouns = []
     pos = ctx.table.pos
-    for tok in (ctx.doc[i] for i in range(len(pos)) if pos[i] == "PRON"):
-        if tok.i not in res.claimed:
-            found = _pronoun(ctx, tok, candidates, scope, blockers)
+    for i in (i for i in range(len(pos)) if pos[i] == "PRON"):
+        if i not in res.claimed:
+            found = _pronoun(ctx, i, candidates, scope, blockers)
             if found is not None:
                 pronouns.append(found)
                 candidates += [found] if found.subject else []
@@ -119,13 +123,13 @@ def _before(mentions: list[Mention], i: int, scope: _Scope, window: int | None) 
 
 
 def _pronoun(
-    ctx: Context, tok: Token, mentions: list[Mention], scope: _Scope, blockers: _Blockers
+    ctx: Context, i: int, mentions: list[Mention], scope: _Scope, blockers: _Blockers
 ) -> Mention | None:
-    word = tok.lower_
-    if tok.i in scope.quoted or _expletive(ctx, tok) or _intensifier(tok):
+    word = ctx.table.lower[i]
+    if i in scope.quoted or _expletive(ctx, i) or _intensifier(ctx, i):
         return None
-    for m in _before(mentions, tok.i, scope, WINDOW_SENTENCES):
-        if blockers.between(word, m.end, tok.i):
+    for m in _before(mentions, i, scope, WINDOW_SENTENCES):
+        if blockers.between(word, m.end, i):
             return None
         if word in PLURAL and (_coordinated(ctx, m) or (m.kind == "person" and m.subject)):
             # "Belarus and Russia ... their", "Truss met Lavrov. Lavrov said their
@@ -136,13 +140,13 @@ def _pronoun(
         # the nearest compatible mention decides: a subject is taken; any other
         # makes the reference ambiguous ("sanctions on Moscow if it attacked",
         # "gave Moscow responses to its proposals")
-        return _copy(m, tok.i, tok.i + 1, tok) if m.subject else None
+        return _copy(ctx, m, i, i + 1, i) if m.subject else None
     return None
 
 
 def _coordinated(ctx: Context, m: Mention) -> bool:
-    head = ctx.doc[m.head]
-    return head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
+    dep = ctx.table.dep
+    return dep[m.head] == "conj" or any(dep[c] == "conj" for c in ctx.table.children(m.head))
 
 
 def _compatible(word: str, m: Mention) -> bool:
@@ -157,26 +161,20 @@ def _compatible(word: str, m: Mention) -> bool:
     return False
 
 
-def _intensifier(tok: Token) -> bool:
+def _intensifier(ctx: Context, i: int) -> bool:
     """ "Ukraine itself": an emphatic reflexive belongs to the noun before it."""
-    return (
-        tok.lower_.endswith(("self", "selves"))
-        and tok.i > 0
-        and tok.nbor(-1).pos_
-        in (
-            "NOUN",
-            "PROPN",
-        )
-    )
+    table = ctx.table
+    return table.lower[i].endswith(("self", "selves")) and i > 0 and table.pos[i - 1] in NOUN_POS
 
 
-def _expletive(ctx: Context, tok: Token) -> bool:
-    if tok.lower_ != "it":
+def _expletive(ctx: Context, i: int) -> bool:
+    table = ctx.table
+    if table.lower[i] != "it":
         return False
     # an object "it" is mostly a thing ("a bill to implement it"), not an actor
     # "it is unclear whether", "it remains to be seen": modifiers.tsv expletive-head
-    expletive = tok.head.lemma_.lower() in ctx.dictionary.expletive_heads
-    return tok.dep_ not in ("nsubj", "nsubjpass") or expletive
+    expletive = lemma_lower(table, table.head[i]) in ctx.dictionary.expletive_heads
+    return table.dep[i] not in ("nsubj", "nsubjpass") or expletive
 
 
 def _lexicon_description(
@@ -184,7 +182,7 @@ def _lexicon_description(
 ) -> Mention | None:
     """ "the alliance" -> the last-named organisation that goes by that
     description; "the former Soviet republic" -> the last state subject that fits."""
-    head = ctx.doc[m.end - 1]
+    head = m.end - 1
     if m.value.kind == "org_description":
         return _org_description(ctx, m, mentions, scope)
     near = _before(mentions, m.start, scope, WINDOW_SENTENCES)
@@ -192,7 +190,7 @@ def _lexicon_description(
         return None  # "the country" with two states in view is ambiguous
     for prior in near:
         if prior.kind in STATE_KINDS and prior.subject and set(m.value.refers) <= prior.tags:
-            return _copy(prior, m.start, m.end, head)
+            return _copy(ctx, prior, m.start, m.end, head)
     return None
 
 
@@ -202,13 +200,12 @@ def _role_description(
     """ "the president" -> the last person holding that office; "the ministry" ->
     the last ministry named; both within a few sentences, and only as a
     participant ("sick in the head" or "at the ministry" refer to no one)."""
-    head = ctx.doc[d.head]
-    if head.dep_ == "pobj" and place_use(head, ctx.dictionary):
+    if ctx.table.dep[d.head] == "pobj" and place_use(ctx.table, d.head, ctx.dictionary):
         return None
     word = d.role.phrase.lower()
     for prior in _before(mentions, d.start, scope, WINDOW_SENTENCES + 2):
         if _same_role(word, d, prior):
-            return _copy(prior, d.start, d.end, head)
+            return _copy(ctx, prior, d.start, d.end, d.head)
     return None
 
 
@@ -228,12 +225,12 @@ def _org_description(
     """The body the description names ("the council" -> the UN Security
     Council) if it was named before; for an organisation's own description
     ("the alliance"), also any earlier mention acting for it ("NATO leaders")."""
-    head = ctx.doc[m.end - 1]
+    head = m.end - 1
     names = set(m.value.refers)
     primary = {ctx.dictionary.org_codes[n] for n in names if _is_primary(ctx, n)}
     for prior in _before(mentions, m.start, scope, None):
         if prior.kind == "org" and prior.who.name in names:
-            return _copy(prior, m.start, m.end, head)
+            return _copy(ctx, prior, m.start, m.end, head)
         if prior.who.org in primary:
             return _org_mention(ctx, prior.who.org, m.start, m.end, head)
     return None
@@ -244,13 +241,13 @@ def _is_primary(ctx: Context, name: str) -> bool:
     return code is not None and ctx.dictionary.org_names.get(code) == name
 
 
-def _org_mention(ctx: Context, org: str, start: int, end: int, head: Token) -> Mention:
+def _org_mention(ctx: Context, org: str, start: int, end: int, head: int) -> Mention:
     """The organisation itself, even when it was last named inside a title
     ("NATO Secretary-General ..." then "the alliance")."""
     who = Who(ctx.dictionary.org_names.get(org, org), org=org, sector="IGO")
-    return Mention(start, end, head.i, who, "org", False, is_subject(head))
+    return Mention(start, end, head, who, "org", False, is_subject(ctx.table, head))
 
 
-def _copy(prior: Mention, start: int, end: int, head: Token) -> Mention:
-    return Mention(start, end, head.i, prior.who, prior.kind, prior.plural, is_subject(head),
-                   prior.tags, prior.noun)  # fmt: skip
+def _copy(ctx: Context, prior: Mention, start: int, end: int, head: int) -> Mention:
+    return Mention(start, end, head, prior.who, prior.kind, prior.plural,
+                   is_subject(ctx.table, head), prior.tags, prior.noun)  # fmt: skip

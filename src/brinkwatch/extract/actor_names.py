@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Token
-
 from brinkwatch.extract.actor_dictionary import Entry
 from brinkwatch.extract.actor_matches import Match, inside_foreign_entity
 from brinkwatch.extract.actor_resolve import (
@@ -35,13 +33,13 @@ def resolve_names(ctx: Context, res: Resolution) -> None:
     for m in ctx.matches.unique_names():
         if not res.free(m.start, m.end) or not _name_is_actor(ctx, m):
             continue
-        head = ctx.doc[m.end - 1]
+        head = m.end - 1
         who = who_from_entry(m.value, ctx)
         if m.value.kind == "capital" and not who.sector:
             who = replace(who, sector="GOV")
         kind = "person" if m.value.kind == "short" else m.value.kind
-        res.add(Mention(m.start, m.end, head.i, who, kind, m.value.plural, is_subject(head),
-                        m.value.tags))  # fmt: skip
+        res.add(Mention(m.start, m.end, head, who, kind, m.value.plural,
+                        is_subject(ctx.table, head), m.value.tags))  # fmt: skip
 
 
 def resolve_named_bodies(ctx: Context, res: Resolution) -> None:
@@ -62,7 +60,7 @@ def resolve_named_bodies(ctx: Context, res: Resolution) -> None:
         owner = single_owner(ctx, affiliations(ctx, range(start, ent.end)))
         who = Who(ctx.table.span_text(start, ent.end), owner.country if owner else None,
                   sector=ctx.dictionary.org_heads[lower[last]])  # fmt: skip
-        res.add(Mention(start, ent.end, last, who, "body", subject=is_subject(ctx.doc[last])))
+        res.add(Mention(start, ent.end, last, who, "body", subject=is_subject(ctx.table, last)))
 
 
 def resolve_acronyms(ctx: Context, res: Resolution) -> None:
@@ -98,23 +96,23 @@ def _name_is_actor(ctx: Context, m: Match[Entry]) -> bool:
         return False  # defined by the name before it: see resolve_acronyms
     if kind in ("org", "body"):
         return True
-    head = ctx.doc[m.end - 1]
+    table, head = ctx.table, m.end - 1
     if kind == "group":  # "withdrawn from ... the Baltic states" is a place
-        return not place_use(head, ctx.dictionary)
+        return not place_use(table, head, ctx.dictionary)
     if kind in ("state", "capital", "seat", "demonym") and agent_compound(ctx, m):
         return True  # "a Russian-brokered deal": Russia brokered it
     if kind in ("state", "capital", "seat"):
-        if inside_foreign_entity(ctx.table, m) or _address(ctx, m):
+        if inside_foreign_entity(table, m) or _address(ctx, m):
             return False
-        return not place_use(head, ctx.dictionary)
+        return not place_use(table, head, ctx.dictionary)
     if kind == "demonym":
-        return _demonym_as_noun(head, ctx) and not place_use(head, ctx.dictionary)
+        return _demonym_as_noun(ctx, head) and not place_use(table, head, ctx.dictionary)
     return False
 
 
-def _ethnic(ctx: Context, tok: Token) -> bool:
-    m = ctx.matches.name_at(tok.i)
-    return ctx.dictionary.modifiers.get(tok.lower_) == "ethnic" or bool(
+def _ethnic(ctx: Context, i: int) -> bool:
+    m = ctx.matches.name_at(i)
+    return ctx.dictionary.modifiers.get(ctx.table.lower[i]) == "ethnic" or bool(
         m and m.value.kind == "demonym"
     )
 
@@ -136,15 +134,16 @@ def _address(ctx: Context, m: Match[Entry]) -> bool:
     return False
 
 
-def _demonym_as_noun(token: Token, ctx: Context) -> bool:
-    """ "the Russians", "Ukrainians", "the French said": a demonym heading its
-    phrase, not one inside a compound adjective ("Russian-speaking") nor an
-    ethnic group ("ethnic Albanians", "Bosnian Serbs")."""
-    if any(_ethnic(ctx, c) for c in token.children if c.dep_ in ("amod", "compound")):
+def _demonym_as_noun(ctx: Context, i: int) -> bool:
+    """ "the Russians", "Ukrainians", "the French said": a demonym (token ``i``)
+    heading its phrase, not one inside a compound adjective ("Russian-speaking")
+    nor an ethnic group ("ethnic Albanians", "Bosnian Serbs")."""
+    table = ctx.table
+    modifiers = (c for c in table.children(i) if table.dep[c] in ("amod", "compound"))
+    if any(_ethnic(ctx, c) for c in modifiers):
         return False
-    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    if token.dep_ in ("amod", "compound", "nmod"):
+    if table.dep[i] in ("amod", "compound", "nmod"):
         return False
-    if nxt is not None and nxt.text == "-":
+    if i + 1 < table.size and table.orth[i + 1] == "-":
         return False
-    return token.pos_ in NOUN_POS or has_definite_article(token)
+    return table.pos[i] in NOUN_POS or has_definite_article(table, i)

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Token
-
 from brinkwatch.extract.actor_data import RoleRow
 from brinkwatch.extract.actor_dictionary import Entry
 from brinkwatch.extract.actor_matches import Match
@@ -35,9 +33,12 @@ from brinkwatch.extract.actor_resolve import (
 )
 from brinkwatch.extract.actor_syntax import (
     NOUN_POS,
+    conjuncts,
     has_definite_article,
     is_subject,
     noun_modifier_tokens,
+    right_edge,
+    rights,
 )
 
 
@@ -51,7 +52,9 @@ def resolve_actor_nouns(ctx: Context, res: Resolution) -> None:
             continue  # "States" in "the United States", "Council" in "Security Council"
         one_word = m.end - m.start == 1  # "secretary-general" may parse as an adjective
         head = span_root(ctx, m.start, m.end)
-        if (one_word and head.pos_ not in NOUN_POS) or _modifies_other_noun(head, m.end):
+        if one_word and ctx.table.pos[head] not in NOUN_POS:
+            continue
+        if _modifies_other_noun(ctx, head, m.end):
             continue
         if role.kind == "act":
             _resolve_agents(ctx, res, m.start, head)
@@ -59,7 +62,7 @@ def resolve_actor_nouns(ctx: Context, res: Resolution) -> None:
             _resolve_noun(ctx, res, m.start, m.end, head, role)
 
 
-def _resolve_agents(ctx: Context, res: Resolution, start: int, head: Token) -> None:
+def _resolve_agents(ctx: Context, res: Resolution, start: int, head: int) -> None:
     """ "a U.S. request", "Israeli air raids", "the Kremlin's proposal": the
     owner of an action noun is its agent, a mention over the owner's words.
     A bare state name is not ("Ukraine aid" is aid *to* Ukraine)."""
@@ -68,8 +71,7 @@ def _resolve_agents(ctx: Context, res: Resolution, start: int, head: Token) -> N
         if not res.free(m.start, m.end) or not _agentive(m.value):
             continue
         who = who_from_entry(m.value, ctx)  # the agent itself: "U.S." is the United States
-        agent = ctx.doc[m.end - 1]
-        res.add(Mention(m.start, m.end, agent.i, who, "agent", m.value.plural))
+        res.add(Mention(m.start, m.end, m.end - 1, who, "agent", m.value.plural))
 
 
 def _agentive(entry: Entry) -> bool:
@@ -79,28 +81,32 @@ def _agentive(entry: Entry) -> bool:
 
 
 def _inside_a_name(ctx: Context, start: int, end: int) -> bool:
-    names = {ctx.matches.name_at(i) for i in range(start, end)} - {None}
-    return any(n is not None and (n.start < start or n.end > end) for n in names)
+    # (token by token, not as a set of matches: hashing a Match hashes its entry)
+    for i in range(start, end):
+        name = ctx.matches.name_at(i)
+        if name is not None and (name.start < start or name.end > end):
+            return True
+    return False
 
 
-def _modifies_other_noun(head: Token, end: int) -> bool:
-    return head.dep_ in ("compound", "amod", "nmod") and head.head.i >= end
+def _modifies_other_noun(ctx: Context, head: int, end: int) -> bool:
+    return ctx.table.dep[head] in ("compound", "amod", "nmod") and ctx.table.head[head] >= end
 
 
 def _resolve_noun(
-    ctx: Context, res: Resolution, start: int, end: int, head: Token, role: RoleRow
+    ctx: Context, res: Resolution, start: int, end: int, head: int, role: RoleRow
 ) -> None:
     """One actor noun phrase: its owner from pre-modifiers or an of-phrase."""
     mods = noun_modifier_tokens(ctx.table, head, start, ctx.dictionary.quantity_words)
     found = [m for m in affiliations(ctx, mods) if res.free(m.start, m.end)]
     pp_end, pp = _of_phrase_owner(ctx, res, head)
     found += pp
-    plural = role.plural or head.tag_ in ("NNS", "NNPS")
-    if head.i in res.by_title_head:
-        who = res.by_title_head[head.i]
-        _add(res, mods.start if mods else start, max(end, pp_end), head, who, role, plural)
+    plural = role.plural or ctx.table.tag[head] in ("NNS", "NNPS")
+    if head in res.by_title_head:
+        who = res.by_title_head[head]
+        _add(ctx, res, mods.start if mods else start, max(end, pp_end), head, who, role, plural)
     elif not found:
-        _ownerless(ctx, res, start, end, head, role, plural)
+        _ownerless(ctx, res, start, end, head, mods, role, plural)
     elif len({owner_of(m.value, ctx).code for m in found}) > 1 or _coordinated(ctx, mods):
         _add_each_owner(ctx, res, found, head, role, plural)
     else:
@@ -108,7 +114,7 @@ def _resolve_noun(
         first += 1 if ctx.table.pos[first] == "DET" else 0  # "the U.S." owns no article here
         owned = _owned_who(ctx, found[0], role, mods, plural)
         if owned is not None:
-            _add(res, first, max(end, pp_end), head, as_former(ctx, mods, owned), role, plural)
+            _add(ctx, res, first, max(end, pp_end), head, as_former(ctx, mods, owned), role, plural)
 
 
 def _owned_who(
@@ -135,53 +141,57 @@ def _coordinated(ctx: Context, mods: range) -> bool:
 
 
 def _ownerless(
-    ctx: Context, res: Resolution, start: int, end: int, head: Token, role: RoleRow,
-    plural: bool,
+    ctx: Context, res: Resolution, start: int, end: int, head: int, mods: range,
+    role: RoleRow, plural: bool,
 ) -> None:  # fmt: skip
-    """A role noun with no owner: rebels and civilians are actors by their
-    sector alone (rebels take the state they fight in: "separatists in eastern
-    Ukraine" -> UKR), and so is a title held in such a group ("a separatist
-    commander"); "the ministry" / "the president" wait for coreference."""
-    mods = noun_modifier_tokens(ctx.table, head, start, ctx.dictionary.quantity_words)
+    """A role noun with no owner (``mods``: its pre-modifiers): rebels and
+    civilians are actors by their sector alone (rebels take the state they fight
+    in: "separatists in eastern Ukraine" -> UKR), and so is a title held in such a
+    group ("a separatist commander"); "the ministry" / "the president" wait for
+    coreference."""
     group_sector = collective_sector(ctx, mods)
     if role.kind == "collective" and role.sector in SELF_STANDING_SECTORS:
         where = _based_in(ctx, head) if role.sector == "REB" else None
-        _add(res, start, end, head, Who(country=where, sector=role.sector), role, plural)
+        _add(ctx, res, start, end, head, Who(country=where, sector=role.sector), role, plural)
     elif group_sector in SELF_STANDING_SECTORS:
         first = mods.start if mods else start
-        _add(res, first, end, head, Who(sector=group_sector, role=role_name(role)), role, plural)
-    elif role.kind != "collective" and has_definite_article(head) and not plural:
-        det = start - 1 if start and head.doc[start - 1].lower_ == "the" else start
-        res.descriptions.append(Description(det, end, head.i, role))
+        _add(
+            ctx, res, first, end, head, Who(sector=group_sector, role=role_name(role)), role, plural
+        )
+    elif role.kind != "collective" and has_definite_article(ctx.table, head) and not plural:
+        det = start - 1 if start and ctx.table.lower[start - 1] == "the" else start
+        res.descriptions.append(Description(det, end, head, role))
 
 
-def _based_in(ctx: Context, head: Token) -> str | None:
+def _based_in(ctx: Context, head: int) -> str | None:
     """The state an armed group is based in: "rebels in (eastern) Ukraine"."""
-    for prep in head.rights:
-        if prep.dep_ == "prep" and prep.lower_ == "in":
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                m = ctx.matches.name_at(obj.i)
-                if m and m.value.kind in ("state", "region") and m.end - 1 == obj.i:
+    table = ctx.table
+    for prep in rights(table, head):
+        if table.dep[prep] == "prep" and table.lower[prep] == "in":
+            for obj in (c for c in table.children(prep) if table.dep[c] == "pobj"):
+                m = ctx.matches.name_at(obj)
+                if m and m.value.kind in ("state", "region") and m.end - 1 == obj:
                     return m.value.country
     return None
 
 
-def _of_phrase_owner(ctx: Context, res: Resolution, head: Token) -> tuple[int, list[Match[Entry]]]:
+def _of_phrase_owner(ctx: Context, res: Resolution, head: int) -> tuple[int, list[Match[Entry]]]:
     """ "the foreign minister of Ukraine", "diplomats from Russia": the owner
     named in an of/from phrase right after the noun, and where it ends."""
-    for prep in head.rights:
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "from") and prep.i >= head.i + 1:
-            objs = [c for c in prep.children if c.dep_ == "pobj"]
-            objs += [c for o in objs for c in o.conjuncts]  # "of Russia, Turkey and Iran"
-            last = max((o.i for o in objs), default=prep.i)
-            found = affiliations(ctx, range(prep.i + 1, last + 1), owner_phrase=True)
+    table = ctx.table
+    for prep in rights(table, head):
+        if table.dep[prep] == "prep" and table.lower[prep] in ("of", "from") and prep >= head + 1:
+            objs = [c for c in table.children(prep) if table.dep[c] == "pobj"]
+            objs += [c for o in objs for c in conjuncts(table, o)]  # "of Russia, Turkey and Iran"
+            last = max(objs, default=prep)
+            found = affiliations(ctx, range(prep + 1, last + 1), owner_phrase=True)
             found = [
                 m for m in found
                 if res.free(m.start, m.end) and any(names_object(ctx, m, o) for o in objs)
             ]  # fmt: skip
             if found:
                 end = max(m.end for m in found)
-                obj_end = objs[0].right_edge.i + 1
+                obj_end = right_edge(table, objs[0]) + 1
                 # "of the three Baltic states": end with the object's noun
                 return (obj_end if obj_end - end <= 3 and res.free(end, obj_end) else end), found
     return 0, []
@@ -196,7 +206,7 @@ def _with_holder(ctx: Context, who: Who, role: RoleRow, mods: range, plural: boo
 
 
 def _add_each_owner(
-    ctx: Context, res: Resolution, found: list[Match[Entry]], head: Token, role: RoleRow,
+    ctx: Context, res: Resolution, found: list[Match[Entry]], head: int, role: RoleRow,
     plural: bool,
 ) -> None:  # fmt: skip
     """ "U.S. and British officials": one mention per owner, over its own words."""
@@ -204,14 +214,15 @@ def _add_each_owner(
         if m.value.kind == "region":
             continue  # regions own only in the single-owner case (see _owned_who)
         who = combine(role, owner_of(m.value, ctx))
-        _add(res, m.start, m.end, head, replace(who, role=None), role, plural)
+        _add(ctx, res, m.start, m.end, head, replace(who, role=None), role, plural)
 
 
 def _add(
-    res: Resolution, start: int, end: int, head: Token, who: Who, role: RoleRow, plural: bool
-) -> None:
+    ctx: Context, res: Resolution, start: int, end: int, head: int, who: Who, role: RoleRow,
+    plural: bool,
+) -> None:  # fmt: skip
     """A noun-phrase mention; a title with a known holder counts as a person."""
     kind = "person" if role.kind == "title" and who.name and not plural else role.kind
     if res.free(start, end):
-        res.add(Mention(start, end, head.i, who, kind, plural, is_subject(head),
+        res.add(Mention(start, end, head, who, kind, plural, is_subject(ctx.table, head),
                         noun=role.phrase.lower()))  # fmt: skip

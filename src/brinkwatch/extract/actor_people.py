@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from brinkwatch.extract.actor_data import RoleRow
 from brinkwatch.extract.actor_dictionary import Entry
@@ -31,8 +31,12 @@ from brinkwatch.extract.actor_syntax import (
     appositive_of,
     byline,
     is_subject,
+    left_edge,
+    right_edge,
+    rights,
     title_tokens,
 )
+from brinkwatch.extract.token_table import TokenTable
 
 
 def resolve_people(ctx: Context, res: Resolution) -> None:
@@ -44,19 +48,17 @@ def resolve_people(ctx: Context, res: Resolution) -> None:
     for start, end, entry in _person_spans(ctx):
         if not res.free(start, end) or _names_an_institution(ctx, end - 1):
             continue
-        if entry is None and byline(ctx.doc, start, end, ctx.table.orth):
+        if entry is None and byline(ctx.table, start, end):
             continue  # the writer, not an actor
         who = _person_who(ctx, start, end, entry, seen)
         if who == Who():
             continue
         root = span_root(ctx, start, end)
         span_start = _title_start(ctx, res, start, root)
-        mention = Mention(
-            span_start, end, end - 1, who, "person", subject=is_subject(ctx.doc[end - 1])
-        )
-        res.add(mention)
+        subject = is_subject(ctx.table, end - 1)
+        res.add(Mention(span_start, end, end - 1, who, "person", subject=subject))
         _remember(seen, ctx.table.span_text(start, end), who)
-        _mark_title_heads(res, root, who)
+        _mark_title_heads(ctx.table, res, root, who)
     _unlabelled_surnames(ctx, res, seen)
 
 
@@ -74,31 +76,33 @@ def _unlabelled_surnames(ctx: Context, res: Resolution, seen: dict[str, Who]) ->
     ("the Consumer Price Index" after "Ned Price")."""
     if not seen:
         return
+    table = ctx.table
     first_at = {m.who.name: m.start for m in res.mentions if m.kind == "person" and m.who.name}
-    known = [i for i, word in enumerate(ctx.table.orth) if word in seen]
-    for tok in (ctx.doc[i] for i in known):
-        who = seen[tok.text]
-        if not who.name or tok.i in res.claimed or not _capitalised_name(tok):
+    known = [i for i, word in enumerate(table.orth) if word in seen]
+    for i in known:
+        who = seen[table.orth[i]]
+        if not who.name or i in res.claimed or not _capitalised_name(table, i):
             continue
-        if _in_proper_compound(tok):
+        if _in_proper_compound(table, i):
             continue
-        if first_at.get(who.name, len(ctx.doc)) < tok.i:
-            res.add(Mention(tok.i, tok.i + 1, tok.i, who, "person", subject=is_subject(tok)))
+        if first_at.get(who.name, table.size) < i:
+            res.add(Mention(i, i + 1, i, who, "person", subject=is_subject(table, i)))
 
 
-def _capitalised_name(tok: Token) -> bool:
+def _capitalised_name(table: TokenTable, i: int) -> bool:
     """A capitalised noun the tagger may call common ("Later, Price said")."""
-    return tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.is_title and not tok.is_sent_start)
+    pos = table.pos[i]  # (str.istitle is Token.is_title)
+    return pos == "PROPN" or (pos == "NOUN" and table.orth[i].istitle() and not table.sent_start[i])
 
 
-def _in_proper_compound(tok: Token) -> bool:
+def _in_proper_compound(table: TokenTable, i: int) -> bool:
     """Part of a run of proper nouns ("Consumer Price Index")."""
     return (
         any(
-            0 <= i < len(tok.doc) and tok.doc[i].pos_ == "PROPN" and tok.doc[i].is_title
-            for i in (tok.i - 1, tok.i + 1)
+            0 <= j < table.size and table.pos[j] == "PROPN" and table.orth[j].istitle()
+            for j in (i - 1, i + 1)
         )
-        and not tok.is_sent_start
+        and not table.sent_start[i]
     )
 
 
@@ -149,28 +153,30 @@ def _titled_names(ctx: Context) -> list[tuple[int, int]]:
         if m.value.role is None or m.value.role.kind != "title":
             continue
         root = span_root(ctx, m.start, m.end)
-        before_name = root.head.i >= m.end and root.dep_ == "compound"
-        after_name = appositive_of(root) is not None and root.head.i < m.start
+        head = ctx.table.head[root]
+        before_name = head >= m.end and ctx.table.dep[root] == "compound"
+        after_name = appositive_of(ctx.table, root) is not None and head < m.start
         if before_name or after_name:
-            found.append(_name_run(ctx, root.head))
+            found.append(_name_run(ctx, head))
     return [(s, e) for s, e in found if e > s]
 
 
-def _name_run(ctx: Context, head: Token) -> tuple[int, int]:
-    """The capitalised proper nouns ending at ``head`` that no dictionary name
-    claims (so "Ukraine" or "NATO" is never taken for a person)."""
+def _name_run(ctx: Context, head: int) -> tuple[int, int]:
+    """The capitalised proper nouns ending at token ``head`` that no dictionary
+    name claims (so "Ukraine" or "NATO" is never taken for a person)."""
     if not _namelike(ctx, head):
-        return head.i, head.i
-    start = head.i
-    while start > 0 and start > head.i - 3 and _namelike(ctx, ctx.doc[start - 1]):
+        return head, head
+    start = head
+    while start > 0 and start > head - 3 and _namelike(ctx, start - 1):
         start -= 1
-    return start, head.i + 1
+    return start, head + 1
 
 
-def _namelike(ctx: Context, tok: Token) -> bool:
-    if tok.pos_ != "PROPN" or not tok.is_title or ctx.matches.lexeme_at(tok.i):
+def _namelike(ctx: Context, i: int) -> bool:
+    table = ctx.table  # (str.istitle is Token.is_title)
+    if table.pos[i] != "PROPN" or not table.orth[i].istitle() or ctx.matches.lexeme_at(i):
         return False
-    m = ctx.matches.name_at(tok.i)
+    m = ctx.matches.name_at(i)
     return m is None or m.value.kind in ("person", "short")
 
 
@@ -188,7 +194,7 @@ def _trimmed(ctx: Context, ent: Span) -> tuple[int, int]:
     possessive ending, and ending with a dictionary name inside it ("Lavrov
     Meet" -> "Lavrov")."""
     end = ent.start + 1
-    while end < ent.end and not _name_break(ent.doc[end]):
+    while end < ent.end and not _name_break(ctx.table, end):
         end += 1
     for i in range(ent.start, end):
         m = ctx.matches.name_at(i)
@@ -197,8 +203,8 @@ def _trimmed(ctx: Context, ent: Span) -> tuple[int, int]:
     return ent.start, end
 
 
-def _name_break(tok: Token) -> bool:
-    return tok.tag_ == "POS" or (tok.is_punct and tok.text not in ("-", "."))
+def _name_break(table: TokenTable, i: int) -> bool:
+    return table.tag[i] == "POS" or (table.is_punct[i] and table.orth[i] not in ("-", "."))
 
 
 def _person_inside(ctx: Context, start: int, end: int) -> Entry | None:
@@ -243,16 +249,19 @@ def _known_person(ctx: Context, start: int, end: int, known: Who) -> Who:
 def _not_a_name_of_a_person(ctx: Context, start: int, end: int) -> bool:
     """An unknown, untitled PERSON entity that is a lone word, names a place
     ("the town of X") or modifies a thing ("La Bajada hospital")."""
-    root = ctx.doc[end - 1]
-    modifies_thing = root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i >= end
+    table, root = ctx.table, end - 1
+    head = table.head[root]
+    modifies_thing = table.dep[root] == "compound" and table.pos[head] == "NOUN" and head >= end
     return end - start == 1 or modifies_thing or _named_place(ctx, root)
 
 
-def _named_place(ctx: Context, root: Token) -> bool:
+def _named_place(ctx: Context, root: int) -> bool:
     """ "the town of Stanytsia Luhanska": a name governed by a place noun."""
-    if root.dep_ != "pobj" or root.head.lower_ != "of":
+    table = ctx.table
+    prep = table.head[root]
+    if table.dep[root] != "pobj" or table.lower[prep] != "of":
         return False
-    return ctx.dictionary.modifiers.get(root.head.head.lower_) == "place-noun"
+    return ctx.dictionary.modifiers.get(table.lower[table.head[prep]]) == "place-noun"
 
 
 def _title_gender(role: str | None) -> str | None:
@@ -266,11 +275,14 @@ def _title_gender(role: str | None) -> str | None:
 def _titled_who(ctx: Context, start: int, end: int, text: str) -> Who:
     """An unknown person's identity from the title around the name: before it
     ("NATO spokeswoman X") or in apposition ("X, Ukraine's defence minister")."""
-    root = ctx.doc[end - 1]
-    pools = [list(title_tokens(ctx.table, start, root))]
-    pools += [list(range(h.left_edge.i, h.right_edge.i + 1)) for h in appositive_heads(root)]
-    if appositive_of(root) is not None and root.head.i < start:
-        pools.append(_title_phrase(root.head))
+    table, root = ctx.table, end - 1
+    pools = [list(title_tokens(table, start, root))]
+    pools += [
+        list(range(left_edge(table, h), right_edge(table, h) + 1))
+        for h in appositive_heads(table, root)
+    ]
+    if appositive_of(table, root) is not None and table.head[root] < start:
+        pools.append(_title_phrase(table, table.head[root]))
     of_owner = _of_owner_after_name(ctx, root)  # "President X of Guinea"
     for tokens in pools:
         role, owner = _title_role(ctx, tokens), single_owner(ctx, affiliations(ctx, tokens))
@@ -281,21 +293,22 @@ def _titled_who(ctx: Context, start: int, end: int, text: str) -> Who:
     return combine(None, of_owner) if of_owner else Who()
 
 
-def _title_phrase(head: Token) -> list[int]:
+def _title_phrase(table: TokenTable, head: int) -> list[int]:
     """A title noun with its pre-modifiers and of-phrase ("the Prime Minister of
     the Marshall Islands"), not a relative clause after it ("named by London")."""
-    tokens = list(range(head.left_edge.i, head.i + 1))
-    for prep in head.rights:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            tokens += range(prep.i, prep.right_edge.i + 1)
+    tokens = list(range(left_edge(table, head), head + 1))
+    for prep in rights(table, head):
+        if table.dep[prep] == "prep" and table.lower[prep] == "of":
+            tokens += range(prep, right_edge(table, prep) + 1)
     return tokens
 
 
-def _of_owner_after_name(ctx: Context, root: Token) -> Who | None:
-    for prep in root.rights:
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "from") and prep.i == root.i + 1:
-            objs = [c for c in prep.children if c.dep_ == "pobj"]
-            found = affiliations(ctx, range(prep.i + 1, objs[0].i + 1)) if objs else []
+def _of_owner_after_name(ctx: Context, root: int) -> Who | None:
+    table = ctx.table
+    for prep in rights(table, root):
+        if table.dep[prep] == "prep" and table.lower[prep] in ("of", "from") and prep == root + 1:
+            objs = [c for c in table.children(prep) if table.dep[c] == "pobj"]
+            found = affiliations(ctx, range(prep + 1, objs[0] + 1)) if objs else []
             found = [m for m in found if names_object(ctx, m, objs[0])]
             return single_owner(ctx, found)
     return None
@@ -310,7 +323,7 @@ def _title_role(ctx: Context, tokens: Iterable[int]) -> RoleRow | None:
     return found
 
 
-def _title_start(ctx: Context, res: Resolution, start: int, root: Token) -> int:
+def _title_start(ctx: Context, res: Resolution, start: int, root: int) -> int:
     """Extend a name leftwards over its title ("Kremlin spokesman Dmitry Peskov")
     when the words before it hold a role or an affiliation."""
     tokens = title_tokens(ctx.table, start, root)
@@ -333,10 +346,10 @@ def _remember(seen: dict[str, Who], text: str, who: Who) -> None:
         seen.setdefault(" ".join(parts[1:]), who)
 
 
-def _mark_title_heads(res: Resolution, root: Token, who: Who) -> None:
-    """A title in apposition to a name (whose root is ``root``) refers to that person,
-    and so does a title the name stands in apposition to."""
-    for head in appositive_heads(root):
-        res.by_title_head[head.i] = who
-    if appositive_of(root) is not None:
-        res.by_title_head[root.head.i] = who
+def _mark_title_heads(table: TokenTable, res: Resolution, root: int, who: Who) -> None:
+    """A title in apposition to a name (whose root is token ``root``) refers to that
+    person, and so does a title the name stands in apposition to."""
+    for head in appositive_heads(table, root):
+        res.by_title_head[head] = who
+    if appositive_of(table, root) is not None:
+        res.by_title_head[table.head[root]] = who

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from types import MappingProxyType
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from brinkwatch.extract.actor_data import PersonRow, RoleRow
 from brinkwatch.extract.actor_dictionary import ActorDictionary, Entry
@@ -186,11 +186,11 @@ def affiliations(
 def _located(ctx: Context, m: Match[Entry]) -> bool:
     if m.value.kind not in ("state", "capital", "city", "seat", "region"):
         return False
-    if ctx.table.dep[m.end - 1] != "pobj":
+    table, last = ctx.table, m.end - 1
+    if table.dep[last] != "pobj":
         return False
-    head = ctx.doc[m.end - 1]
-    use = ctx.dictionary.preposition(head.head.lower_)
-    return use is not None and use.use == "place" and place_use(head, ctx.dictionary)
+    use = ctx.dictionary.preposition(table.lower[table.head[last]])
+    return use is not None and use.use == "place" and place_use(table, last, ctx.dictionary)
 
 
 def _owns(ctx: Context, m: Match[Entry]) -> bool:
@@ -236,17 +236,38 @@ def single_owner(ctx: Context, found: list[Match[Entry]]) -> Who | None:
 # ------------------------------------------------- helpers shared by the passes
 
 
-def span_root(ctx: Context, start: int, end: int) -> Token:
-    """``doc[start:end].root``; a one-word span's root is its token (no span built)."""
-    return ctx.doc[start] if end - start == 1 else ctx.doc[start:end].root
+def span_root(ctx: Context, start: int, end: int) -> int:
+    """``doc[start:end].root.i``, as spaCy's ``Span.root`` finds it, on the table:
+    a sentence root inside the span, else the word whose head is outside it, and
+    when there are several, the first nearest the sentence root (a childless
+    punctuation or space token counting as far away)."""
+    head = ctx.table.head
+    inside = range(start, end)
+    for i in inside:
+        if head[i] == i:
+            return i  # a sentence root
+    candidates = [i for i in inside if head[i] not in inside]
+    if len(candidates) == 1:  # the usual case: a phrase hangs from one word
+        return candidates[0]
+    return min(candidates, key=lambda i: _words_to_root(ctx.table, i), default=start)
 
 
-def names_object(ctx: Context, m: Match[Entry], obj: Token) -> bool:
+def _words_to_root(table: TokenTable, i: int) -> int:
+    """spaCy's ``_count_words_to_root``: the steps from token ``i`` up to its sentence root."""
+    if (table.is_space[i] or table.is_punct[i]) and not table.children(i):
+        return table.size - 1
+    steps = 0
+    while table.head[i] != i:
+        i, steps = table.head[i], steps + 1
+    return steps
+
+
+def names_object(ctx: Context, m: Match[Entry], obj: int) -> bool:
     """The owner is the object itself ("of Ukraine") or describes it ("of the
     Baltic states"), not a possessor inside it ("of Israel's ally")."""
     head = m.end - 1
     table = ctx.table
-    return head == obj.i or (table.head[head] == obj.i and table.dep[head] in ("amod", "compound"))
+    return head == obj or (table.head[head] == obj and table.dep[head] in ("amod", "compound"))
 
 
 def collective_sector(ctx: Context, tokens: Iterable[int]) -> str | None:

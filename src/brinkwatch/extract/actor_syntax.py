@@ -1,11 +1,11 @@
 """Syntactic tests the resolver needs: is a name used as a place, which tokens
-form a title, which words modify a noun.  Pure functions over spaCy tokens."""
+form a title, which words modify a noun.  Pure functions over the document's
+:class:`TokenTable`, on token indices: the passes ask them about the same few
+tokens many times, and a ``Doc[i]`` builds a new Token object at every access."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-from spacy.tokens import Doc, Token
 
 from brinkwatch.extract.actor_dictionary import ActorDictionary
 from brinkwatch.extract.token_table import TokenTable
@@ -16,51 +16,90 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 QUOTE_MARKS = frozenset({'"', "“", "”", "«", "»", "„"})
 
 
-def governing(token: Token) -> Token:
-    """The token whose role in the sentence this one shares: the first conjunct
+def governing(table: TokenTable, i: int) -> int:
+    """The token whose role in the sentence token ``i`` shares: the first conjunct
     of a coordination ("Russia and Belarus" -> Russia), else itself."""
+    dep, head = table.dep, table.head
     seen = 0
-    while token.dep_ in ("conj", "appos") and token.head.i != token.i and seen < 10:
-        token, seen = token.head, seen + 1
-    return token
+    while dep[i] in ("conj", "appos") and head[i] != i and seen < 10:
+        i, seen = head[i], seen + 1
+    return i
 
 
-def is_subject(token: Token) -> bool:
-    return governing(token).dep_ in SUBJECT_DEPS
+def is_subject(table: TokenTable, i: int) -> bool:
+    return table.dep[governing(table, i)] in SUBJECT_DEPS
 
 
-def place_use(token: Token, dictionary: ActorDictionary) -> bool:
-    """True when a state or capital name is used as a location or a topic, not
-    as an actor: the object of a locative preposition ("troops in Belarus") or
-    of a verb of motion ("weapons entered Kyrgyzstan"), the owner of a place
-    ("Belarus's border"), or a modifier of an ordinary noun ("the Ukraine crisis")."""
-    head = governing(token)
+def place_use(table: TokenTable, i: int, dictionary: ActorDictionary) -> bool:
+    """True when a state or capital name (ending at token ``i``) is used as a
+    location or a topic, not as an actor: the object of a locative preposition
+    ("troops in Belarus") or of a verb of motion ("weapons entered Kyrgyzstan"),
+    the owner of a place ("Belarus's border"), or a modifier of an ordinary noun
+    ("the Ukraine crisis")."""
+    head = governing(table, i)
+    ruler, dep = table.head[head], table.dep[head]
     effects = dictionary.modifiers
-    if head.dep_ == "pobj":
-        return _prepositional_place(head.head, dictionary)
-    if head.dep_ == "dobj" and effects.get(head.head.lemma_.lower()) == "place-verb":
+    if dep == "pobj":
+        return _prepositional_place(table, ruler, dictionary)
+    if dep == "dobj" and effects.get(lemma_lower(table, ruler)) == "place-verb":
         return True
-    if head.dep_ == "poss":
-        return effects.get(head.head.lower_) == "place-noun"
-    return head.dep_ in MODIFIER_DEPS and head.head.i != head.i and head.head.pos_ in NOUN_POS
+    if dep == "poss":
+        return effects.get(table.lower[ruler]) == "place-noun"
+    return dep in MODIFIER_DEPS and ruler != head and table.pos[ruler] in NOUN_POS
 
 
-def _prepositional_place(prep: Token, dictionary: ActorDictionary) -> bool:
-    use = dictionary.preposition(prep.lower_)
+def _prepositional_place(table: TokenTable, prep: int, dictionary: ActorDictionary) -> bool:
+    use = dictionary.preposition(table.lower[prep])
     if use is None:
         return False
-    ruler = prep.head
-    words = {ruler.lower_, ruler.lemma_.lower()}
+    ruler = table.head[prep]
+    words = {table.lower[ruler], lemma_lower(table, ruler)}
     # "send arms to Pakistan": the verb's object can make the object a recipient
-    words |= {c.lemma_.lower() for c in ruler.children if c.dep_ == "dobj"}
+    words |= {lemma_lower(table, c) for c in table.children(ruler) if table.dep[c] == "dobj"}
     flipped = bool(words & use.exceptions)
     return (use.use != "actor") != flipped
 
 
-def title_tokens(table: TokenTable, start: int, root: Token) -> range:
+def lemma_lower(table: TokenTable, i: int) -> str:
+    """``Token.lemma_.lower()`` of one token.  Read from the Doc, not the table: the
+    passes need a handful per document, the lemma column costs a string per token."""
+    return table.doc[i].lemma_.lower()
+
+
+def left_edge(table: TokenTable, i: int) -> int:
+    """``Token.left_edge.i``, read from the Doc for the few tokens that need it:
+    spaCy's edges are not always the subtree's ends (its edge pass over a
+    non-projective parse stops early), so they are not rebuilt from the heads."""
+    return table.doc[i].left_edge.i
+
+
+def right_edge(table: TokenTable, i: int) -> int:
+    """``Token.right_edge.i`` (see :func:`left_edge`)."""
+    return table.doc[i].right_edge.i
+
+
+def rights(table: TokenTable, i: int) -> list[int]:
+    """``Token.rights``: the dependents of token ``i`` after it, in order."""
+    return [c for c in table.children(i) if c > i]
+
+
+def conjuncts(table: TokenTable, i: int) -> list[int]:
+    """``Token.conjuncts`` as indices: from the first conjunct of token ``i``'s
+    coordination, every ``conj`` dependent down the chain, breadth first; not ``i``."""
+    first = i
+    while table.head[first] != first and table.dep[first] == "conj":
+        first = table.head[first]
+    found = [first]
+    for word in found:  # (the list grows as the walk reads it)
+        found += [c for c in rights(table, word) if table.dep[c] == "conj"]
+    return [word for word in found if word != i]
+
+
+def title_tokens(table: TokenTable, start: int, root: int) -> range:
     """Tokens left of a name inside its noun phrase ("Russian Deputy Foreign
-    Minister" before "Sergei Ryabkov"), stopping at punctuation or a clause."""
-    left = root.left_edge.i
+    Minister" before "Sergei Ryabkov"), stopping at punctuation or a clause;
+    ``root`` is the name's root token."""
+    left = left_edge(table, root)
     pos = table.pos
     first = start
     for i in range(start - 1, max(left, start - 10) - 1, -1):
@@ -87,47 +126,49 @@ def _ends_phrase(table: TokenTable, i: int) -> bool:
     return pos in ("VERB", "AUX", "SCONJ", "CCONJ")
 
 
-def appositive_heads(root: Token) -> tuple[Token, ...]:
-    """Heads of noun phrases in apposition to ``root`` ("X, Ukraine's defence
+def appositive_heads(table: TokenTable, root: int) -> tuple[int, ...]:
+    """Heads of noun phrases in apposition to token ``root`` ("X, Ukraine's defence
     minister"), never across a line break (a byline is no apposition)."""
     return tuple(
-        c for c in root.children
-        if c.dep_ == "appos" and c.pos_ in NOUN_POS and same_line(root, c)
+        c for c in table.children(root)
+        if table.dep[c] == "appos" and table.pos[c] in NOUN_POS and same_line(table, root, c)
     )  # fmt: skip
 
 
-def appositive_of(token: Token) -> Token | None:
-    """The noun ``token`` stands in apposition to, on the same line."""
-    head = token.head
-    if token.dep_ == "appos" and head.pos_ in NOUN_POS and same_line(head, token):
+def appositive_of(table: TokenTable, i: int) -> int | None:
+    """The noun token ``i`` stands in apposition to, on the same line."""
+    head = table.head[i]
+    if table.dep[i] == "appos" and table.pos[head] in NOUN_POS and same_line(table, head, i):
         return head
     return None
 
 
-def same_line(a: Token, b: Token) -> bool:
-    lo, hi = sorted((a.i, b.i))
-    return not any("\n" in t.text for t in a.doc[lo:hi])
+def same_line(table: TokenTable, a: int, b: int) -> bool:
+    lo, hi = sorted((a, b))
+    return not any("\n" in word for word in table.orth[lo:hi])
 
 
-def byline(doc: Doc, start: int, end: int, words: Sequence[str]) -> bool:
+def byline(table: TokenTable, start: int, end: int) -> bool:
     """A name in a byline or photo credit: a line opening "By [Name and Name",
-    or "**Name / Agency**".  ``words`` are the texts of the doc's tokens."""
+    or "**Name / Agency**"."""
+    words = table.orth
     first = start
     while first > 0 and "\n" not in words[first - 1]:
         first -= 1
-    between = [t for t in doc[first:start] if not t.is_punct]
-    if between and between[0].lower_ == "by":
-        return all(t.pos_ == "PROPN" or t.lower_ in ("by", "and") for t in between)
-    return not between and end < len(doc) and doc[end].text == "/"
+    between = [i for i in range(first, start) if not table.is_punct[i]]
+    lower = table.lower
+    if between and lower[between[0]] == "by":
+        return all(table.pos[i] == "PROPN" or lower[i] in ("by", "and") for i in between)
+    return not between and end < table.size and words[end] == "/"
 
 
 def noun_modifier_tokens(
-    table: TokenTable, head: Token, start: int, quantity_words: frozenset[str] = frozenset()
+    table: TokenTable, head: int, start: int, quantity_words: frozenset[str] = frozenset()
 ) -> range:
-    """The pre-modifiers of a noun phrase headed by ``head`` whose own words
+    """The pre-modifiers of a noun phrase headed by token ``head`` whose own words
     start at ``start`` ("Senior Russian" in "Senior Russian officials").  A count
     or quantity word ends them: "30,000 Russian soldiers" -> "Russian"."""
-    left = head.left_edge.i
+    left = left_edge(table, head)
     pos = table.pos
     first = start
     for i in range(start - 1, max(left, start - 8) - 1, -1):
@@ -144,24 +185,31 @@ def noun_modifier_tokens(
     return range(first, start)
 
 
-def has_definite_article(head: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+def has_definite_article(table: TokenTable, head: int) -> bool:
+    return any(table.dep[c] == "det" and table.lower[c] == "the" for c in table.children(head))
 
 
 def quoted_tokens(words: Sequence[str]) -> frozenset[int]:
     """Indexes of tokens inside quotation marks (straight quotes toggle); ``words``
-    are the texts of the doc's tokens."""
-    if not any(word in QUOTE_MARKS for word in words):
+    are the texts of the doc's tokens.  A quote never runs past a paragraph break
+    unclosed.  Only the marks and breaks are visited: the runs between them are
+    taken whole (this runs over every token of every document)."""
+    if QUOTE_MARKS.isdisjoint(words):
         return frozenset()
-    inside, found = False, set()
-    for i, word in enumerate(words):
-        if word in QUOTE_MARKS:
-            inside = _toggle(word, inside)
-            continue
-        if "\n\n" in word and word.isspace():
-            inside = False  # a quote never runs past a paragraph break unclosed
+    # the quote marks and the paragraph breaks (space tokens holding "\n\n")
+    stops = [
+        i for i, word in enumerate(words)
+        if word in QUOTE_MARKS or ("\n\n" in word and word.isspace())
+    ]  # fmt: skip
+    inside, run_start, found = False, 0, set[int]()
+    for i in stops:
         if inside:
-            found.add(i)
+            found.update(range(run_start, i))  # the words since the last stop
+        mark = words[i]
+        inside = _toggle(mark, inside) if mark in QUOTE_MARKS else False
+        run_start = i + 1
+    if inside:
+        found.update(range(run_start, len(words)))
     return frozenset(found)
 
 
