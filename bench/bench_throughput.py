@@ -19,7 +19,8 @@ CPU milliseconds per article (median) and the cores the best run kept busy
 (CPU seconds / wall seconds; at most P): on a shared machine a low figure means
 other programs took the cores, not that the work does not scale.  The two
 targets' ratios (end-to-end / bare, 1 -> P processes) are printed from the best
-runs and from the median runs.  Also prints the peak resident memory of this process and of the largest worker.
+runs and from the median runs.  Also prints the peak resident memory of this
+process and of the largest worker.
 
     .venv/bin/python bench/bench_throughput.py --repeat 3 --copies 3 --workers 1 2
 """
