@@ -32,6 +32,7 @@ _CODE_LIKE = re.compile(r"^[A-Z]{2,4}$")
 _COUNTY_WORD = re.compile(r" (County|Parish|Borough|Census Area|City and Borough|Municipality)$")
 _ABBREVIATIONS = {"st": "saint ", "mt": "mount ", "ft": "fort "}
 _ABBREVIATION = re.compile(r"\b(st|mt|ft)\.? ")
+_ABBREVIATION_ENDS = ("st", "mt", "ft", "st.", "mt.", "ft.")  # how a word may end in one
 LOOKUP_CACHE_SIZE = 1 << 16  # distinct names remembered by Gazetteer.lookup
 
 
@@ -100,10 +101,15 @@ class Gazetteer:
         return functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._lookup_uncached)
 
     @functools.cached_property
-    def first_words(self) -> frozenset[str]:
-        """The first word of every index key: a phrase whose first word is not one
-        of these names nothing (see :func:`first_word_may_match`)."""
-        return frozenset(key.split(" ", 1)[0] for key in self.index)
+    def non_town_first_words(self) -> frozenset[str]:
+        """The first word of every index key that names something besides towns (a
+        country, state, county, region, sea...): a phrase whose first word is not one
+        of these names no such place (see :func:`first_word_may_match_non_town`)."""
+        return frozenset(
+            key.split(" ", 1)[0]
+            for key, entries in self.index.items()
+            if any(e.feature != "city" for e in entries)
+        )
 
     def _lookup_uncached(self, name: str) -> tuple[GazEntry, ...]:
         found: list[GazEntry] = []
@@ -129,13 +135,15 @@ def normalize_name(text: str) -> str:
     return " ".join(text.replace("’", "'").lower().split())
 
 
-def first_word_may_match(word: str, gazetteer: Gazetteer) -> bool:
+def first_word_may_match_non_town(word: str, gazetteer: Gazetteer) -> bool:
     """False only when no name whose normalized first word is ``word`` can be found by
-    :meth:`Gazetteer.lookup`: ``word`` is no key's first word and neither a leading "the"
-    (dropped by the lookup) nor an abbreviation ("St.", spelled out by the lookup)."""
-    if word in gazetteer.first_words or word == "the":
+    :meth:`Gazetteer.lookup` with an entry other than a town: ``word`` is the first word
+    of no such entry's key and neither a leading "the" (dropped by the lookup) nor an
+    abbreviation ("St.", spelled out by the lookup)."""
+    if word in gazetteer.non_town_first_words or word == "the":
         return True
-    return _ABBREVIATION.search(word + " ") is not None
+    # (the word has no space: an abbreviation must end it, a cheap test to run first)
+    return word.endswith(_ABBREVIATION_ENDS) and _ABBREVIATION.search(word + " ") is not None
 
 
 def _spellings(key: str) -> Iterator[str]:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from brinkwatch.extract.place_gazetteer import (
     GazEntry,
     Gazetteer,
-    first_word_may_match,
+    first_word_may_match_non_town,
     normalize_name,
 )
 from brinkwatch.extract.token_table import TokenTable
@@ -35,7 +35,8 @@ _READ_LABELS = PLACE_LABELS | ORG_LABELS | {"PERSON"}
 BLOCKING_LABELS = frozenset({"PERSON", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 MAX_PHRASE_TOKENS = 6
 # Phrase matches outside entities must name one of these: a bare city name
-# without NER support is too often a surname or a common word.
+# without NER support is too often a surname or a common word.  (Every feature but
+# "city": the phrase scan skips words that start no name of a non-town.)
 PHRASE_FEATURES = frozenset({"country", "admin1", "region", "water", "other"})
 # Features of our own entries that may span a name spaCy tagged as a person or a
 # nationality ("Nagorno-Karabakh" as PERSON, "Korean" of "Korean peninsula" as NORP).
@@ -124,13 +125,20 @@ def find_mentions(
     first = [*_entity_mentions(words, gazetteer), *_phrase_mentions(words, gazetteer)]
     first = [m for m in (_plausible(m, gazetteer) for m in first) if m is not None]
     surnames = _person_name_words(words)
-    repeats = (_plausible(m, gazetteer) for m in _repeated_mentions(words, first))
-    for mention in [*first, *(m for m in repeats if m is not None)]:
+
+    def take(mention: Mention) -> None:
         tokens = set(mention.tokens)
-        if tokens & taken or _is_person_name(mention, surnames):
-            continue
-        taken |= tokens
-        found.append(mention)
+        if not (tokens & taken or _is_person_name(mention, surnames)):
+            taken.update(tokens)
+            found.append(mention)
+
+    for mention in first:
+        take(mention)
+    # (most repeats are the first mentions themselves: those are skipped before a
+    # Mention is built and checked)
+    for repeat in _repeated_mentions(words, first, taken):
+        if (plausible := _plausible(repeat, gazetteer)) is not None:
+            take(plausible)
     return tuple(sorted(found, key=lambda m: m.start))
 
 
@@ -384,15 +392,16 @@ def _container_after(words: _Words, span: range, gazetteer: Gazetteer) -> range 
 # ----------------------------------------------------------------------------- repeats
 
 
-def _repeated_mentions(words: _Words, found: list[Mention]) -> Iterator[Mention]:
+def _repeated_mentions(words: _Words, found: list[Mention], taken: set[int]) -> Iterator[Mention]:
     """Other capitalised occurrences of a name already found as a place: one sense
     per article, even where spaCy read the repeat as a person or missed it
-    ("MANSFIELD" in a dateline, "Alexandria" tagged PERSON)."""
+    ("MANSFIELD" in a dateline, "Alexandria" tagged PERSON).  Occurrences over the
+    tokens ``taken`` by the mentions kept so far are left out."""
     by_key = {m.key: m for m in found if m.source == "place"}
     blocked = {i for ent in words.ents if ent.label_ == "NORP" for i in range(ent.start, ent.end)}
     for match in _find_words(words.text, by_key):
         tokens = _tokens_between(words, match.start(), match.end())
-        if tokens is None or not blocked.isdisjoint(tokens):
+        if tokens is None or not (blocked.isdisjoint(tokens) and taken.isdisjoint(tokens)):
             continue
         yield _mention(words, tokens, by_key[_name_key(match.group())].candidates, source="repeat")
 
@@ -428,10 +437,12 @@ def _phrase_mentions(words: _Words, gazetteer: Gazetteer) -> Iterator[Mention]:
         i for ent in words.ents if ent.label_ in BLOCKING_LABELS for i in range(ent.start, ent.end)
     }
     after_match = 0
-    # (the capital test of _longest_phrase_at, here to spare a call per word)
+    # (the phrases start at capitalised words)
     for i in itertools.compress(range(len(words.capital)), words.capital):
         if i < after_match:
             continue  # inside the phrase just found
+        if not _may_start_a_name(words, i, gazetteer):
+            continue
         match = _longest_phrase_at(words, i, gazetteer, blocked)
         if match is not None:
             span, candidates = match
@@ -460,10 +471,10 @@ def _after_place_preposition(words: _Words, i: int) -> bool:
 def _longest_phrase_at(
     words: _Words, i: int, gazetteer: Gazetteer, blocked: set[int]
 ) -> tuple[range, tuple[GazEntry, ...]] | None:
-    if not words.capital[i] or not _may_start_a_name(words, i, gazetteer):
-        return None
-    for width in range(min(MAX_PHRASE_TOKENS, len(words.lower) - i), 0, -1):
-        end = i + width
+    """The longest phrase from the capitalised token ``i`` naming a region, sea,
+    state or country, and its entries."""
+    for end in reversed(_possible_ends(words, i)):
+        width = end - i
         if not _stands_alone(words, end, width > 1):
             continue
         through_entity = not blocked.isdisjoint(range(i, end))
@@ -477,18 +488,39 @@ def _longest_phrase_at(
     return None
 
 
+def _possible_ends(words: _Words, i: int) -> list[int]:
+    """The ends (token indices after) of the phrases from token ``i`` that may stand
+    alone, in ascending order: those ending in a capitalised word or, past the first
+    token, a generic word (the first test of :func:`_stands_alone`, made here in one
+    sweep instead of once per width)."""
+    ends = [i + 1]  # (token i is capitalised)
+    for k in range(i + 1, min(i + MAX_PHRASE_TOKENS, len(words.lower))):
+        if words.capital[k] or words.lower[k] in GENERIC_WORDS:
+            ends.append(k + 1)
+    return ends
+
+
 def _may_start_a_name(words: _Words, i: int, gazetteer: Gazetteer) -> bool:
-    """Whether some phrase starting at token ``i`` could have gazetteer entries,
-    judged on its first word alone (most capitalised words start no name, and this
-    saves up to MAX_PHRASE_TOKENS lookups each).  A phrase's first word is its text
-    up to the first whitespace, so it ends at a token end or at that whitespace."""
-    text, start = words.text, words.starts[i]
+    """Whether some phrase starting at token ``i`` could have phrase entries (no
+    towns), judged on its first word alone (most capitalised words start no such
+    name, and this saves up to MAX_PHRASE_TOKENS lookups each).  A phrase's first
+    word is its text up to the first whitespace, so it ends at a token end or at
+    that whitespace."""
+    text, start, end = words.text, words.starts[i], words.ends[i]
+    # (str.isspace is the \s of _WHITESPACE, character for character)
+    if end == len(text) or text[end].isspace():
+        return _may_be_first_word(words.orth[i], gazetteer)  # a whole word: most are
     space = _WHITESPACE.search(text, start)
     first_word_end = space.start() if space else len(text)
     for j in range(i, min(i + MAX_PHRASE_TOKENS, len(words.ends))):
         word = text[start : min(words.ends[j], first_word_end)]
-        if first_word_may_match(word.replace("’", "'").lower(), gazetteer):
+        if _may_be_first_word(word, gazetteer):
             return True
         if words.ends[j] >= first_word_end:
             break
     return False
+
+
+def _may_be_first_word(word: str, gazetteer: Gazetteer) -> bool:
+    """:func:`first_word_may_match_non_town` of ``word`` as written."""
+    return first_word_may_match_non_town(word.replace("’", "'").lower(), gazetteer)

@@ -10,9 +10,10 @@ A container after a comma ("Alexandria, La.") overrides everything.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from brinkwatch.extract.place_gazetteer import GazEntry
@@ -60,12 +61,42 @@ class Votes:
         return sum(self.countries.values())
 
 
+class _Support:
+    """A chosen entry's support from the other names' votes, summed on first use: most
+    names have one reading, which no vote can change, and :func:`_keep` reads the
+    support of few of them (summing the other names' votes is most of a choice's cost)."""
+
+    __slots__ = ("_entry", "_value", "_votes")
+
+    def __init__(self, entry: GazEntry, votes: Callable[[], Votes]) -> None:
+        self._entry = entry
+        self._votes = votes
+        self._value: float | None = None
+
+    @classmethod
+    def known(cls, entry: GazEntry, votes: Votes, total: float) -> _Support:
+        """The support against votes already summed (``total``: their country total)."""
+        support = cls(entry, lambda: votes)
+        support._value = _support(entry, votes, total)
+        return support
+
+    def value(self) -> float:
+        if self._value is None:
+            votes = self._votes()
+            self._value = _support(self._entry, votes, votes.country_total)
+        return self._value
+
+
 @dataclass(frozen=True, slots=True)
 class Choice:
     mention: Mention
     entry: GazEntry
-    support: float
+    lazy_support: _Support
     margin: float = math.inf  # score lead over the next reading
+
+    @property
+    def support(self) -> float:
+        return self.lazy_support.value()
 
 
 def resolve(mentions: tuple[Mention, ...]) -> tuple[Choice, ...]:
@@ -74,23 +105,28 @@ def resolve(mentions: tuple[Mention, ...]) -> tuple[Choice, ...]:
     Two passes: the first chooses by prior and votes alone; in the second only
     the names the first pass kept may vote (a stray "West" must not pull Paris
     to Texas), and closeness to the towns and counties they chose counts too."""
-    first, first_others, first_scored = _first_pass(mentions)
-    kept = tuple(c.mention for c in first if _keep(c))
-    per_text = _votes_per_text(kept)
+    cast: _CastVotes = {}
+    first, first_others, first_scored = _first_pass(mentions, cast)
+    kept = [c for c in first if _keep(c)]
+    per_text = _votes_per_text((c.mention for c in kept), cast)
     anchors = [
-        (c.mention.key, c.entry)
-        for c in first
-        if _is_local(c.entry) and c.margin >= ANCHOR_MARGIN and _keep(c)
+        (c.mention.key, _Anchor.of(c.entry))
+        for c in kept
+        if _is_local(c.entry) and c.margin >= ANCHOR_MARGIN
     ]
-    choices = []
-    # Where the first pass kept every name, the votes are the same: so are their sums,
-    # and so is the score of a mention with no anchor near it.
-    others = first_others if first_others.sums(per_text) else _OtherVotes(per_text)
+    # Where the first pass kept every name, the votes are the very same objects: so
+    # are their sums, and so is the score of a mention with no anchor near it.
+    same = first_others.sums(per_text)
+    others = first_others if same else _OtherVotes(per_text, first_others)
+    near_by_key: dict[str, tuple[_Anchor, ...]] = {}
     scored: dict[_ScoreKey, _Scored] = {}
+    choices = []
     for mention in mentions:
         key = mention.key
-        near = tuple(entry for text, entry in anchors if text != key)
-        as_first = not near and others is first_others
+        near = near_by_key.get(key)
+        if near is None:  # (the anchors a name is measured against depend on it alone)
+            near = near_by_key[key] = tuple(a for text, a in anchors if text != key)
+        as_first = same and not near
         choice = _choose_once(first_scored if as_first else scored, key, mention, others, near)
         if choice is not None and _keep(choice):
             choices.append(choice)
@@ -98,10 +134,10 @@ def resolve(mentions: tuple[Mention, ...]) -> tuple[Choice, ...]:
 
 
 def _first_pass(
-    mentions: tuple[Mention, ...],
+    mentions: tuple[Mention, ...], cast: _CastVotes
 ) -> tuple[list[Choice], _OtherVotes, dict[_ScoreKey, _Scored]]:
     """The choices by prior and votes alone, with the votes and scores they came from."""
-    others = _OtherVotes(_votes_per_text(mentions))
+    others = _OtherVotes(_votes_per_text(mentions, cast))
     scored: dict[_ScoreKey, _Scored] = {}
     choices = []
     for mention in mentions:
@@ -118,19 +154,20 @@ def _first_pass(
 # the pass): hashing every entry of them costs about as much as scoring them, and a
 # repeat shares its original's tuples (and the gazetteer's cached lookups are shared).
 _ScoreKey = tuple[str, int, int]
-_Scored = tuple[GazEntry, float, float] | None  # entry, support, margin
+_Scored = tuple[GazEntry, _Support, float] | None  # entry, support, margin
 
 
 def _choose_once(
-    scored: dict[_ScoreKey, _Scored], key: str, mention: Mention,
-    others: _OtherVotes, anchors: tuple[GazEntry, ...],
+    scored: dict[_ScoreKey, _Scored],
+    key: str,
+    mention: Mention,
+    others: _OtherVotes,
+    anchors: tuple[_Anchor, ...],
 ) -> Choice | None:
     """:func:`_choose`, scored once for the repeats of a name (``scored``: the scores so far)."""
     score_key = (key, id(mention.candidates), id(mention.containers))
     if score_key not in scored:
-        choice = _choose(mention, others.excluding(key), anchors)
-        found = None if choice is None else (choice.entry, choice.support, choice.margin)
-        scored[score_key] = found
+        scored[score_key] = _choose(mention, functools.partial(others.excluding, key), anchors)
     found = scored[score_key]
     return None if found is None else Choice(mention, *found)
 
@@ -140,14 +177,11 @@ def _is_local(entry: GazEntry) -> bool:
     return entry.feature == "city" or (entry.feature == "region" and not entry.preferred)
 
 
-def _closeness(entry: GazEntry, anchors: tuple[GazEntry, ...]) -> float:
+def _closeness(entry: GazEntry, anchors: tuple[_Anchor, ...]) -> float:
     """PROXIMITY_SUPPORT for a candidate next to another place of the article, less further off."""
     if entry.feature in ("country", "admin1") or not anchors:
         return 0.0  # (tested first: no distance needed)
-    nearest = min(
-        (distance_km(entry, a) for a in anchors if a is not entry and a != entry),
-        default=None,
-    )
+    nearest = _nearest_km(entry, anchors)
     if nearest is None:
         return 0.0
     for limit, share in PROXIMITY_STEPS:
@@ -156,12 +190,61 @@ def _closeness(entry: GazEntry, anchors: tuple[GazEntry, ...]) -> float:
     return 0.0
 
 
+EARTH_RADIUS_KM = 6371.0
+# An anchor whose latitude alone puts it further than this is beyond every proximity
+# step (a great circle is never shorter than its north-south leg); the extra
+# kilometre keeps rounding on the right side.
+_FARTHEST_STEP_KM = PROXIMITY_STEPS[-1][0] + 1.0
+_NEAREST_STEP_KM = PROXIMITY_STEPS[0][0]
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    """An entry the first pass located, with the terms of the distance that depend on
+    it alone: worked out once per article, not once per candidate measured against it."""
+
+    entry: GazEntry
+    lat: float  # radians
+    cos_lat: float
+
+    @classmethod
+    def of(cls, entry: GazEntry) -> _Anchor:
+        lat = math.radians(entry.lat)
+        return cls(entry, lat, math.cos(lat))
+
+
+def _nearest_km(entry: GazEntry, anchors: tuple[_Anchor, ...]) -> float | None:
+    """The distance to the nearest anchor other than ``entry`` itself, or None when
+    none is within the proximity steps (or there is none)."""
+    lat = math.radians(entry.lat)
+    cos_lat = math.cos(lat)
+    nearest: float | None = None
+    for anchor in anchors:
+        if abs(anchor.lat - lat) * EARTH_RADIUS_KM > _FARTHEST_STEP_KM:
+            continue  # too far whatever the longitudes
+        km = _km_to(anchor, lat, cos_lat, entry.lon)
+        # (an entry equal to the anchor is at distance 0: only then compare the two)
+        if km == 0.0 and (anchor.entry is entry or anchor.entry == entry):
+            continue
+        if nearest is None or km < nearest:
+            nearest = km
+            if km <= _NEAREST_STEP_KM:
+                break  # the full share: no anchor can be nearer in effect
+    return nearest
+
+
+def _km_to(anchor: _Anchor, lat: float, cos_lat: float, lon: float) -> float:
+    """Great-circle distance (haversine) from the point at ``lat`` (radians, with its
+    cosine) and ``lon`` (degrees) to ``anchor``."""
+    dlat, dlon = anchor.lat - lat, math.radians(anchor.entry.lon - lon)
+    h = math.sin(dlat / 2) ** 2 + cos_lat * anchor.cos_lat * math.sin(dlon / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, h)))
+
+
 def distance_km(a: GazEntry, b: GazEntry) -> float:
     """Great-circle distance between two entries."""
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dlat, dlon = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+    lat = math.radians(a.lat)
+    return _km_to(_Anchor.of(b), lat, math.cos(lat), a.lon)
 
 
 def _keep(choice: Choice) -> bool:
@@ -184,19 +267,30 @@ def _only_reading(choice: Choice) -> bool:
     return choice.mention.source == "place" and len(choice.mention.candidates) == 1
 
 
-def _choose(mention: Mention, votes: Votes, anchors: tuple[GazEntry, ...]) -> Choice | None:
-    candidates = _without_unsupported_towns(_within_containers(mention), votes)
+def _choose(
+    mention: Mention, other_votes: Callable[[], Votes], anchors: tuple[_Anchor, ...]
+) -> _Scored:
+    """The best reading of ``mention`` given the other names' votes (summed only when
+    there are readings to choose between) and the anchors near it."""
+    readings = _within_containers(mention)
+    if len(readings) == 1:
+        # (_without_unsupported_towns keeps a lone reading, and no score is compared)
+        return readings[0], _Support(readings[0], other_votes), math.inf
+    votes = other_votes()
+    candidates = _without_unsupported_towns(readings, votes)
     if not candidates:
         return None
     total = votes.country_total  # (summed once, not per candidate)
-    scored = [
-        (_prior(e) + _support_score(e, votes, total) + _closeness(e, anchors), e)
-        for e in candidates
-    ]
-    scored.sort(key=lambda pair: pair[0], reverse=True)
-    best = scored[0][1]
-    margin = scored[0][0] - scored[1][0] if len(scored) > 1 else math.inf
-    return Choice(mention, best, _support(best, votes, total), margin)
+    # the first of the best-scored candidates, and the score of the next best
+    best, top, runner_up = candidates[0], -math.inf, -math.inf
+    for entry in candidates:
+        score = _prior(entry) + _support_score(entry, votes, total) + _closeness(entry, anchors)
+        if score > top:
+            best, top, runner_up = entry, score, top
+        elif score > runner_up:
+            runner_up = score
+    margin = top - runner_up if len(candidates) > 1 else math.inf
+    return best, _Support.known(best, votes, total), margin
 
 
 def _within_containers(mention: Mention) -> tuple[GazEntry, ...]:
@@ -280,20 +374,33 @@ def _is_us(entry: GazEntry) -> bool:
 # ----------------------------------------------------------------------------- votes
 
 
-def _votes_per_text(mentions: Iterable[Mention]) -> dict[str, Votes]:
+# The votes of each set of readings, by (id of the candidates, id of the containers),
+# for both passes of one article: the second pass's sums are the first's only where its
+# names cast the very same Votes objects (see _OtherVotes.sums).
+_CastVotes = dict[tuple[int, int], Votes]
+
+
+def _votes_per_text(mentions: Iterable[Mention], cast: _CastVotes) -> dict[str, Votes]:
     """Votes cast by each distinct mention text (repeats of a name vote once)."""
     out: dict[str, Votes] = {}
     for mention in mentions:
         key = mention.key
         if key not in out:
-            out[key] = _votes_of(_within_containers(mention))
+            readings = (id(mention.candidates), id(mention.containers))
+            votes = cast.get(readings)
+            if votes is None:
+                votes = cast[readings] = _votes_of(_within_containers(mention))
+            out[key] = votes
     return out
 
 
 def _votes_of(candidates: tuple[GazEntry, ...]) -> Votes:
     """One vote per mention, spread over its readings by how likely each is a priori,
     so a world capital's namesake village does not pull the article abroad."""
-    weights = [math.exp(VOTE_SHARPNESS * _prior(e)) for e in candidates]
+    if len(candidates) > 1:
+        weights = [math.exp(VOTE_SHARPNESS * _prior(e)) for e in candidates]
+    else:  # a lone reading takes the whole vote (w / w is exactly 1.0 for any such weight)
+        weights = [1.0]
     total = sum(weights)
     countries: defaultdict[str, float] = defaultdict(float)
     states: defaultdict[str, float] = defaultdict(float)
@@ -324,21 +431,30 @@ class _OtherVotes:
     last bits of a float sum), starting from the running sum of the names before
     the one left out: each sum costs the names after it only."""
 
-    def __init__(self, per_text: dict[str, Votes]) -> None:
+    def __init__(self, per_text: dict[str, Votes], earlier: _OtherVotes | None = None) -> None:
         self._votes = list(per_text.values())
         self._position = {key: n for n, key in enumerate(per_text)}
         self._running: list[_Sums] = [({}, {})]  # [n]: the sum of the first n names' votes
+        if earlier is not None:  # the second pass: the names both passes begin with
+            self._running = earlier._running[: earlier._shared_names(per_text) + 1]
         self._excluding: dict[str, Votes] = {}
+
+    def _shared_names(self, per_text: dict[str, Votes]) -> int:
+        """How many of the first names of ``per_text`` are this sum's first names,
+        casting the very same votes (their running sums are the same)."""
+        n = 0
+        for (key, votes), (own_key, own_votes) in zip(
+            per_text.items(), zip(self._position, self._votes, strict=True), strict=False
+        ):
+            if key != own_key or votes is not own_votes:
+                break
+            n += 1
+        return n
 
     def sums(self, per_text: dict[str, Votes]) -> bool:
         """Whether these are the sums of ``per_text``: the same names in the same order,
         casting the very same votes."""
-        same_names = len(per_text) == len(self._position) and all(
-            a == b for a, b in zip(per_text, self._position, strict=True)
-        )
-        return same_names and all(
-            a is b for a, b in zip(per_text.values(), self._votes, strict=True)
-        )
+        return len(per_text) == len(self._votes) == self._shared_names(per_text)
 
     def excluding(self, key: str) -> Votes:
         votes = self._excluding.get(key)
