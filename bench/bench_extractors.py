@@ -1,10 +1,11 @@
 """CPU time of each extractor alone on the parsed demo corpus, in ms per article.
 
 Parses the demo articles once (``nlp.pipe``), resolves their actors once (quotes
-need them), then times each extractor over all the parsed docs: CPU time
-(``time.process_time``), best of ``--repeat`` passes, so that other programs on a
-shared machine inflate the figure as little as possible.  Compare two versions
-of the code by running both, alternately, a few times each.
+need them), then times each extractor over all the parsed docs (``record``: the whole
+record as ``pipeline.process`` makes it, extractors sharing one token table, turned
+into contract JSON): CPU time (``time.process_time``), best of ``--repeat`` passes,
+so that other programs on a shared machine inflate the figure as little as possible.
+Compare two versions of the code by running both, alternately, a few times each.
 
     .venv/bin/python bench/bench_extractors.py [--repeat N] [--only places quotes ...]
 """
@@ -12,6 +13,7 @@ of the code by running both, alternately, a few times each.
 from __future__ import annotations
 
 import argparse
+import json
 import time
 from collections.abc import Callable
 from datetime import date
@@ -28,10 +30,11 @@ from brinkwatch.extract.times import extract_times
 from brinkwatch.ingest import read_paths
 from brinkwatch.knowledge import load_knowledge
 from brinkwatch.nlp import load_nlp
-from brinkwatch.records import Article
+from brinkwatch.pipeline import process
+from brinkwatch.records import Article, to_json_dict
 
 ROOT = Path(__file__).resolve().parent.parent
-NAMES = ("times", "places", "quantities", "actors", "quotes", "events")
+NAMES = ("times", "places", "quantities", "actors", "quotes", "events", "record")
 
 
 def _published(article: Article) -> date | None:
@@ -68,6 +71,10 @@ def main() -> None:
         "actors": lambda a, doc, _: extract_actors(doc, knowledge.actors, a.published),
         "quotes": lambda _, doc, found: extract_quotes(doc, found),
         "events": lambda _, doc, __: extract_events(doc, inputs[id(doc)], knowledge.events),
+        # the whole record as the pipeline makes it (one shared token table), as contract JSON
+        "record": lambda a, doc, _: json.dumps(
+            to_json_dict(process(a, doc, knowledge)), ensure_ascii=False
+        ),
     }
     print(f"{len(items)} demo articles, {sum(len(d) for d in docs)} tokens; "
           f"CPU ms per article, best of {args.repeat}")  # fmt: skip
