@@ -102,7 +102,9 @@ def test_ingest_goes_through_the_server_which_keeps_answering(
     _, stderr = ingest.communicate()
     assert ingest.returncode == 0, stderr.decode()
     assert b"owned by the server" in stderr
-    assert answered >= 3 and slowest < 5.0, (answered, slowest)
+    # a server that waited for the ingest's writes would stall for whole batches; 10 s
+    # leaves room for a loaded machine (7.6 s seen with four CPU-bound jobs on two cores)
+    assert answered >= 3 and slowest < 10.0, (answered, slowest)
     events = httpx.get(f"{base}/api/events", params={"all": True, "limit": 500}).json()
     assert {e["source_code"] for e in events["events"]} >= {"GBR", "FRA"}
 
