@@ -7,7 +7,6 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -50,12 +49,11 @@ class QuoteContext:
     @functools.cached_property
     def _cues(self) -> list[bool]:
         """:meth:`is_cue` of every token.  Only verbs and "according" can be cues, so
-        only those tokens are built and read."""
+        only those tokens are read further."""
         verbal = self.table.is_one_of("POS", _VERBAL)
         according = self.table.is_one_of("LOWER", _ACCORDING)
-        doc = self.doc
         return [
-            (is_verb or is_according) and self._is_cue_token(doc[i])
+            (is_verb or is_according) and self._is_cue_index(i, is_according)
             for i, (is_verb, is_according) in enumerate(zip(verbal, according, strict=True))
         ]
 
@@ -81,10 +79,10 @@ class QuoteContext:
         start, end = min(max(start, 0), size), min(max(end, 0), size)
         return end > start and breaks[end] > breaks[start]
 
-    def same_paragraph(self, a: Token, b: Token) -> bool:
-        """No line break in the tokens from the earlier of the two up to (not
-        including) the later one."""
-        low, high = sorted((a.i, b.i))
+    def same_paragraph(self, a: int, b: int) -> bool:
+        """No line break in the tokens from the earlier of tokens ``a`` and ``b`` up
+        to (not including) the later one."""
+        low, high = sorted((a, b))
         return not self.line_break_in(low, high)
 
     def holds_break(self, i: int) -> bool:
@@ -112,21 +110,23 @@ class QuoteContext:
         """:meth:`is_cue` of token ``i``."""
         return self._cues[i]
 
-    def _is_cue_token(self, token: Token) -> bool:
-        if self.quoted(token):
+    def _is_cue_index(self, i: int, is_according: bool) -> bool:
+        """Whether token ``i``, a verb or "according" (``is_according``), is a cue."""
+        table = self.table
+        if self.quoted_at(i):
             return False
-        if token.lower_ == "according":
-            return any(c.lower_ == "to" for c in token.children)
-        if token.dep_ in ("amod", "compound") or _after_so(token):
+        if is_according:
+            return any(table.lower[c] == "to" for c in table.children(i))
+        if table.dep[i] in ("amod", "compound") or _after_so(table, i):
             return False  # "the so-called peacekeepers", "a said agreement"
-        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.lexicon.cue_verbs
+        return table.lemma_lower[i] in self.lexicon.cue_verbs
 
 
-def _after_so(token: Token) -> bool:
-    """'so-called' and 'so called'."""
-    if token.lower_ != "called":
+def _after_so(table: TokenTable, i: int) -> bool:
+    """'so-called' and 'so called' (token ``i`` being "called")."""
+    if table.lower[i] != "called":
         return False
-    return "so" in [t.lower_ for t in token.doc[max(0, token.i - 2) : token.i]]
+    return "so" in table.lower[max(0, i - 2) : i]
 
 
 def find_cue(ctx: QuoteContext, span: QuotedSpan) -> Token | None:
@@ -137,14 +137,19 @@ def find_cue(ctx: QuoteContext, span: QuotedSpan) -> Token | None:
     end, a line break or another quote.  A cue that governs the quote in the parse
     wins; then the nearest cue after the quote; then the nearest before it.
     """
-    after = _window(ctx, span, forward=True)
-    before = _window(ctx, span, forward=False)
-    cues_after = [t for t in after if ctx.is_cue(t)]
-    cues_before = [t for t in before if ctx.is_cue(t)]
-    governing = _governing_cues(ctx, span)
-    for cue in (*cues_after, *cues_before):
-        if cue.i in governing:
-            return cue
+    cue = _cue_index(ctx, span)
+    return None if cue is None else ctx.doc[cue]
+
+
+def _cue_index(ctx: QuoteContext, span: QuotedSpan) -> int | None:
+    """:func:`find_cue` as a token index (Token objects are built only for the answer)."""
+    cues_after = [i for i in _window(ctx, span, forward=True) if ctx.is_cue_at(i)]
+    cues_before = [i for i in _window(ctx, span, forward=False) if ctx.is_cue_at(i)]
+    if cues_after or cues_before:
+        governing = _governing_cues(ctx, span)
+        for cue in (*cues_after, *cues_before):
+            if cue in governing:
+                return cue
     if cues_after:
         return cues_after[0]
     if cues_before:
@@ -152,22 +157,22 @@ def find_cue(ctx: QuoteContext, span: QuotedSpan) -> Token | None:
     return _colon_cue(ctx, span)
 
 
-def _window(ctx: QuoteContext, span: QuotedSpan, forward: bool) -> list[Token]:
+def _window(ctx: QuoteContext, span: QuotedSpan, forward: bool) -> list[int]:
     """Unquoted tokens next to the quote, up to the end of its sentence (forward)
     or back to the start of it, stopping at another quote or a line break."""
-    doc = ctx.doc
-    anchor = _token_at(doc, span.close_mark if forward else span.open_mark)
+    words = ctx.table.orth
+    anchor = _token_at(ctx, span.close_mark if forward else span.open_mark)
     step = 1 if forward else -1
-    found: list[Token] = []
-    i = anchor.i + step
-    while 0 <= i < len(doc):
-        token = doc[i]
-        if "\n" in token.text or (token.text in _SENTENCE_ENDS and not ctx.quoted(token)):
+    found: list[int] = []
+    i = anchor + step
+    while 0 <= i < len(words):
+        quoted = ctx.quoted_at(i)
+        if "\n" in words[i] or (words[i] in _SENTENCE_ENDS and not quoted):
             break
-        if ctx.quoted(token) and forward:
+        if quoted and forward:
             break  # the next quote belongs to its own attribution
-        if not ctx.quoted(token):  # walking back, step over partial quotes to the cue
-            found.append(token)
+        if not quoted:  # walking back, step over partial quotes to the cue
+            found.append(i)
         i += step
     return found if forward else found[::-1]
 
@@ -175,39 +180,38 @@ def _window(ctx: QuoteContext, span: QuotedSpan, forward: bool) -> list[Token]:
 def _governing_cues(ctx: QuoteContext, span: QuotedSpan) -> set[int]:
     """Indexes of tokens that head the quote's tokens in the parse (a few hops up)."""
     inside = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
+    if inside is None:
+        return set()
+    head = ctx.table.head
     heads: set[int] = set()
-    for token in inside or ():
-        head = token
+    for i in range(inside.start, inside.end):
         for _ in range(_MAX_HOPS):
-            if head.head.i == head.i:
+            if head[i] == i:
                 break
-            head = head.head
-            heads.add(head.i)
+            i = head[i]
+            heads.add(i)
     return heads
 
 
-def _colon_cue(ctx: QuoteContext, span: QuotedSpan) -> Token | None:
+def _colon_cue(ctx: QuoteContext, span: QuotedSpan) -> int | None:
     """'Lavrov said on Monday:' followed by the quote, in the same or the previous paragraph."""
     text = ctx.text
     base = max(0, span.open_mark - _COLON_REACH)
     lead = text[base : span.open_mark].rstrip()
     if not lead.endswith(":"):
         return None
-    colon = _token_at(ctx.doc, base + len(lead) - 1)
-    cues = [t for t in _unquoted(ctx, ctx.sentence(colon)) if t.i < colon.i and ctx.is_cue(t)]
+    colon = _token_at(ctx, base + len(lead) - 1)
+    sentence = ctx.table.sentence_range(colon)
+    cues = [i for i in range(sentence.start, colon) if not ctx.quoted_at(i) and ctx.is_cue_at(i)]
     return cues[-1] if cues else None
 
 
-def _unquoted(ctx: QuoteContext, tokens: Iterable[Token]) -> list[Token]:
-    return [t for t in tokens if not ctx.quoted(t)]
-
-
-def _token_at(doc: Doc, char: int) -> Token:
-    """The token at (or just before) character ``char``."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
+def _token_at(ctx: QuoteContext, char: int) -> int:
+    """The index of the token at (or just before) character ``char``."""
+    span = ctx.doc.char_span(char, char + 1, alignment_mode="expand")
     if span is not None and len(span):
-        return span[0]
-    return next(t for t in reversed(doc) if t.idx <= char)
+        return span.start
+    return bisect.bisect_right(ctx.table.starts, char) - 1
 
 
 def cue_text(cue: Token, lexicon: QuoteLexicon) -> str:

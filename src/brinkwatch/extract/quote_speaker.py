@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from brinkwatch.extract.actors import ActorMentions
 from brinkwatch.extract.quote_lexicon import QuoteLexicon
+from brinkwatch.extract.token_table import TokenTable
 from brinkwatch.records import Actor
 
 SUBJECT_DEPS = frozenset({"nsubj"})
@@ -30,23 +31,27 @@ _OBJECTS = frozenset({"pobj", "dobj", "poss", "attr", "dative", "oprd"})
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 
 
-def speaker_token(cue: Token, cue_verbs: frozenset[str] = frozenset()) -> Token | None:
-    """The head token of the cue's speaker: its subject, inherited through conjoined
-    or participial verbs ("..., adding that", "before asking"), or the noun a
-    relative clause hangs on ("officials who said")."""
-    if cue.lower_ == "according":
-        return next((g for c in cue.children if c.lower_ == "to"
-                     for g in c.children if g.dep_ == "pobj"), None)  # fmt: skip
+def speaker_index(
+    table: TokenTable, cue: int, cue_verbs: frozenset[str] = frozenset()
+) -> int | None:
+    """The index of the head token of cue ``cue``'s speaker: its subject, inherited
+    through conjoined or participial verbs ("..., adding that", "before asking"), or
+    the noun a relative clause hangs on ("officials who said")."""
+    dep, lower = table.dep, table.lower
+    if lower[cue] == "according":
+        return next((g for c in table.children(cue) if lower[c] == "to"
+                     for g in table.children(c) if dep[g] == "pobj"), None)  # fmt: skip
     verb = cue
     for _ in range(_MAX_CLIMB):
-        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        kids = table.children(verb)
+        if any(dep[c] in ("nsubjpass", "auxpass") for c in kids):
             return None  # "he was told that ...": the subject is the listener
-        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        subject = next((c for c in kids if dep[c] in SUBJECT_DEPS), None)
         if subject is not None:
-            return verb.head if _is_relative(subject, verb) else subject
-        if verb.dep_ not in _INHERITS or verb.head.i == verb.i:
+            return table.head[verb] if _is_relative(table, subject, verb) else subject
+        if dep[verb] not in _INHERITS or table.head[verb] == verb:
             return None
-        verb = _subject_holder(verb, cue_verbs)
+        verb = _subject_holder(table, verb, cue_verbs)
     return None
 
 
@@ -66,28 +71,29 @@ def issuer(head: Token, lexicon: QuoteLexicon) -> Token:
     return names[-1] if names else head
 
 
-def _subject_holder(verb: Token, cue_verbs: frozenset[str]) -> Token:
+def _subject_holder(table: TokenTable, verb: int, cue_verbs: frozenset[str]) -> int:
     """The verb whose subject ``verb`` shares.  "Putin said the plan could work but
     repeated that ...": when the parser hangs 'repeated' on the reported verb
     ('work', not itself a cue), the coordination really belongs to the verb that
     reports it."""
-    head = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
-    reporter = head.head
-    if (verb.dep_ == "conj" and head.dep_ == "ccomp" and reporter.pos_ == "VERB"
-            and head.lemma_.lower() not in cue_verbs
-            and reporter.lemma_.lower() in cue_verbs
-            and not _line_break_between(verb, reporter)):  # fmt: skip
+    pos, dep, lemma, heads = table.pos, table.dep, table.lemma_lower, table.head
+    head = heads[verb] if pos[heads[verb]] in ("VERB", "AUX") else heads[heads[verb]]
+    reporter = heads[head]
+    if (dep[verb] == "conj" and dep[head] == "ccomp" and pos[reporter] == "VERB"
+            and lemma[head] not in cue_verbs
+            and lemma[reporter] in cue_verbs
+            and not _line_break_between(table, verb, reporter)):  # fmt: skip
         return reporter
     return head
 
 
-def _line_break_between(a: Token, b: Token) -> bool:
-    low, high = sorted((a.i, b.i))
-    return any("\n" in t.text for t in a.doc[low:high])
+def _line_break_between(table: TokenTable, a: int, b: int) -> bool:
+    low, high = sorted((a, b))
+    return any("\n" in word for word in table.orth[low:high])
 
 
-def _is_relative(subject: Token, verb: Token) -> bool:
-    return subject.lower_ in _RELATIVE and verb.dep_ == "relcl"
+def _is_relative(table: TokenTable, subject: int, verb: int) -> bool:
+    return table.lower[subject] in _RELATIVE and table.dep[verb] == "relcl"
 
 
 def speaker_span(doc: Doc, head: Token) -> Span:

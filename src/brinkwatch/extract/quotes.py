@@ -26,7 +26,7 @@ from brinkwatch.extract.quote_speaker import (
     resolve_phrase,
     resolve_speaker,
     speaker_before_cue,
-    speaker_token,
+    speaker_index,
 )
 from brinkwatch.extract.quote_transcript import Turn, find_turns
 from brinkwatch.extract.token_table import TokenTable
@@ -112,7 +112,8 @@ def _signed_quote(ctx: QuoteContext, span: QuotedSpan, actors: ActorMentions) ->
 
 
 def _speaker(ctx: QuoteContext, cue: Token, actors: ActorMentions) -> Actor | None:
-    head = speaker_token(cue, ctx.lexicon.cue_verbs)
+    found = speaker_index(ctx.table, cue.i, ctx.lexicon.cue_verbs)
+    head = None if found is None else ctx.doc[found]
     if head is not None and _misplaced(ctx, head, cue):
         head = speaker_before_cue(cue, ctx.quoted, ctx.sentence(cue).start)
     if head is None or head.pos_ not in _NOMINAL or _misplaced(ctx, head, cue):
@@ -125,7 +126,7 @@ def _speaker(ctx: QuoteContext, cue: Token, actors: ActorMentions) -> Actor | No
 def _misplaced(ctx: QuoteContext, head: Token, cue: Token) -> bool:
     """A subject that cannot be the speaker: inside the quote, in another paragraph
     (a headline), a date ("Tuesday said"), or a dateline ("WASHINGTON — ...")."""
-    if ctx.quoted(head) or not ctx.same_paragraph(head, cue) or head.ent_type_ in _NOT_SPEAKERS:
+    if ctx.quoted(head) or not ctx.same_paragraph(head.i, cue.i) or head.ent_type_ in _NOT_SPEAKERS:
         return True
     nxt = head.nbor(1) if head.i + 1 < len(head.doc) else None
     return head.is_upper and len(head) > 1 and nxt is not None and nxt.text in ("—", "–", "-")
