@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from brinkwatch.extract.event_args import Arg, requested_clause, stray_complement, to_marker
 from brinkwatch.extract.event_modality import Modality
-from brinkwatch.extract.event_triggers import Candidate, TriggerContext
+from brinkwatch.extract.event_triggers import Candidate, TriggerContext, within
 from brinkwatch.extract.token_table import TokenTable
 
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "acl", "pcomp", "prep", "advcl"})
@@ -71,9 +71,10 @@ def _apply_one(cand: Candidate, gov: Token, child: Token, ctx: TriggerContext) -
     denied = dep in ("ccomp", "xcomp") or (child.i != cand.trigger.i and dep == "dobj")
     if lemma in cue("control.denial") and denied:
         return replace(cand, modality=replace(mod, negated=True))
-    ccomp_control = cue("control.threat") | cue("control.request_clause")
     requested = requested_clause(child, cue("control.request"), t)
-    if dep == "xcomp" or requested or (dep == "ccomp" and lemma in ccomp_control):
+    # (two lookups, not a union of the two sets built per governor)
+    ccomp_control = lemma in cue("control.threat") or lemma in cue("control.request_clause")
+    if dep == "xcomp" or requested or (dep == "ccomp" and ccomp_control):
         cand = _apply_control(cand, gov, lemma, ctx)
         mod = cand.modality
     if _only_content(cand, gov, child, ctx):
@@ -203,7 +204,7 @@ def strong_intent_type(
 ) -> str | None:
     """"vowed to retaliate" is THREATEN, "vowed to help" AGREE; "agreed to impose
     sanctions" is not an AGREE (the sanctions are coded, future)."""
-    lemma = cand.trigger.lemma_.lower()
+    lemma = ctx.table.lemma_lower[cand.trigger.i]
     if lemma not in ctx.lexicon.cue("control.intent") or cand.kind != "verb":
         return cand.cameo
     for child in children:
@@ -246,12 +247,11 @@ def _complement_targets(
             addressees = ctx.finder.subject(comp)[0] if comp.dep_ == "ccomp" else ()
             if addressees:
                 return replace(cand, targets=addressees, why=cand.why + "+ccomp-subject")
-    addressed = any(c.dep_ in ("dobj", "dative") for c in cand.trigger.children)
+    t, kids = ctx.table, ctx.table.children(cand.trigger.i)
+    addressed = any(t.dep[c] in ("dobj", "dative") for c in kids)
     if addressed and ctx.lexicon.code(cand.cameo).plover == "REQUEST":
         return cand  # "told their citizens to leave Ukraine": Ukraine is not addressed
-    for comp in cand.trigger.children:
-        if comp.dep_ != "xcomp":
-            continue
+    for comp in (t.doc[c] for c in kids if t.dep[c] == "xcomp"):
         found = ctx.finder.objects(comp) or ctx.finder.prep_objects(comp)
         for obj in comp.children:
             if not found and obj.dep_ in ("dobj", "obj"):
@@ -300,11 +300,13 @@ def idle_speech_acts(cands: list[Candidate], ctx: TriggerContext) -> list[Candid
     """"a researcher, who asked not to be named": asking for anonymity is no request;
     "declined to rule out sending troops": refusing to deny is no rejection."""
     anonymity = ctx.lexicon.cue("control.anonymity")
-    denials = {d.split(" ")[0] for d in ctx.lexicon.cue("control.denial")}
+    denials = ctx.lexicon.denial_verbs
     refusals, t = ctx.lexicon.cue("control.refusal"), ctx.table
 
     def idle(c: Candidate) -> bool:
         plover = ctx.lexicon.code(c.cameo).plover
+        if plover not in ("REQUEST", "REJECT"):
+            return False  # (neither can be idle: no need to read the complements)
         comps = [t.lemma_lower[x] for x in t.children(c.trigger.i) if t.dep[x] == "xcomp"]
         if plover == "REQUEST":
             return any(x in anonymity for x in comps)
@@ -322,7 +324,7 @@ def idle_warnings(cands: list[Candidate], ctx: TriggerContext) -> list[Candidate
     warning = ctx.lexicon.cue("control.warning")
     return [c for c in cands
             if c.cameo != "130" or c.kind not in ("verb", "noun")
-            or c.trigger.lemma_.lower() not in warning
+            or ctx.table.lemma_lower[c.trigger.i] not in warning
             or _warning_threatens(c.trigger, ctx)]  # fmt: skip
 
 
@@ -393,11 +395,7 @@ def _reporting_verb(tok: Token, ctx: TriggerContext) -> Token | None:
 def obligation_requests(sent: Span, ctx: TriggerContext) -> list[Candidate]:
     """"X said Y must withdraw": REQUEST X -> Y (the withdrawal itself is not coded)."""
     out: list[Candidate] = []
-    reporting = ctx.lexicon.cue("reporting.verbs")
-    t = ctx.table
-    for i in range(sent.start, sent.end):
-        if t.dep[i] != "ccomp" or t.lemma_lower[t.head[i]] not in reporting:
-            continue
+    for i in within(ctx.reported_clauses, sent):
         verb = sent.doc[i]
         if not _obliged(verb, ctx):
             continue
@@ -428,20 +426,17 @@ def conditional_threats(sent: Span, ctx: TriggerContext) -> list[Candidate]:
     the subject of the warning)."""
     out: list[Candidate] = []
     warnings = ctx.lexicon.cue("control.threat")
-    # only a warning verb can threaten without an if/unless clause somewhere in the sentence
-    conditions = ctx.lexicon.cue("hypothetical.conditions")
-    speech = warnings | ctx.lexicon.cue("reporting.verbs")
-    t = ctx.table
-    if conditions.isdisjoint(t.lower[sent.start : sent.end]):
-        speech = warnings
-    for i in range(sent.start, sent.end):
-        if t.lemma_lower[i] not in speech:
+    conditions, t = ctx.lexicon.cue("hypothetical.conditions"), ctx.table
+    conditional = not conditions.isdisjoint(t.lower[sent.start : sent.end])
+    for i in within(ctx.speech_verbs, sent):
+        warning = t.lemma_lower[i] in warnings
+        # only a warning verb can threaten without an if/unless clause somewhere in the sentence
+        if not (warning or conditional):
             continue
         verb = sent.doc[i]
         speakers, passive = ctx.finder.subject(verb)
         if passive:
             continue
-        warning = t.lemma_lower[i] in warnings
         threatens = (_warning_threatens(verb, ctx) if warning
                      else _threatening_consequence(verb, ctx))  # fmt: skip
         if not threatens or _enabling_condition(verb, ctx):

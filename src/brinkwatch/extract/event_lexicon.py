@@ -129,6 +129,8 @@ SPECIAL_TRIGGER_CUES = (
 
 
 _NO_CUES: frozenset[str] = frozenset()
+# object classes that are armed forces and their equipment
+FORCE_CLASSES = ("troops", "weapons", "platforms", "peacekeepers")
 
 
 @dataclass(frozen=True)
@@ -184,6 +186,16 @@ class EventLexicon:
         """Verb lemmas that code a conflictual act (QuadClass 3-4) in some row."""
         return frozenset(key.split(" ")[0] for (key, _o), sense in self.verbs.items()
                          if self.code(sense.cameo).quad_class >= 3)  # fmt: skip
+
+    @functools.cached_property
+    def denial_verbs(self) -> frozenset[str]:
+        """The first words of the denial cues ("deny", "rule" of "rule out")."""
+        return frozenset(d.split(" ")[0] for d in self.cue("control.denial"))
+
+    @functools.cached_property
+    def force_objects(self) -> frozenset[str]:
+        """The object lemmas of a force class (FORCE_CLASSES): read once, not per document."""
+        return frozenset(k for k, v in self.objects.items() if v in FORCE_CLASSES)
 
     def ordered_cue(self, name: str) -> tuple[str, ...]:
         """A cue list in file order (for lists where order is priority)."""

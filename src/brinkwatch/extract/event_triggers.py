@@ -3,20 +3,19 @@ and nominal events, each with its source and target read from the parse."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
 from brinkwatch.extract.event_args import Arg, ArgFinder, conjuncts
-from brinkwatch.extract.event_lexicon import EventLexicon, Sense
+from brinkwatch.extract.event_lexicon import FORCE_CLASSES, EventLexicon, Sense
 from brinkwatch.extract.event_modality import Modality, verb_modality
 from brinkwatch.extract.token_table import TokenTable
 from brinkwatch.records import Actor
 
 OBJECT_DEPS = ("dobj", "obj")
-# object classes that are armed forces and their equipment
-FORCE_CLASSES = ("troops", "weapons", "platforms", "peacekeepers")
 NOMINAL_EXCLUDED_DEPS = frozenset({"compound", "amod", "poss"})
 # relations of a prefix the parser split off a hyphenated verb ("test-fired")
 HYPHEN_DEPS = frozenset({"npadvmod", "compound", "advmod", "nmod"})
@@ -55,6 +54,47 @@ class TriggerContext:
         if found is None:
             found = self._modalities[verb.i] = verb_modality(verb, self.lexicon, self.table)
         return found
+
+    # (the two scans below run once per document over zipped columns: per sentence,
+    # indexing every column at every token cost more than the candidates themselves)
+
+    @functools.cached_property
+    def possible_verbs(self) -> list[int]:
+        """Tokens :func:`verb_candidate` can accept, read off the token table (no Token
+        built for the other words): adjectival predicates, and verbs some lexicon row or
+        special rule can start with (``trigger_lemmas``) or that act "together"
+        (:func:`_joint_action`) -- any other verb could only ever come to nothing."""
+        t, lemmas, together = self.table, self.lexicon.trigger_lemmas, self.together
+        columns = zip(t.pos, t.dep, t.tag, t.lemma_lower, strict=True)
+        # (the lemma test first: it turns down most words in one set lookup)
+        return [i for i, (pos, dep, tag, lemma) in enumerate(columns)
+                if ((lemma in lemmas or i in together)
+                    and (pos in ("VERB", "AUX") or tag.startswith("VB")))
+                or (pos == "ADJ" and dep == "acomp")]  # fmt: skip
+
+    @functools.cached_property
+    def speech_verbs(self) -> list[int]:
+        """Tokens whose lemma is a warning or reporting verb: the only ones
+        :func:`~brinkwatch.extract.event_governors.conditional_threats` looks at."""
+        cue = self.lexicon.cue
+        speech = cue("control.threat") | cue("reporting.verbs")
+        return [i for i, lemma in enumerate(self.table.lemma_lower) if lemma in speech]
+
+    @functools.cached_property
+    def reported_clauses(self) -> list[int]:
+        """Clauses (ccomp) of a reporting verb: the only tokens
+        :func:`~brinkwatch.extract.event_governors.obligation_requests` looks at."""
+        reporting, t = self.lexicon.cue("reporting.verbs"), self.table
+        return [i for i, (dep, head) in enumerate(zip(t.dep, t.head, strict=True))
+                if dep == "ccomp" and t.lemma_lower[head] in reporting]
+
+    @functools.cached_property
+    def possible_nouns(self) -> list[int]:
+        """Tokens :func:`noun_candidate` or :func:`denunciation` can accept."""
+        denouncing = self.lexicon.cue("reporting.denunciation_nouns")
+        words, t = self.lexicon.noun_words, self.table
+        return [i for i, (pos, lemma) in enumerate(zip(t.pos, t.lemma_lower, strict=True))
+                if (pos in ("NOUN", "PROPN") and lemma in words) or lemma in denouncing]
 
     @functools.cached_property
     def together(self) -> frozenset[int]:
@@ -907,26 +947,18 @@ def sentence_candidates(sent: Span, ctx: TriggerContext) -> list[Candidate]:
 
 
 def _possible_verbs(sent: Span, ctx: TriggerContext) -> list[int]:
-    """Tokens :func:`verb_candidate` can accept, read off the token table (no Token
-    built for the other words): adjectival predicates, and verbs some lexicon row or
-    special rule can start with (``trigger_lemmas``) or that act "together"
-    (:func:`_joint_action`) -- any other verb could only ever come to nothing."""
-    t, lemmas, together = ctx.table, ctx.lexicon.trigger_lemmas, ctx.together
-    dep, pos, tag, lemma = t.dep, t.pos, t.tag, t.lemma_lower
-    return [i for i in range(sent.start, sent.end)
-            if (pos[i] == "ADJ" and dep[i] == "acomp")
-            or ((pos[i] in ("VERB", "AUX") or tag[i].startswith("VB"))
-                and (lemma[i] in lemmas or i in together))]  # fmt: skip
+    """Tokens :func:`verb_candidate` can accept (see :attr:`TriggerContext.possible_verbs`)."""
+    return within(ctx.possible_verbs, sent)
 
 
 def _possible_nouns(sent: Span, ctx: TriggerContext) -> list[int]:
     """Tokens :func:`noun_candidate` or :func:`denunciation` can accept."""
-    t, lexicon = ctx.table, ctx.lexicon
-    denouncing, words = lexicon.cue("reporting.denunciation_nouns"), lexicon.noun_words
-    pos, lemma = t.pos, t.lemma_lower
-    return [i for i in range(sent.start, sent.end)
-            if (pos[i] in ("NOUN", "PROPN") and lemma[i] in words)
-            or lemma[i] in denouncing]  # fmt: skip
+    return within(ctx.possible_nouns, sent)
+
+
+def within(indices: list[int], sent: Span) -> list[int]:
+    """The ascending ``indices`` that fall in ``sent``."""
+    return indices[bisect.bisect_left(indices, sent.start) : bisect.bisect_left(indices, sent.end)]
 
 
 def denunciation(noun: Token, ctx: TriggerContext) -> Candidate | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from datetime import date
@@ -38,7 +39,6 @@ from brinkwatch.extract.event_modality import (
     long_standing,
 )
 from brinkwatch.extract.event_triggers import (
-    FORCE_CLASSES,
     Candidate,
     TriggerContext,
     sentence_candidates,
@@ -74,13 +74,16 @@ class EventInputs:
 
 @dataclass(frozen=True)
 class _Clause:
-    """The tokens of the clause an event was found in (indices, ascending)."""
+    """The tokens of the clause an event was found in (indices, ascending), also as a
+    set (built with the clause: a cached property costs more to look up the first time
+    than the small set costs to build)."""
 
     indices: tuple[int, ...]
+    members: frozenset[int]
 
-    @functools.cached_property
-    def members(self) -> frozenset[int]:
-        return frozenset(self.indices)
+    @classmethod
+    def of_tokens(cls, indices: tuple[int, ...]) -> _Clause:
+        return cls(indices, frozenset(indices))
 
 
 class _Anchored:
@@ -121,8 +124,8 @@ def extract_events(
     table = table or TokenTable(doc)
     finder = ArgFinder(
         inputs.actors, lexicon.cue("args.carriers"), lexicon.cue("args.target_preps"), table,
-        lexicon.ordered_cue("args.carrier_preps"), place_actors(doc, inputs.places),
-        frozenset(k for k, v in lexicon.objects.items() if v in FORCE_CLASSES),
+        lexicon.ordered_cue("args.carrier_preps"), place_actors(inputs.places, table),
+        lexicon.force_objects,
         lexicon.cue("reporting.verbs"), lexicon.cue("control.request"),
     )
     ctx = TriggerContext(lexicon, finder, table)
@@ -138,26 +141,48 @@ def extract_events(
     return tuple(_with_id(e, f"{inputs.article_id}-{n}") for n, e in enumerate(events))
 
 
-# the fields of an Event after its id, in order
-_EVENT_FIELDS = tuple(f.name for f in fields(Event))[1:]
+# the values of an Event's fields after its id, in order, read in one call
+_EVENT_VALUES = operator.attrgetter(*[f.name for f in fields(Event)][1:])
 
 
 def _with_id(event: Event, event_id: str) -> Event:
     """``replace(event, id=event_id)``, positionally (the generic one is slower)."""
-    return Event(event_id, *(getattr(event, name) for name in _EVENT_FIELDS))
+    return Event(event_id, *_EVENT_VALUES(event))
 
 
-def place_actors(doc: Doc, places: tuple[Place, ...]) -> dict[int, Actor]:
+def place_actors(places: tuple[Place, ...], table: TokenTable) -> dict[int, Actor]:
     """Token -> the state a place belongs to (countries, regions, cities with a
     known country), used only where no actor mention covers the token."""
     found: dict[int, Actor] = {}
     for place in places:
-        span = doc.char_span(place.start, place.end, alignment_mode="expand")
-        if place.country is None or span is None or place.feature in ("water", "other"):
+        if place.country is None or place.feature in ("water", "other"):
+            continue
+        tokens = _expanded_tokens(place.start, place.end, table)
+        if tokens is None:
             continue
         actor = Actor(place.text, place.start, place.end, name=place.name, country=place.country)
-        found.update(dict.fromkeys(range(span.start, span.end), actor))
+        found.update(dict.fromkeys(tokens, actor))
     return found
+
+
+def _expanded_tokens(start: int, end: int, table: TokenTable) -> range | None:
+    """The tokens of ``doc.char_span(start, end, alignment_mode="expand")`` (None where
+    it is None), found by bisecting the token offsets: ``char_span`` builds a Token
+    per step of its search."""
+    first, last = _token_by_char(start, table), _token_by_char(end - 1, table)
+    if first < 0 or last < 0:
+        return None
+    if start == table.ends[first]:  # in the whitespace after a token: not that token
+        first += 1
+    return range(first, last + 1)
+
+
+def _token_by_char(char: int, table: TokenTable) -> int:
+    """The token whose text or trailing whitespace holds character ``char`` (-1: none),
+    as spaCy's ``token_by_char`` finds it (tokens and their whitespace tile the text)."""
+    if char < 0 or char >= len(table.text):
+        return -1
+    return bisect.bisect_right(table.starts, char) - 1
 
 
 def code_sentence(
@@ -289,19 +314,24 @@ class _Clauses:
         self._by_head: dict[int, _Clause] = {}
 
     @functools.cached_property
-    def _heads(self) -> list[int]:
-        """The clause head of each token of the sentence."""
-        return clause_heads(self.sent.start, self.sent.end, self.table)
+    def _layout(self) -> tuple[list[int], dict[int, list[int]]]:
+        """The clause head of each token of the sentence, and the tokens of each clause
+        by its head (grouped in one pass, not one pass per clause asked for)."""
+        heads = clause_heads(self.sent.start, self.sent.end, self.table)
+        members: dict[int, list[int]] = {}
+        for i, head in enumerate(heads, self.sent.start):
+            members.setdefault(head, []).append(i)
+        return heads, members
 
     def of(self, tok: Token) -> _Clause:
         """The clause of ``tok`` (a one-token clause outside the sentence)."""
         start = self.sent.start
         if not start <= tok.i < self.sent.end:
-            return _Clause((tok.i,))
-        head = self._heads[tok.i - start]
+            return _Clause.of_tokens((tok.i,))
+        heads, members = self._layout
+        head = heads[tok.i - start]
         if head not in self._by_head:
-            members = tuple(i for i, h in enumerate(self._heads, start) if h == head)
-            self._by_head[head] = _Clause(members)
+            self._by_head[head] = _Clause.of_tokens(tuple(members[head]))
         return self._by_head[head]
 
 
