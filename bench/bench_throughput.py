@@ -7,22 +7,23 @@ For each process count P the same texts go through
       the ``ProcessPoolExtractor`` of ``brinkwatch ingest --workers P`` otherwise;
   parse-ours (P = 1 only): ``nlp.pipe`` of brinkwatch's pipeline (the same model with
       the indexed attribute ruler; identical annotations), to show where the time goes.
-With ``--alone`` (P > 1), also: P processes that each run the whole single-process
-measurement on their own copy of the texts at the same time, with no pool between
-them (modes ``bare-alone``, ``e2e-alone``).  Their speed-up over one process is
-what this machine allows P processes before any coordination cost: the cores
-share caches and memory bandwidth (and may be hyperthreads of one core).
-With P = 1 the modes are interleaved run by run.
 Every worker is started and has loaded the model (and knowledge) before timing.
-Each measurement is repeated; the best and the median run are printed, with the
-CPU milliseconds per article (median) and the cores the best run kept busy
-(CPU seconds / wall seconds; at most P): on a shared machine a low figure means
-other programs took the cores, not that the work does not scale.  The two
-targets' ratios (end-to-end / bare, 1 -> P processes) are printed from the best
-runs and from the median runs.  Also prints the peak resident memory of this
-process and of the largest worker.
 
-    .venv/bin/python bench/bench_throughput.py --repeat 3 --copies 3 --workers 1 2
+The host's speed drifts over seconds on a shared machine (the same single-process pass
+took 22-29 CPU ms per article from one pass to the next), so the modes are interleaved
+as tightly as they can be: in a single-process pass the three modes take turns on each
+32-article chunk, and pass i of one process is followed by pass i of each pool.  Each
+measurement is repeated; the best and the median pass are printed, with the CPU
+milliseconds per article (median) and the cores the best pass kept busy (CPU seconds /
+wall seconds; at most P).  The two targets' ratios (end-to-end / bare; 1 -> P
+processes) are printed from the best passes, from the median passes and as the median
+of the pass-by-pass ratios.  With ``--alone`` (P > 1), also: P processes that each run
+the whole single-process measurement on their own copy of the texts at the same time,
+with no pool between them (modes ``bare-alone``, ``e2e-alone``): what this machine
+allows P processes before any coordination cost.  Also prints the peak resident
+memory of this process and of the largest worker.
+
+    .venv/bin/python bench/bench_throughput.py --copies 8 --repeat 5 --workers 1 2
 """
 
 from __future__ import annotations
@@ -112,38 +113,92 @@ def timed(work: Callable[[], object], repeat: int) -> list[tuple[float, float]]:
 
 
 Runs = dict[str, list[tuple[float, float]]]
+AllRuns = dict[tuple[int, str], list[tuple[float, float]]]
 
 
-def measure_single(articles: list[Article], repeat: int) -> Runs:
-    texts = [a.text for a in articles]
-    stock, ours = stock_nlp(), load_nlp(SETTINGS.spacy_model)
-    load_knowledge()
-    emit_json(process_many(articles[:2], SETTINGS))  # warm caches outside the timing
-    runs: Runs = {"bare": [], "end-to-end": [], "parse-ours": []}
-    for _ in range(repeat):  # interleaved, so that a busy minute hits every mode alike
-        runs["bare"] += timed(lambda: sum(len(d) for d in stock.pipe(texts, batch_size=32)), 1)
-        runs["end-to-end"] += timed(lambda: emit_json(process_many(articles, SETTINGS)), 1)
-        runs["parse-ours"] += timed(lambda: sum(len(d) for d in ours.pipe(texts, batch_size=32)), 1)
+def count_tokens(nlp: Language, articles: list[Article]) -> int:
+    return sum(len(doc) for doc in nlp.pipe([a.text for a in articles], batch_size=32))
+
+
+class SingleProcess:
+    """The three single-process modes, measured pass by pass.  Within a pass the modes
+    take turns on each 32-article chunk (one ``nlp.pipe`` batch), in rotating order, so
+    the host's speed, which drifts over seconds on a shared machine, is the same for
+    all three; a pass's time in a mode is the sum over its chunks."""
+
+    MODES = ("bare", "end-to-end", "parse-ours")
+
+    def __init__(self, articles: list[Article]) -> None:
+        self.chunks = chunked(articles, SETTINGS.batch_size)
+        stock, ours = stock_nlp(), load_nlp(SETTINGS.spacy_model)
+        load_knowledge()
+        self.work: dict[str, Callable[[list[Article]], object]] = {
+            "bare": lambda c: count_tokens(stock, c),
+            "end-to-end": lambda c: emit_json(process_many(c, SETTINGS)),
+            "parse-ours": lambda c: count_tokens(ours, c),
+        }
+        # one untimed pass: each model's vocabulary meets the texts' words, caches fill
+        self.one_pass()
+
+    def one_pass(self) -> dict[str, tuple[float, float]]:
+        totals = dict.fromkeys(self.MODES, (0.0, 0.0))
+        for i, chunk in enumerate(self.chunks):
+            for mode in self.MODES[i % 3 :] + self.MODES[: i % 3]:
+                start, cpu = time.perf_counter(), time.process_time()
+                self.work[mode](chunk)
+                wall_total, cpu_total = totals[mode]
+                totals[mode] = (wall_total + time.perf_counter() - start,
+                                cpu_total + time.process_time() - cpu)  # fmt: skip
+        return totals
+
+
+class Pool:
+    """P processes, as ``ingest --workers P``: the articles in batches (transactions) of
+    ``pool_batch_size``, each batch in the pool's even chunks, the next batch submitted
+    before this one is collected; bare spaCy parses the same chunks in the same order
+    in a pool of its own.  Both pools are started (every worker has loaded the model)
+    before any timing; use as a context manager."""
+
+    def __init__(self, articles: list[Article], workers: int) -> None:
+        self.workers = workers
+        self.batches = chunked(articles, pool_batch_size(workers))
+        self.chunks = [
+            [[a.text for a in c] for c in balanced_chunks(b, workers, DEFAULT_CHUNK_SIZE)]
+            for b in self.batches
+        ]
+        ctx = multiprocessing.get_context("spawn")
+        self.bare = ProcessPoolExecutor(workers, mp_context=ctx, initializer=warm_parser)
+        self.extractor = ProcessPoolExtractor(workers, SETTINGS)
+        wait_until_started(self.bare, workers)
+        self.extractor.start()
+        self.one_pass()  # untimed: the workers' vocabularies meet the texts, caches fill
+
+    def one_pass(self) -> dict[str, tuple[float, float]]:
+        bare = timed(lambda: sum(sum(self.bare.map(parse_chunk, c)) for c in self.chunks), 1)
+        e2e = timed(lambda: emit_pipelined(self.extractor, self.batches), 1)
+        return {"bare": bare[0], "end-to-end": e2e[0]}
+
+    def __enter__(self) -> Pool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.bare.shutdown(cancel_futures=True)
+        self.extractor.close()
+
+
+def measure(articles: list[Article], procs: list[int], repeat: int) -> AllRuns:
+    """Every process count's modes, pass by pass: pass i of one process and pass i of
+    each pool run back to back, so that ratios can be taken pass by pass too."""
+    runs: dict[tuple[int, str], list[tuple[float, float]]] = {}
+    with contextlib.ExitStack() as stack:
+        single = SingleProcess(articles) if 1 in procs else None
+        pools = {p: stack.enter_context(Pool(articles, p)) for p in procs if p > 1}
+        for _ in range(repeat):
+            for p in procs:
+                timings = single.one_pass() if p == 1 and single else pools[p].one_pass()
+                for mode, pair in timings.items():
+                    runs.setdefault((p, mode), []).append(pair)
     return runs
-
-
-def measure_pool(articles: list[Article], workers: int, repeat: int) -> Runs:
-    """As ``ingest --workers``: the articles in batches (transactions) of
-    ``pool_batch_size``, each batch in the pool's even chunks, the next batch
-    submitted before this one is collected; bare spaCy parses the same chunks in
-    the same order."""
-    batches = chunked(articles, pool_batch_size(workers))
-    chunks = [[[a.text for a in c] for c in balanced_chunks(b, workers, DEFAULT_CHUNK_SIZE)]
-              for b in batches]  # fmt: skip
-    ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=warm_parser) as pool:
-        wait_until_started(pool, workers)
-        bare = timed(lambda: sum(sum(pool.map(parse_chunk, c)) for c in chunks), repeat)
-    with ProcessPoolExtractor(workers, SETTINGS) as extractor:
-        extractor.start()
-        emit_json(extractor(articles[: DEFAULT_CHUNK_SIZE * workers], SETTINGS))  # warm caches
-        e2e = timed(lambda: emit_pipelined(extractor, batches), repeat)
-    return {"bare": bare, "end-to-end": e2e}
 
 
 def emit_pipelined(extractor: ProcessPoolExtractor, batches: Iterable[list[Article]]) -> int:
@@ -208,23 +263,26 @@ def print_rates(procs: int, runs: Runs, articles: int, words: int) -> None:
               f"  {busy:5.2f}")  # fmt: skip
 
 
-def print_ratios(runs: dict[tuple[int, str], list[tuple[float, float]]], procs: list[int]) -> None:
-    """The two targets' ratios, from the best runs and from the median runs: on a
-    shared machine one lucky (or unlucky) run can move the best-run ratio by 10 %."""
+def print_ratios(runs: AllRuns, procs: list[int]) -> None:
+    """The two targets' ratios three ways: from the best runs, from the median runs, and
+    pass by pass (the median of the ratios of passes made back to back, which the
+    host's drift over minutes affects least)."""
     best = {key: min(wall for wall, _ in pairs) for key, pairs in runs.items()}
     median = {key: statistics.median(wall for wall, _ in pairs) for key, pairs in runs.items()}
-    cpu = {key: min(c for _, c in pairs) for key, pairs in runs.items()}
+
+    def paired(a: tuple[int, str], b: tuple[int, str]) -> float:
+        return statistics.median(x[0] / y[0] for x, y in zip(runs[a], runs[b], strict=True))
+
+    def three_ways(a: tuple[int, str], b: tuple[int, str]) -> str:
+        return (f"{best[a] / best[b]:.2f} (best runs), {median[a] / median[b]:.2f} (median "
+                f"runs), {paired(a, b):.2f} (median of pass-by-pass ratios)")  # fmt: skip
+
     for p in procs:
         print(f"end-to-end / bare spaCy with {p} process(es): "
-              f"{best[(p, 'bare')] / best[(p, 'end-to-end')]:.2f} (best runs); "
-              f"{median[(p, 'bare')] / median[(p, 'end-to-end')]:.2f} (median runs); "
-              f"{cpu[(p, 'bare')] / cpu[(p, 'end-to-end')]:.2f} (CPU time, least of each)"
-              )  # fmt: skip
+              f"{three_ways((p, 'bare'), (p, 'end-to-end'))}")  # fmt: skip
     for p in (p for p in procs if p > 1 and 1 in procs):
         for mode in ("bare", "end-to-end"):
-            print(f"speed-up 1 -> {p} processes ({mode}): "
-                  f"{best[(1, mode)] / best[(p, mode)]:.2f}x (best runs); "
-                  f"{median[(1, mode)] / median[(p, mode)]:.2f}x (median runs)")  # fmt: skip
+            print(f"speed-up 1 -> {p} processes ({mode}): {three_ways((1, mode), (p, mode))}")
         for mode, alone in (("bare", "bare-alone"), ("end-to-end", "e2e-alone")):
             if (p, alone) in best:
                 print(f"speed-up 1 -> {p} independent processes, no pool ({mode}): "
@@ -243,16 +301,13 @@ def main() -> None:
     words = sum(len(a.text.split()) for a in articles)
     print(f"{len(articles)} articles, {words} words; best and median of {args.repeat} runs")
     print("procs  mode        best art/s  words/s  median art/s  words/s  cpu-ms/art  cores")
-    runs_by: dict[tuple[int, str], list[tuple[float, float]]] = {}
     with MemorySampler(every_s=0.5) as sampler:
-        for procs in args.workers:
-            runs = (measure_single(articles, args.repeat) if procs == 1
-                    else measure_pool(articles, procs, args.repeat))  # fmt: skip
-            if procs > 1 and args.alone:
-                runs.update(measure_alone(articles, procs, args.repeat))
-            print_rates(procs, runs, len(articles), words)
-            runs_by.update({(procs, m): s for m, s in runs.items()})
-    print_ratios(runs_by, args.workers)
+        runs = measure(articles, args.workers, args.repeat)
+        for p in (p for p in args.workers if p > 1 and args.alone):
+            runs.update({(p, m): s for m, s in measure_alone(articles, p, args.repeat).items()})
+    for p in args.workers:
+        print_rates(p, {m: s for (q, m), s in runs.items() if q == p}, len(articles), words)
+    print_ratios(runs, args.workers)
     print(f"peak RSS: this process {sampler.peak_parent():.0f} MiB, "
           f"largest worker {sampler.peak_child():.0f} MiB")  # fmt: skip
 
