@@ -101,15 +101,12 @@ def tree_cpu_s() -> float:
     return total
 
 
-def timed(work: Callable[[], object], repeat: int) -> list[tuple[float, float]]:
-    """(wall seconds, CPU seconds) of each run: the CPU time shows how much of the
-    machine the run really got when other programs share the cores."""
-    runs = []
-    for _ in range(repeat):
-        start, cpu = time.perf_counter(), tree_cpu_s()
-        work()
-        runs.append((time.perf_counter() - start, tree_cpu_s() - cpu))
-    return runs
+def timed(work: Callable[[], object]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process and its workers) of one run: the CPU
+    time shows how much of the machine the run really got when others share the cores."""
+    start, cpu = time.perf_counter(), tree_cpu_s()
+    work()
+    return time.perf_counter() - start, tree_cpu_s() - cpu
 
 
 Runs = dict[str, list[tuple[float, float]]]
@@ -174,9 +171,9 @@ class Pool:
         self.one_pass()  # untimed: the workers' vocabularies meet the texts, caches fill
 
     def one_pass(self) -> dict[str, tuple[float, float]]:
-        bare = timed(lambda: sum(sum(self.bare.map(parse_chunk, c)) for c in self.chunks), 1)
-        e2e = timed(lambda: emit_pipelined(self.extractor, self.batches), 1)
-        return {"bare": bare[0], "end-to-end": e2e[0]}
+        bare = timed(lambda: sum(sum(self.bare.map(parse_chunk, c)) for c in self.chunks))
+        e2e = timed(lambda: emit_pipelined(self.extractor, self.batches))
+        return {"bare": bare, "end-to-end": e2e}
 
     def __enter__(self) -> Pool:
         return self

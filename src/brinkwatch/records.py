@@ -219,12 +219,12 @@ def to_json_dict(record: Any) -> Any:
     """
     if record.__class__ in _JSON_SCALARS:  # most values: no class lookup needed
         return record
-    names = _json_fields(record.__class__)
-    if names is not None:
-        # one attrgetter call reads every field; scalars (most of them) need no call
-        values = _field_values(record.__class__)(record)
+    fields = _json_fields(record.__class__)
+    if fields is not None:
+        names, read_values = fields  # one attrgetter call reads every field
+        # scalars (most values) need no call
         return {name: value if value.__class__ in _JSON_SCALARS else to_json_dict(value)
-                for name, value in zip(names, values, strict=True)}  # fmt: skip
+                for name, value in zip(names, read_values(record), strict=True)}  # fmt: skip
     if isinstance(record, tuple | list):
         return [to_json_dict(item) for item in record]
     return record
@@ -234,19 +234,17 @@ _JSON_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 @functools.cache
-def _json_fields(cls: type) -> tuple[str, ...] | None:
-    """The JSON keys of a record class in order (None for anything else), once per class."""
+def _json_fields(cls: type) -> tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]] | None:
+    """The JSON keys of a record class in order and a function reading their values
+    (None for anything else), once per class."""
+    names: tuple[str, ...]
     if issubclass(cls, ArticleRecord):
-        return _FIELD_ORDER
-    if dataclasses.is_dataclass(cls):
-        return tuple(f.name for f in dataclasses.fields(cls))
-    return None
-
-
-@functools.cache
-def _field_values(cls: type) -> Callable[[Any], tuple[Any, ...]]:
-    """A function returning the values of ``cls``'s JSON fields, in their order."""
-    return _values_getter(_json_fields(cls) or ())
+        names = _FIELD_ORDER
+    elif dataclasses.is_dataclass(cls):
+        names = tuple(f.name for f in dataclasses.fields(cls))
+    else:
+        return None
+    return names, _values_getter(names)
 
 
 def _values_getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
@@ -280,9 +278,12 @@ def _install_fast_pickling(cls: type) -> None:
     setattr(cls, "__setstate__", set_state)  # noqa: B010
 
 
-for _cls in (Section, Article, Actor, TimeMention, Place, Quantity, Quote, Trigger, EventDate,
-             Event, ProcessingError, ArticleRecord, ReadFailure):  # fmt: skip
-    _install_fast_pickling(_cls)
+for _cls in [
+    c
+    for c in tuple(globals().values())
+    if isinstance(c, type) and dataclasses.is_dataclass(c) and c.__module__ == __name__
+]:
+    _install_fast_pickling(_cls)  # every record class of this module
 del _cls
 
 
