@@ -415,10 +415,6 @@ def _obliged(verb: Token, ctx: TriggerContext) -> bool:
     return t.lemma_lower[verb.i] in ("need", "have") and any(t.dep[c] == "xcomp" for c in kids)
 
 
-def actors_of(args: tuple[Arg, ...]) -> tuple[str | None, ...]:
-    return tuple(a.actor.code for a in args)
-
-
 def conditional_threats(sent: Span, ctx: TriggerContext) -> list[Candidate]:
     """"Biden warned that Russia would pay a price if it invaded", "Medvedev said
     Moscow would deploy nuclear weapons if Sweden joined NATO": THREATEN from the

@@ -241,12 +241,6 @@ def _km_to(anchor: _Anchor, lat: float, cos_lat: float, lon: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, h)))
 
 
-def distance_km(a: GazEntry, b: GazEntry) -> float:
-    """Great-circle distance between two entries."""
-    lat = math.radians(a.lat)
-    return _km_to(_Anchor.of(b), lat, math.cos(lat), a.lon)
-
-
 def _keep(choice: Choice) -> bool:
     entry = choice.entry
     if entry.capital and choice.mention.root.dep_ in METONYM_DEPS:
