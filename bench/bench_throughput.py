@@ -3,17 +3,19 @@
 For each process count P the same texts go through
   bare: ``nlp.pipe`` of the same model as shipped (in P worker processes when P > 1),
   end-to-end: what ``brinkwatch extract`` does per article (parse, every
-      extractor, the record as contract JSON) -- in this process for P = 1, through
+      extractor, the record as contract JSON) -- in one process for P = 1, through
       the ``ProcessPoolExtractor`` of ``brinkwatch ingest --workers P`` otherwise;
   parse-ours (P = 1 only): ``nlp.pipe`` of brinkwatch's pipeline (the same model with
       the indexed attribute ruler; identical annotations), to show where the time goes.
 Every worker is started and has loaded the model (and knowledge) before timing.
 
-The host's speed drifts over seconds on a shared machine (the same single-process pass
-took 22-29 CPU ms per article from one pass to the next), so the modes are interleaved
-as tightly as they can be: in a single-process pass the three modes take turns on each
-32-article chunk, and pass i of one process is followed by pass i of each pool.  Each
-measurement is repeated; the best and the median pass are printed, with the CPU
+Each single-process mode runs in a process of its own, holding one model, as a user
+runs ``brinkwatch extract`` or a bare ``nlp.pipe`` script.  The host's speed drifts
+over seconds on a shared machine (the same single-process pass took 22-29 CPU ms per
+article from one pass to the next), so the modes are interleaved as tightly as they
+can be: in a single-process pass the three processes take turns on each 32-article
+chunk, one at a time, and pass i of one process is followed by pass i of each pool.
+Each measurement is repeated; the best and the median pass are printed, with the CPU
 milliseconds per article (median) and the cores the best pass kept busy (CPU seconds /
 wall seconds; at most P).  The two targets' ratios (end-to-end / bare; 1 -> P
 processes) are printed from the best passes, from the median passes and as the median
@@ -21,7 +23,8 @@ of the pass-by-pass ratios.  With ``--alone`` (P > 1), also: P processes that ea
 the whole single-process measurement on their own copy of the texts at the same time,
 with no pool between them (modes ``bare-alone``, ``e2e-alone``): what this machine
 allows P processes before any coordination cost.  Also prints the peak resident
-memory of this process and of the largest worker.
+memory of this process and of the largest child process (a pool worker, or a
+single-process mode's process, which holds the same model and knowledge).
 
     .venv/bin/python bench/bench_throughput.py --copies 8 --repeat 5 --workers 1 2
 """
@@ -87,6 +90,11 @@ def warm_parser() -> None:
     stock_nlp()
 
 
+def warm_extractor() -> None:
+    load_nlp(SETTINGS.spacy_model)
+    load_knowledge()
+
+
 def emit_json(records: Iterable[ArticleRecord]) -> int:
     return sum(len(json.dumps(to_json_dict(r), ensure_ascii=False)) for r in records)
 
@@ -109,6 +117,7 @@ def timed(work: Callable[[], object]) -> tuple[float, float]:
     return time.perf_counter() - start, tree_cpu_s() - cpu
 
 
+Work = Callable[[list[Article]], object]  # one mode's work on one chunk
 Runs = dict[str, list[tuple[float, float]]]
 AllRuns = dict[tuple[int, str], list[tuple[float, float]]]
 
@@ -117,36 +126,73 @@ def count_tokens(nlp: Language, articles: list[Article]) -> int:
     return sum(len(doc) for doc in nlp.pipe([a.text for a in articles], batch_size=32))
 
 
+@functools.lru_cache(maxsize=1)
+def single_mode(mode: str, copies: int) -> tuple[list[list[Article]], Work]:
+    """In a mode's own process: its chunks of the texts and its work on one chunk, after
+    one untimed pass (the model's vocabulary meets the texts' words, caches fill)."""
+    chunks = chunked(demo_articles(copies), SETTINGS.batch_size)
+    work: Work
+    if mode == "end-to-end":
+        work = lambda c: emit_json(process_many(c, SETTINGS))  # noqa: E731
+    else:
+        nlp = stock_nlp() if mode == "bare" else load_nlp(SETTINGS.spacy_model)
+        work = functools.partial(count_tokens, nlp)
+    for chunk in chunks:
+        work(chunk)
+    return chunks, work
+
+
+def prepare_mode(mode: str, copies: int) -> None:
+    single_mode(mode, copies)
+
+
+def run_chunk(mode: str, copies: int, index: int) -> tuple[float, float]:
+    """In a mode's own process: (wall, CPU) seconds of its work on chunk ``index``."""
+    chunks, work = single_mode(mode, copies)
+    start, cpu = time.perf_counter(), time.process_time()
+    work(chunks[index])
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
 class SingleProcess:
-    """The three single-process modes, measured pass by pass.  Within a pass the modes
-    take turns on each 32-article chunk (one ``nlp.pipe`` batch), in rotating order, so
-    the host's speed, which drifts over seconds on a shared machine, is the same for
-    all three; a pass's time in a mode is the sum over its chunks."""
+    """The three single-process modes, each in a process of its own (as a user runs
+    ``brinkwatch extract``, or a bare ``nlp.pipe`` script: one model per process),
+    measured pass by pass.  Within a pass the modes take turns on each 32-article chunk
+    (one ``nlp.pipe`` batch), in rotating order and one process at a time, so the
+    host's speed, which drifts over seconds on a shared machine, is the same for all
+    three; a pass's time in a mode is the sum over its chunks.  (Taking turns inside
+    one process holding both models cost end-to-end 3-4 ms an article more than it
+    costs alone: each model evicts the other's memory; docs/decisions.md.)"""
 
     MODES = ("bare", "end-to-end", "parse-ours")
 
-    def __init__(self, articles: list[Article]) -> None:
-        self.chunks = chunked(articles, SETTINGS.batch_size)
-        stock, ours = stock_nlp(), load_nlp(SETTINGS.spacy_model)
-        load_knowledge()
-        self.work: dict[str, Callable[[list[Article]], object]] = {
-            "bare": lambda c: count_tokens(stock, c),
-            "end-to-end": lambda c: emit_json(process_many(c, SETTINGS)),
-            "parse-ours": lambda c: count_tokens(ours, c),
+    def __init__(self, copies: int) -> None:
+        self.copies = copies
+        self.count = len(chunked(demo_articles(copies), SETTINGS.batch_size))
+        ctx = multiprocessing.get_context("spawn")
+        self.procs = {
+            mode: ProcessPoolExecutor(
+                1, mp_context=ctx, initializer=prepare_mode, initargs=(mode, copies)
+            )
+            for mode in self.MODES
         }
-        # one untimed pass: each model's vocabulary meets the texts' words, caches fill
-        self.one_pass()
+        for pool in self.procs.values():
+            wait_until_started(pool, 1)
 
     def one_pass(self) -> dict[str, tuple[float, float]]:
         totals = dict.fromkeys(self.MODES, (0.0, 0.0))
-        for i, chunk in enumerate(self.chunks):
+        for i in range(self.count):
             for mode in self.MODES[i % 3 :] + self.MODES[: i % 3]:
-                start, cpu = time.perf_counter(), time.process_time()
-                self.work[mode](chunk)
-                wall_total, cpu_total = totals[mode]
-                totals[mode] = (wall_total + time.perf_counter() - start,
-                                cpu_total + time.process_time() - cpu)  # fmt: skip
+                wall, cpu = self.procs[mode].submit(run_chunk, mode, self.copies, i).result()
+                totals[mode] = (totals[mode][0] + wall, totals[mode][1] + cpu)
         return totals
+
+    def __enter__(self) -> SingleProcess:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for pool in self.procs.values():
+            pool.shutdown(cancel_futures=True)
 
 
 class Pool:
@@ -183,12 +229,13 @@ class Pool:
         self.extractor.close()
 
 
-def measure(articles: list[Article], procs: list[int], repeat: int) -> AllRuns:
+def measure(copies: int, procs: list[int], repeat: int) -> AllRuns:
     """Every process count's modes, pass by pass: pass i of one process and pass i of
     each pool run back to back, so that ratios can be taken pass by pass too."""
     runs: dict[tuple[int, str], list[tuple[float, float]]] = {}
     with contextlib.ExitStack() as stack:
-        single = SingleProcess(articles) if 1 in procs else None
+        articles = demo_articles(copies)
+        single = stack.enter_context(SingleProcess(copies)) if 1 in procs else None
         pools = {p: stack.enter_context(Pool(articles, p)) for p in procs if p > 1}
         for _ in range(repeat):
             for p in procs:
@@ -236,7 +283,8 @@ def measure_alone(articles: list[Article], workers: int, repeat: int) -> Runs:
     ctx = multiprocessing.get_context("spawn")
     runs: Runs = {}
     for mode in ("bare", "end-to-end"):
-        with (ProcessPoolExecutor(workers, mp_context=ctx, initializer=warm_parser) as pool,
+        warm = warm_parser if mode == "bare" else warm_extractor  # one model per process
+        with (ProcessPoolExecutor(workers, mp_context=ctx, initializer=warm) as pool,
               ctx.Manager() as manager):  # fmt: skip
             wait_until_started(pool, workers)
             ready = manager.Barrier(workers)
@@ -299,7 +347,7 @@ def main() -> None:
     print(f"{len(articles)} articles, {words} words; best and median of {args.repeat} runs")
     print("procs  mode        best art/s  words/s  median art/s  words/s  cpu-ms/art  cores")
     with MemorySampler(every_s=0.5) as sampler:
-        runs = measure(articles, args.workers, args.repeat)
+        runs = measure(args.copies, args.workers, args.repeat)
         for p in (p for p in args.workers if p > 1 and args.alone):
             runs.update({(p, m): s for m, s in measure_alone(articles, p, args.repeat).items()})
     for p in args.workers:
