@@ -1,8 +1,9 @@
-"""The indexed attribute ruler and the cached lemmatizer give every token exactly what
-the stock components give it."""
+"""The indexed attribute ruler, the cached lemmatizer and the cached token embeddings
+give every token exactly what the stock components give it."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -11,11 +12,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, NORM, POS, TAG
 from spacy.language import Language
+from spacy.ml.models import MultiHashEmbed
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
+from thinc.api import Model
 
 from brinkwatch.ingest import read_paths
 from brinkwatch.nlp import load_nlp, load_stock_nlp
+from brinkwatch.nlp.cached_embed import EmbedCache, cached_embed, clear_embedding_caches
 from brinkwatch.nlp.cached_lemmatizer import CachedLemmatizer
 from brinkwatch.nlp.indexed_ruler import IndexedAttributeRuler, value_test
 from brinkwatch.records import Article
@@ -43,7 +47,9 @@ def stock() -> Language:
 
 
 def same_annotations(a: Doc, b: Doc) -> bool:
-    return bool((a.to_array(COLUMNS) == b.to_array(COLUMNS)).all())
+    """Same tags, parse, lemmas and entities, and the same tok2vec output bit for bit."""
+    same_tensor = a.tensor.shape == b.tensor.shape and bool((a.tensor == b.tensor).all())
+    return same_tensor and bool((a.to_array(COLUMNS) == b.to_array(COLUMNS)).all())
 
 
 def test_the_pipeline_uses_the_fast_components_in_the_same_places(stock: Language) -> None:
@@ -51,6 +57,18 @@ def test_the_pipeline_uses_the_fast_components_in_the_same_places(stock: Languag
     assert nlp.pipe_names == stock.pipe_names
     assert isinstance(nlp.get_pipe("attribute_ruler"), IndexedAttributeRuler)
     assert isinstance(nlp.get_pipe("lemmatizer"), CachedLemmatizer)
+    # the shared tok2vec's embed layer and the entity recognizer's own
+    assert [name for name, cache in embedding_caches(nlp)] == ["tok2vec", "ner"]
+
+
+def embedding_caches(nlp: Language) -> list[tuple[str, EmbedCache]]:
+    return [
+        (name, node.attrs["cache"])
+        for name, pipe in nlp.pipeline
+        if isinstance(getattr(pipe, "model", None), Model)
+        for node in pipe.model.walk()
+        if isinstance(node.attrs.get("cache"), EmbedCache)
+    ]
 
 
 def test_the_model_is_loaded_once_whether_its_name_is_given_or_not() -> None:
@@ -198,3 +216,71 @@ def test_an_index_outside_the_match_raises_the_stock_error(stock: Language) -> N
     for ruler in own_rulers(stock, rules):
         with pytest.raises(ValueError, match="E1001"):
             ruler(parsed_before_the_ruler(stock, OWN_TEXT))
+
+
+def demo_texts() -> list[str]:
+    return [a.text for a in read_paths([str(ROOT / "corpus" / "demo")]) if isinstance(a, Article)]
+
+
+def test_a_full_embedding_cache_starts_again_and_still_gives_the_stock_parse(
+    stock: Language,
+) -> None:
+    nlp = load_nlp()
+    caches = [cache for _, cache in embedding_caches(nlp)]
+    clear_embedding_caches(nlp)
+    try:
+        for cache in caches:
+            cache.limit = 40  # a few sentences' worth: emptied again and again
+        texts = demo_texts()[:6]
+        expected = list(stock.pipe(texts))
+        assert all(
+            same_annotations(a, b)
+            for a, b in zip(nlp.pipe(texts, batch_size=2), expected, strict=True)
+        )
+        # what is left is the last batch's tokens (a batch is always kept whole)
+        last = {(t.orth, t.norm, bool(t.whitespace_)) for doc in expected[-2:] for t in doc}
+        assert all(len(cache.rows) == len(last) for cache in caches)
+    finally:
+        for cache in caches:
+            cache.limit = EmbedCache().limit
+        clear_embedding_caches(nlp)
+
+
+def test_threads_parsing_at_once_get_the_stock_parse(stock: Language) -> None:
+    # the REST API parses in a thread pool: two batches may meet in the cache
+    nlp, texts = load_nlp(), demo_texts()
+    clear_embedding_caches(nlp)
+    expected = list(stock.pipe(texts))
+    found: dict[int, list[Doc]] = {}
+
+    def parse(k: int) -> None:
+        found[k] = list(nlp.pipe(texts[k % 2 :: 2] + texts[1 - k % 2 :: 2], batch_size=3))
+
+    threads = [threading.Thread(target=parse, args=(k,)) for k in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for k, docs in found.items():
+        order = texts[k % 2 :: 2] + texts[1 - k % 2 :: 2]
+        by_text = {doc.text: doc for doc in docs}
+        assert len(by_text) == len(order)
+        assert all(same_annotations(by_text[t], e) for t, e in zip(texts, expected, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("attrs", "static", "wrapped"),
+    [
+        (["NORM", "PREFIX", "SUFFIX", "SHAPE"], True, True),
+        (["NORM", "SPACY", "IS_SPACE"], False, True),
+        (["NORM", "TAG"], False, False),  # a tag comes from the tagger, not from the form
+        (["LEMMA", "SHAPE"], True, False),
+    ],
+)
+def test_only_embeddings_fixed_by_form_norm_and_space_are_cached(
+    stock: Language, attrs: list[str], static: bool, wrapped: bool
+) -> None:
+    layer = MultiHashEmbed(
+        width=8, attrs=attrs, rows=[50] * len(attrs), include_static_vectors=static
+    )
+    assert (cached_embed(layer) is not None) is wrapped
