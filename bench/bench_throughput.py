@@ -22,7 +22,10 @@ processes) are printed from the best passes, from the median passes and as the m
 of the pass-by-pass ratios.  With ``--alone`` (P > 1), also: P processes that each run
 the whole single-process measurement on their own copy of the texts at the same time,
 with no pool between them (modes ``bare-alone``, ``e2e-alone``): what this machine
-allows P processes before any coordination cost.  Also prints the peak resident
+allows P processes before any coordination cost.  With ``--cold``, the single-process
+end-to-end and parse-ours processes empty brinkwatch's token-embedding caches
+(``nlp/cached_embed.py``) before every chunk: each chunk is parsed as by a process that
+has never seen a word of it, the least the cache can give.  Also prints the peak resident
 memory of this process and of the largest child process (a pool worker, or a
 single-process mode's process, which holds the same model and knowledge).
 
@@ -53,6 +56,7 @@ from spacy.language import Language
 from brinkwatch.ingest import read_paths
 from brinkwatch.knowledge import load_knowledge
 from brinkwatch.nlp import load_nlp, load_stock_nlp
+from brinkwatch.nlp.cached_embed import clear_embedding_caches
 from brinkwatch.pipeline import process_many
 from brinkwatch.records import Article, ArticleRecord, to_json_dict
 from brinkwatch.scale.workers import (
@@ -146,9 +150,12 @@ def prepare_mode(mode: str, copies: int) -> None:
     single_mode(mode, copies)
 
 
-def run_chunk(mode: str, copies: int, index: int) -> tuple[float, float]:
-    """In a mode's own process: (wall, CPU) seconds of its work on chunk ``index``."""
+def run_chunk(mode: str, copies: int, index: int, cold: bool) -> tuple[float, float]:
+    """In a mode's own process: (wall, CPU) seconds of its work on chunk ``index``;
+    ``cold``: brinkwatch's token-embedding caches are emptied first (untimed)."""
     chunks, work = single_mode(mode, copies)
+    if cold and mode != "bare":
+        clear_embedding_caches(load_nlp(SETTINGS.spacy_model))
     start, cpu = time.perf_counter(), time.process_time()
     work(chunks[index])
     return time.perf_counter() - start, time.process_time() - cpu
@@ -166,8 +173,8 @@ class SingleProcess:
 
     MODES = ("bare", "end-to-end", "parse-ours")
 
-    def __init__(self, copies: int) -> None:
-        self.copies = copies
+    def __init__(self, copies: int, cold: bool = False) -> None:
+        self.copies, self.cold = copies, cold
         self.count = len(chunked(demo_articles(copies), SETTINGS.batch_size))
         ctx = multiprocessing.get_context("spawn")
         self.procs = {
@@ -183,7 +190,8 @@ class SingleProcess:
         totals = dict.fromkeys(self.MODES, (0.0, 0.0))
         for i in range(self.count):
             for mode in self.MODES[i % 3 :] + self.MODES[: i % 3]:
-                wall, cpu = self.procs[mode].submit(run_chunk, mode, self.copies, i).result()
+                future = self.procs[mode].submit(run_chunk, mode, self.copies, i, self.cold)
+                wall, cpu = future.result()
                 totals[mode] = (totals[mode][0] + wall, totals[mode][1] + cpu)
         return totals
 
@@ -229,13 +237,13 @@ class Pool:
         self.extractor.close()
 
 
-def measure(copies: int, procs: list[int], repeat: int) -> AllRuns:
+def measure(copies: int, procs: list[int], repeat: int, cold: bool = False) -> AllRuns:
     """Every process count's modes, pass by pass: pass i of one process and pass i of
     each pool run back to back, so that ratios can be taken pass by pass too."""
     runs: dict[tuple[int, str], list[tuple[float, float]]] = {}
     with contextlib.ExitStack() as stack:
         articles = demo_articles(copies)
-        single = stack.enter_context(SingleProcess(copies)) if 1 in procs else None
+        single = stack.enter_context(SingleProcess(copies, cold)) if 1 in procs else None
         pools = {p: stack.enter_context(Pool(articles, p)) for p in procs if p > 1}
         for _ in range(repeat):
             for p in procs:
@@ -339,6 +347,8 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=3, help="copies of the demo corpus")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per measurement")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--cold", action="store_true",
+                        help="one process: empty the token-embedding caches before each chunk")
     parser.add_argument("--alone", action="store_true",
                         help="also run P independent single-process runs at once (P > 1)")
     args = parser.parse_args()
@@ -347,7 +357,7 @@ def main() -> None:
     print(f"{len(articles)} articles, {words} words; best and median of {args.repeat} runs")
     print("procs  mode        best art/s  words/s  median art/s  words/s  cpu-ms/art  cores")
     with MemorySampler(every_s=0.5) as sampler:
-        runs = measure(args.copies, args.workers, args.repeat)
+        runs = measure(args.copies, args.workers, args.repeat, args.cold)
         for p in (p for p in args.workers if p > 1 and args.alone):
             runs.update({(p, m): s for m, s in measure_alone(articles, p, args.repeat).items()})
     for p in args.workers:
