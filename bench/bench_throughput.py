@@ -84,10 +84,14 @@ def stock_nlp() -> Language:
     return load_stock_nlp(SETTINGS.spacy_model)
 
 
-def parse_chunk(texts: Sequence[str]) -> int:
-    """Bare spaCy in a worker: parse and count tokens, nothing else."""
-    nlp = stock_nlp()
+def count_tokens(nlp: Language, texts: Sequence[str]) -> int:
+    """Parse ``texts`` in batches and count tokens, nothing else."""
     return sum(len(doc) for doc in nlp.pipe(texts, batch_size=SETTINGS.batch_size))
+
+
+def parse_chunk(texts: Sequence[str]) -> int:
+    """Bare spaCy in a worker."""
+    return count_tokens(stock_nlp(), texts)
 
 
 def warm_parser() -> None:
@@ -126,10 +130,6 @@ Runs = dict[str, list[tuple[float, float]]]
 AllRuns = dict[tuple[int, str], list[tuple[float, float]]]
 
 
-def count_tokens(nlp: Language, articles: list[Article]) -> int:
-    return sum(len(doc) for doc in nlp.pipe([a.text for a in articles], batch_size=32))
-
-
 @functools.lru_cache(maxsize=1)
 def single_mode(mode: str, copies: int) -> tuple[list[list[Article]], Work]:
     """In a mode's own process: its chunks of the texts and its work on one chunk, after
@@ -140,7 +140,7 @@ def single_mode(mode: str, copies: int) -> tuple[list[list[Article]], Work]:
         work = lambda c: emit_json(process_many(c, SETTINGS))  # noqa: E731
     else:
         nlp = stock_nlp() if mode == "bare" else load_nlp(SETTINGS.spacy_model)
-        work = functools.partial(count_tokens, nlp)
+        work = lambda c: count_tokens(nlp, [a.text for a in c])  # noqa: E731
     for chunk in chunks:
         work(chunk)
     return chunks, work
@@ -173,9 +173,10 @@ class SingleProcess:
 
     MODES = ("bare", "end-to-end", "parse-ours")
 
-    def __init__(self, copies: int, cold: bool = False) -> None:
+    def __init__(self, articles: list[Article], copies: int, cold: bool = False) -> None:
+        """``articles`` are ``demo_articles(copies)``, which each process reads itself."""
         self.copies, self.cold = copies, cold
-        self.count = len(chunked(demo_articles(copies), SETTINGS.batch_size))
+        self.count = len(chunked(articles, SETTINGS.batch_size))
         ctx = multiprocessing.get_context("spawn")
         self.procs = {
             mode: ProcessPoolExecutor(
@@ -237,13 +238,14 @@ class Pool:
         self.extractor.close()
 
 
-def measure(copies: int, procs: list[int], repeat: int, cold: bool = False) -> AllRuns:
+def measure(
+    articles: list[Article], copies: int, procs: list[int], repeat: int, cold: bool = False
+) -> AllRuns:
     """Every process count's modes, pass by pass: pass i of one process and pass i of
     each pool run back to back, so that ratios can be taken pass by pass too."""
     runs: dict[tuple[int, str], list[tuple[float, float]]] = {}
     with contextlib.ExitStack() as stack:
-        articles = demo_articles(copies)
-        single = stack.enter_context(SingleProcess(copies, cold)) if 1 in procs else None
+        single = stack.enter_context(SingleProcess(articles, copies, cold)) if 1 in procs else None
         pools = {p: stack.enter_context(Pool(articles, p)) for p in procs if p > 1}
         for _ in range(repeat):
             for p in procs:
@@ -273,7 +275,7 @@ def whole_runs(
     every process starts timing together, after all have loaded and warmed up."""
     texts = [a.text for a in articles]
     work: Callable[[], object] = (
-        (lambda: sum(len(d) for d in stock_nlp().pipe(texts, batch_size=32))) if mode == "bare"
+        (lambda: count_tokens(stock_nlp(), texts)) if mode == "bare"
         else (lambda: emit_json(process_many(articles, SETTINGS))))  # fmt: skip
     work()
     ready.wait()
@@ -357,7 +359,7 @@ def main() -> None:
     print(f"{len(articles)} articles, {words} words; best and median of {args.repeat} runs")
     print("procs  mode        best art/s  words/s  median art/s  words/s  cpu-ms/art  cores")
     with MemorySampler(every_s=0.5) as sampler:
-        runs = measure(args.copies, args.workers, args.repeat, args.cold)
+        runs = measure(articles, args.copies, args.workers, args.repeat, args.cold)
         for p in (p for p in args.workers if p > 1 and args.alone):
             runs.update({(p, m): s for m, s in measure_alone(articles, p, args.repeat).items()})
     for p in args.workers:

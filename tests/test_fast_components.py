@@ -15,11 +15,15 @@ from spacy.language import Language
 from spacy.ml.models import MultiHashEmbed
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
-from thinc.api import Model
 
 from brinkwatch.ingest import read_paths
 from brinkwatch.nlp import load_nlp, load_stock_nlp
-from brinkwatch.nlp.cached_embed import EmbedCache, cached_embed, clear_embedding_caches
+from brinkwatch.nlp.cached_embed import (
+    CACHE_LIMIT,
+    cached_embed,
+    clear_embedding_caches,
+    embedding_caches,
+)
 from brinkwatch.nlp.cached_lemmatizer import CachedLemmatizer
 from brinkwatch.nlp.indexed_ruler import IndexedAttributeRuler, value_test
 from brinkwatch.records import Article
@@ -61,16 +65,6 @@ def test_the_pipeline_uses_the_fast_components_in_the_same_places(stock: Languag
     assert [name for name, cache in embedding_caches(nlp)] == ["tok2vec", "ner"]
 
 
-def embedding_caches(nlp: Language) -> list[tuple[str, EmbedCache]]:
-    return [
-        (name, node.attrs["cache"])
-        for name, pipe in nlp.pipeline
-        if isinstance(getattr(pipe, "model", None), Model)
-        for node in pipe.model.walk()
-        if isinstance(node.attrs.get("cache"), EmbedCache)
-    ]
-
-
 def test_the_model_is_loaded_once_whether_its_name_is_given_or_not() -> None:
     # the actor dictionary asks for load_nlp(), the pipeline for load_nlp(name):
     # two copies would cost every worker about 250 MiB
@@ -82,8 +76,12 @@ def test_tricky_sentences_get_the_stock_annotations(stock: Language, text: str) 
     assert same_annotations(load_nlp()(text), stock(text))
 
 
+def demo_texts() -> list[str]:
+    return [a.text for a in read_paths([str(ROOT / "corpus" / "demo")]) if isinstance(a, Article)]
+
+
 def test_the_demo_corpus_gets_the_stock_annotations(stock: Language) -> None:
-    texts = [a.text for a in read_paths([str(ROOT / "corpus" / "demo")]) if isinstance(a, Article)]
+    texts = demo_texts()
     ours, theirs = load_nlp().pipe(texts), stock.pipe(texts)
     assert all(same_annotations(a, b) for a, b in zip(ours, theirs, strict=True))
 
@@ -218,10 +216,6 @@ def test_an_index_outside_the_match_raises_the_stock_error(stock: Language) -> N
             ruler(parsed_before_the_ruler(stock, OWN_TEXT))
 
 
-def demo_texts() -> list[str]:
-    return [a.text for a in read_paths([str(ROOT / "corpus" / "demo")]) if isinstance(a, Article)]
-
-
 def test_a_full_embedding_cache_starts_again_and_still_gives_the_stock_parse(
     stock: Language,
 ) -> None:
@@ -242,7 +236,7 @@ def test_a_full_embedding_cache_starts_again_and_still_gives_the_stock_parse(
         assert all(len(cache.rows) == len(last) for cache in caches)
     finally:
         for cache in caches:
-            cache.limit = EmbedCache().limit
+            cache.limit = CACHE_LIMIT
         clear_embedding_caches(nlp)
 
 
@@ -261,6 +255,7 @@ def test_threads_parsing_at_once_get_the_stock_parse(stock: Language) -> None:
         thread.start()
     for thread in threads:
         thread.join()
+    assert sorted(found) == [0, 1, 2, 3]  # no thread failed
     for k, docs in found.items():
         order = texts[k % 2 :: 2] + texts[1 - k % 2 :: 2]
         by_text = {doc.text: doc for doc in docs}
@@ -278,7 +273,7 @@ def test_threads_parsing_at_once_get_the_stock_parse(stock: Language) -> None:
     ],
 )
 def test_only_embeddings_fixed_by_form_norm_and_space_are_cached(
-    stock: Language, attrs: list[str], static: bool, wrapped: bool
+    attrs: list[str], static: bool, wrapped: bool
 ) -> None:
     layer = MultiHashEmbed(
         width=8, attrs=attrs, rows=[50] * len(attrs), include_static_vectors=static

@@ -42,7 +42,7 @@ Key = tuple[int, int, int]
 
 
 class EmbedCache:
-    """Rows of one embed layer's output, keyed by the token attributes it reads."""
+    """Rows of one embed layer's output, keyed by a token's form, norm and trailing space."""
 
     def __init__(self, limit: int = CACHE_LIMIT) -> None:
         self.limit = limit
@@ -137,40 +137,50 @@ def cached_embed(layer: Model[Any, Any]) -> Model[Any, Any] | None:
 
 def _features_of(layer: Model[Any, Any]) -> set[str] | None:
     """The token attributes a MultiHashEmbed-style layer reads, or None if it is not one."""
-    names = {node.name for node in layer.walk()}
-    if "extract_features" not in names or "ragged2list" not in names:
-        return None
     found: set[str] = set()
+    names: set[str] = set()
     for node in layer.walk():
+        names.add(node.name)
         if node.name == "extract_features":
             found.update(str(c) for c in node.attrs["columns"])
         elif node.name == "static_vectors":
             found.add(str(node.attrs.get("key_attr", "ORTH")))
         elif node.name in ("expand_window", "residual"):
             return None  # a layer that mixes neighbours: not a per-token embedding
-    return found
+    return found if {"extract_features", "ragged2list"} <= names else None
 
 
-def cache_embeddings(nlp: Language) -> int:
-    """Wrap every per-token embed layer of the pipeline's models; return how many."""
-    wrapped = 0
-    for _name, pipe in nlp.pipeline:
-        model = getattr(pipe, "model", None)
-        if not isinstance(model, Model):
-            continue
+def _pipe_models(nlp: Language) -> list[tuple[str, Model[Any, Any]]]:
+    """(pipe name, thinc model) of every component that has one."""
+    return [
+        (name, model) for name, pipe in nlp.pipeline
+        if isinstance(model := getattr(pipe, "model", None), Model)
+    ]  # fmt: skip
+
+
+def cache_embeddings(nlp: Language) -> None:
+    """Wrap every per-token embed layer of the pipeline's models."""
+    for _name, model in _pipe_models(nlp):
         for node in list(model.walk()):
-            embed = node.get_ref("embed") if node.has_ref("embed") else None
-            replacement = cached_embed(embed) if embed is not None else None
-            if embed is not None and replacement is not None:
+            if not node.has_ref("embed"):
+                continue
+            embed = node.get_ref("embed")
+            replacement = cached_embed(embed)
+            if replacement is not None:
                 model.replace_node(embed, replacement)
-                wrapped += 1
-    return wrapped
+
+
+def embedding_caches(nlp: Language) -> list[tuple[str, EmbedCache]]:
+    """(pipe name, cache) of every cached embed layer of the pipeline."""
+    return [
+        (name, node.attrs["cache"])
+        for name, model in _pipe_models(nlp)
+        for node in model.walk()
+        if isinstance(node.attrs.get("cache"), EmbedCache)
+    ]
 
 
 def clear_embedding_caches(nlp: Language) -> None:
     """Forget every cached row (the benchmarks use it to time texts as if never seen)."""
-    for _name, pipe in nlp.pipeline:
-        model = getattr(pipe, "model", None)
-        for node in model.walk() if isinstance(model, Model) else ():
-            if isinstance(node.attrs.get("cache"), EmbedCache):
-                node.attrs["cache"].clear()
+    for _name, cache in embedding_caches(nlp):
+        cache.clear()
